@@ -1,0 +1,115 @@
+//! Text helpers shared by the analysis: sentence boundaries and conversion of
+//! byte offsets to the code-point offsets the brief reports.
+
+use std::ops::Range;
+
+/// Abbreviations after which a full stop does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj", "gov", "sen", "rep",
+    "st", "jr", "sr", "inc", "co", "corp", "ltd", "vs", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov",
+    "dec", "no", "mt", "ft", "rev", "messrs", "hon", "pres", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "ph.d",
+];
+
+/// Byte ranges of the sentences of `text`, trimmed of surrounding whitespace.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '!' | '?') {
+            // Take closing quotes and brackets with the sentence.
+            let mut j = i + 1;
+            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | ']' | '»') {
+                j += 1;
+            }
+            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
+            if ends_sentence(text, pos, c, &chars, j) {
+                push_trimmed(text, start..end, &mut out);
+                start = end;
+                i = j;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    push_trimmed(text, start..text.len(), &mut out);
+    out
+}
+
+/// A boundary needs whitespace and then a capital, digit or opening quote, and no abbreviation before the stop.
+fn ends_sentence(text: &str, stop: usize, c: char, chars: &[(usize, char)], after: usize) -> bool {
+    let Some(&(_, next)) = chars.get(after) else { return true };
+    if !next.is_whitespace() {
+        return false;
+    }
+    let following = chars[after..].iter().map(|&(_, ch)| ch).find(|ch| !ch.is_whitespace());
+    let Some(following) = following else { return true };
+    if !(following.is_uppercase() || following.is_ascii_digit() || matches!(following, '"' | '“' | '‘' | '\'' | '(' | '«')) {
+        return false;
+    }
+    c != '.' || !is_abbreviation(&text[..stop])
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let word = before.rsplit(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '“').next().unwrap_or("");
+    let lower = word.to_lowercase();
+    // A single capital initial ("Jong-un K. Lee") or a dotted acronym ("U.S").
+    (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
+        || ABBREVIATIONS.contains(&lower.as_str())
+        || (word.len() <= 4 && word.contains('.') && word.chars().all(|ch| ch == '.' || ch.is_uppercase()))
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let slice = &text[range.clone()];
+    let lead = slice.len() - slice.trim_start().len();
+    let trail = slice.len() - slice.trim_end().len();
+    if lead + trail < slice.len() {
+        out.push(range.start + lead..range.end - trail);
+    }
+}
+
+/// Code-point offset of byte offset `byte` in `text`.
+pub fn char_offset(text: &str, byte: usize) -> usize {
+    text[..byte].chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    /// Plain full stops split; abbreviations and initials do not.
+    #[test]
+    fn splits_sentences() {
+        assert_eq!(
+            split("Mr. Kim met U.S. envoy Sung Kim on Jan. 5 in Seoul. They talked. Did it work?  Yes!"),
+            ["Mr. Kim met U.S. envoy Sung Kim on Jan. 5 in Seoul.", "They talked.", "Did it work?", "Yes!"]
+        );
+    }
+
+    /// Closing quotes stay with their sentence.
+    #[test]
+    fn quotes_stay_attached() {
+        assert_eq!(
+            split("“We support dialogue.” Sung Kim said so. “A,” he said."),
+            ["“We support dialogue.”", "Sung Kim said so.", "“A,” he said."]
+        );
+    }
+
+    /// Decimal numbers and lower-case continuations do not split.
+    #[test]
+    fn no_split_inside_numbers() {
+        assert_eq!(split("Growth was 3.5 pct. in 1986, it said."), ["Growth was 3.5 pct. in 1986, it said."]);
+    }
+
+    /// Code-point offsets count characters, not bytes.
+    #[test]
+    fn char_offsets() {
+        assert_eq!(char_offset("“ab” c", "“ab”".len()), 4);
+    }
+}

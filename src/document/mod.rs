@@ -1,0 +1,72 @@
+//! The DOCUMENT stage: decoded text or HTML -> [`Document`], the article's
+//! parts (headline, byline, dateline, captions, paragraphs) with no NLP.
+//! Pure: no I/O here.
+
+pub mod html;
+pub mod text;
+
+use crate::brief::Byline;
+use crate::input::Source;
+use chrono::NaiveDate;
+
+/// An article split into its parts, before any analysis.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Document {
+    pub headline: Option<String>,
+    pub byline: Option<Byline>,
+    pub dateline: Option<RawDateline>,
+    /// The publication date the article states, and where it stated it.
+    pub published: Option<(NaiveDate, PublishedFrom)>,
+    pub captions: Vec<RawCaption>,
+    /// Body paragraphs: hard-wrapped lines joined with single spaces.
+    pub paragraphs: Vec<String>,
+    /// The publication's name where the article names it.
+    pub site: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+/// Where a [`Document`]'s own publication date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PublishedFrom {
+    /// A date line in a plain-text article ("21-APR-1987 01:17:45.69").
+    Text,
+    /// The dateline ("SEOUL, Aug. 20 (Yonhap) --") when it carries a year.
+    Dateline,
+    /// Page metadata (JSON-LD, meta tags, `<time>`).
+    Metadata,
+}
+
+/// A dateline as printed: "SEOUL, Aug. 20 (Yonhap) --".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawDateline {
+    pub place: String,
+    pub agency: Option<String>,
+    /// The date words of the dateline ("Aug. 20"), normalised later.
+    pub date_text: Option<String>,
+    pub text: String,
+}
+
+/// A photo caption with its credit split off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawCaption {
+    pub text: String,
+    pub credit: Option<String>,
+}
+
+/// Splits a decoded source into a [`Document`], by its format.
+pub fn read(source: &Source) -> Document {
+    match source.format {
+        crate::brief::Format::Text => text::parse(&source.text),
+        crate::brief::Format::Html => html::parse(&source.text),
+    }
+}
+
+/// Whether `name` is a news agency ("Reuters", "AP", "Yonhap"): agencies go
+/// to `agency`, never to authors.
+pub fn is_agency(name: &str) -> bool {
+    static AGENCIES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        crate::lexicon::Lexicon::builtin().entries("agencies").iter().flatten().map(|s| s.to_lowercase()).collect()
+    });
+    let name = name.trim().to_lowercase();
+    AGENCIES.iter().any(|a| *a == name)
+}

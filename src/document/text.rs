@@ -1,0 +1,433 @@
+//! Plain-text layouts -> [`Document`]. Three families are seen in saved
+//! articles, and the rules below cover the kind of layout, never one file:
+//!
+//! - web scrapes: headline, an image placeholder ("Content image - <Site>"),
+//!   a caption paragraph ending with its credit ("… in Seoul on Monday. AFP"),
+//!   then the body;
+//! - wire copy: CAPS headline, a date/time line ("21-APR-1987 01:17:45.69"),
+//!   a dateline ("SEOUL, March 17 - "), ~65-column hard wrapping with indented
+//!   paragraph starts, and a sign-off ("Reuter");
+//! - headline, blank line, one paragraph per line or per block (BBC, Wikinews).
+
+use super::{Document, PublishedFrom, RawCaption, RawDateline};
+use crate::brief::Byline;
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A headline is one short line; longer first blocks are body text.
+const MAX_HEADLINE_WORDS: usize = 30;
+/// Lines after the headline that may still be header matter (date line, byline, image line).
+const MAX_HEADER_LINES: usize = 6;
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    // "SEOUL, June 2 -", "DALLAS (AP) —", "SEOUL, Aug. 20 (Yonhap) --", "NEW YORK, March 3 - "
+    Regex::new(
+        r"^(?P<place>[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)(?:,? (?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}))?(?: \((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\))? ?(?P<dash>--|—|–|-) ?",
+    )
+    .expect("static dateline regex")
+});
+
+static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:by)\s+(?P<names>[\p{Lu}][^\n]{1,120})$").expect("static byline regex"));
+
+static IMAGE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    // "Content image - Phnom Penh Post", "Image - The Korea Herald", "[Photo]"
+    Regex::new(r"^\[?(?i:(?:content |featured |main |lead )?(?:image|photo|picture|photograph))\]?(?:\s*[-–—:|]\s*(?P<site>.{1,60}))?$")
+        .expect("static image-line regex")
+});
+
+static LABELED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    // "… Photo: Yonhap", "… Image: United States Navy.", "… (Reuters)"
+    Regex::new(r"(?:\s(?i:photo|image|picture|photograph|credit)s?\s*(?:by\s|:)\s*(?P<labeled>[^.:()]{2,60}?)|\s\((?P<paren>[^()]{2,40})\))\.?\s*$")
+        .expect("static credit regex")
+});
+
+static SIGN_OFF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*\b(?:Reuter|REUTER|Reuters|REUTERS)\s*$").expect("static sign-off regex"));
+
+static MONTHS: &[&str] =
+    &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/// Parses a plain-text article.
+pub fn parse(text: &str) -> Document {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let blocks = blocks(&text);
+    let mut doc = Document::default();
+    let mut rest: &[Vec<&str>] = &blocks;
+
+    if let Some((first, tail)) = rest.split_first() {
+        if is_headline(first) {
+            doc.headline = Some(first[0].trim().to_string());
+            // Lines after the headline in the same block are header matter or body.
+            let remainder: Vec<&str> = first[1..].to_vec();
+            rest = tail;
+            if !remainder.is_empty() {
+                let mut owned = vec![remainder];
+                owned.extend(rest.iter().cloned());
+                return finish(doc, owned);
+            }
+        } else {
+            doc.warnings.push("no headline found".to_string());
+        }
+    }
+    finish(doc, rest.to_vec())
+}
+
+/// Header lines, captions, dateline, body paragraphs and sign-off, after the headline.
+fn finish(mut doc: Document, blocks: Vec<Vec<&str>>) -> Document {
+    let mut blocks = blocks.into_iter().peekable();
+    let mut header_lines = 0;
+    let mut expect_caption = false;
+    // Header matter: single lines that are a date line, a byline or an image placeholder.
+    while let Some(block) = blocks.peek() {
+        if header_lines >= MAX_HEADER_LINES || expect_caption {
+            break;
+        }
+        let mut consumed = 0;
+        for line in block.iter() {
+            let line = line.trim();
+            if let Some(date) = parse_date_line(line) {
+                doc.published.get_or_insert((date, PublishedFrom::Text));
+            } else if let Some(byline) = parse_byline(line) {
+                doc.byline.get_or_insert(byline);
+            } else if let Some(caps) = IMAGE_LINE.captures(line) {
+                if let Some(site) = caps.name("site") {
+                    doc.site.get_or_insert_with(|| site.as_str().trim().to_string());
+                }
+                expect_caption = true;
+            } else {
+                break;
+            }
+            consumed += 1;
+        }
+        header_lines += consumed;
+        if consumed == 0 {
+            break;
+        }
+        let block = blocks.next().expect("peeked");
+        if consumed < block.len() {
+            // The rest of this block is body (or the caption).
+            let remainder = block[consumed..].to_vec();
+            return body(doc, std::iter::once(remainder).chain(blocks).collect(), expect_caption);
+        }
+    }
+    body(doc, blocks.collect(), expect_caption)
+}
+
+fn body(mut doc: Document, blocks: Vec<Vec<&str>>, caption_first: bool) -> Document {
+    let mut paragraphs: Vec<String> = blocks.iter().flat_map(|b| paragraphs_of(b)).collect();
+    if caption_first && !paragraphs.is_empty() {
+        let caption = paragraphs.remove(0);
+        doc.captions.push(split_credit(&caption, true));
+    }
+    // Wikinews-style inline captions: a paragraph ending in "Image: <credit>."
+    let mut kept = Vec::with_capacity(paragraphs.len());
+    for p in paragraphs {
+        match labeled_caption(&p) {
+            Some(caption) => doc.captions.push(caption),
+            None => kept.push(p),
+        }
+    }
+    if let Some(first) = kept.first_mut() {
+        if let Some((dateline, rest)) = split_dateline(first) {
+            *first = rest;
+            doc.dateline = Some(dateline);
+        }
+    }
+    if let Some(last) = kept.last_mut() {
+        let trimmed = SIGN_OFF.replace(last, "").into_owned();
+        *last = trimmed;
+    }
+    kept.retain(|p| !p.trim().is_empty());
+    doc.paragraphs = kept;
+    if doc.paragraphs.is_empty() {
+        doc.warnings.push("no body text found".to_string());
+    }
+    doc
+}
+
+/// Blank-line separated blocks of lines (lines keep their indentation).
+fn blocks(text: &str) -> Vec<Vec<&str>> {
+    let mut out = Vec::new();
+    let mut current = Vec::new();
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(line);
+        }
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn is_headline(block: &[&str]) -> bool {
+    let first = block[0].trim();
+    let words = first.split_whitespace().count();
+    // A first line that is the start of a wrapped paragraph continues on the next line in lower case.
+    let continues = block.get(1).is_some_and(|next| {
+        !next.starts_with([' ', '\t']) && next.trim_start().starts_with(|c: char| c.is_lowercase())
+    });
+    words <= MAX_HEADLINE_WORDS && !continues && !first.starts_with(['“', '"'])
+}
+
+/// Splits a block into paragraphs: indented lines start one; lines are either
+/// hard-wrapped (joined) or one paragraph each, told by their lengths.
+fn paragraphs_of(block: &[&str]) -> Vec<String> {
+    let width = block.iter().map(|l| l.trim_end().chars().count()).max().unwrap_or(0);
+    // Hard-wrapped text stays under ~100 columns; longer lines are whole paragraphs.
+    let wrapped = width <= 100 && block.len() > 1;
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for (i, line) in block.iter().enumerate() {
+        let indented = i > 0 && line.starts_with([' ', '\t']);
+        let starts_new = i > 0 && (!wrapped || indented || ends_short_paragraph(block[i - 1], width));
+        if starts_new && !current.is_empty() {
+            out.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(line.trim());
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+/// In wrapped text, a line well short of the wrap width that ends a sentence ends its paragraph.
+fn ends_short_paragraph(line: &str, width: usize) -> bool {
+    let line = line.trim_end();
+    line.chars().count() * 4 < width * 3 && line.ends_with(['.', '!', '?', '"', '”', ':'])
+}
+
+/// "By Stella Kim and Jennifer Jett", "By Jane Doe, Reuters".
+fn parse_byline(line: &str) -> Option<Byline> {
+    let caps = BYLINE.captures(line)?;
+    let names = caps.name("names")?.as_str().trim();
+    if names.split_whitespace().count() > 12 || names.ends_with(['.', '!', '?']) && !names.ends_with("Jr.") {
+        return None;
+    }
+    let mut authors = Vec::new();
+    let mut agency = None;
+    for part in names.split([',', '&', ';']).flat_map(|p| p.split(" and ")) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        if crate::document::is_agency(part) {
+            agency.get_or_insert_with(|| part.to_string());
+        } else if part.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase())) {
+            authors.push(part.to_string());
+        }
+    }
+    Some(Byline { authors, agency, text: line.to_string() })
+}
+
+/// A line that is only a date, with an optional weekday and time:
+/// "21-APR-1987 01:17:45.69", "Friday, July 21, 2017", "June 22, 2021", "22 June 2021", "2021-06-22".
+pub(crate) fn parse_date_line(line: &str) -> Option<NaiveDate> {
+    static ISO: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T][\d:.]+Z?)?$").expect("static"));
+    static WIRE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(\d{1,2})-([A-Za-z]{3})-(\d{4})(?:\s+[\d:.]+)?$").expect("static")
+    });
+    static MDY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?([A-Z][a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:\s+[\d:.]+\s*(?:[AaPp]\.?[Mm]\.?)?.*)?$")
+            .expect("static")
+    });
+    static DMY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{1,2})\s+([A-Z][a-z]+)\.?,?\s+(\d{4})$").expect("static")
+    });
+    let line = line.trim();
+    let ymd = |y: &str, m: u32, d: &str| NaiveDate::from_ymd_opt(y.parse().ok()?, m, d.parse().ok()?);
+    if let Some(c) = ISO.captures(line) {
+        return ymd(&c[1], c[2].parse().ok()?, &c[3]);
+    }
+    if let Some(c) = WIRE.captures(line) {
+        return ymd(&c[3], month_number(&c[2])?, &c[1]);
+    }
+    if let Some(c) = MDY.captures(line) {
+        return ymd(&c[3], month_number(&c[1])?, &c[2]);
+    }
+    if let Some(c) = DMY.captures(line) {
+        return ymd(&c[3], month_number(&c[2])?, &c[1]);
+    }
+    None
+}
+
+/// 1–12 for an English month name or its abbreviation ("Aug", "Sept", "august").
+pub(crate) fn month_number(word: &str) -> Option<u32> {
+    let lower = word.trim_end_matches('.').to_ascii_lowercase();
+    if lower.len() < 3 {
+        return None;
+    }
+    let index = MONTHS.iter().position(|m| lower.starts_with(m))?;
+    let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"][index];
+    (full.starts_with(&lower) || lower == "sept").then_some(index as u32 + 1)
+}
+
+/// Splits "SEOUL, Aug. 20 (Yonhap) -- North Korea …" into the dateline and the rest.
+fn split_dateline(paragraph: &str) -> Option<(RawDateline, String)> {
+    let caps = DATELINE.captures(paragraph)?;
+    let whole = caps.get(0)?;
+    let rest = paragraph[whole.end()..].trim_start();
+    let place = caps.name("place")?.as_str();
+    // A dateline place is in capitals ("SEOUL", "NEW YORK"), and the body follows it.
+    let letters: String = place.split(',').next()?.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.chars().count() < 2 || rest.is_empty() || !rest.starts_with(|c: char| !c.is_lowercase()) {
+        return None;
+    }
+    let dateline = RawDateline {
+        place: place.to_string(),
+        agency: caps.name("agency").map(|m| m.as_str().to_string()),
+        date_text: caps.name("date").map(|m| m.as_str().to_string()),
+        text: whole.as_str().trim_end().to_string(),
+    };
+    Some((dateline, rest.to_string()))
+}
+
+/// Splits a trailing photo credit off a caption: "… in Seoul on Monday. AFP",
+/// "… (Reuters)", "… Photo: Yonhap". A bare credit (no label) is taken only
+/// when `allow_bare`, i.e. where the layout says the paragraph is a caption.
+fn split_credit(caption: &str, allow_bare: bool) -> RawCaption {
+    let caption = caption.trim();
+    if let Some(caps) = LABELED_CREDIT.captures(caption) {
+        let credit = caps.name("labeled").or(caps.name("paren")).expect("one alternative matched");
+        let text = caption[..caps.get(0).expect("whole match").start()].trim();
+        if !text.is_empty() {
+            return RawCaption { text: text.to_string(), credit: Some(credit.as_str().trim().to_string()) };
+        }
+    }
+    if allow_bare {
+        if let Some((text, credit)) = bare_credit(caption) {
+            return RawCaption { text: text.to_string(), credit: Some(credit.to_string()) };
+        }
+    }
+    RawCaption { text: caption.to_string(), credit: None }
+}
+
+/// The words after the caption's last sentence, when they look like a credit:
+/// a few capitalised words or an agency, no closing full stop ("AFP", "Yonhap",
+/// "Richard Vogel/AP", "Getty Images").
+fn bare_credit(caption: &str) -> Option<(&str, &str)> {
+    let boundary = caption
+        .char_indices()
+        .filter(|&(i, c)| matches!(c, '.' | '!' | '?' | '”' | ')') && caption[i + c.len_utf8()..].starts_with(char::is_whitespace))
+        .map(|(i, c)| i + c.len_utf8())
+        .last()?;
+    let (text, credit) = (caption[..boundary].trim(), caption[boundary..].trim());
+    let words: Vec<&str> = credit.split_whitespace().collect();
+    let looks_like_credit = !words.is_empty()
+        && words.len() <= 6
+        && !credit.ends_with(['.', '!', '?', ',', ':'])
+        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '©'));
+    (looks_like_credit && !text.is_empty()).then_some((text, credit))
+}
+
+/// A paragraph ending in a labelled credit ("… Image: United States Navy.") is a caption.
+fn labeled_caption(paragraph: &str) -> Option<RawCaption> {
+    LABELED_CREDIT.captures(paragraph)?.name("labeled")?;
+    let caption = split_credit(paragraph, false);
+    caption.credit.is_some().then_some(caption)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The web-scrape layout: headline, image line with site, caption with credit, body.
+    #[test]
+    fn web_scrape_layout() {
+        let doc = parse("Talks set to resume\n\nContent image - Korea Daily\nMoon meets Kim in Seoul on Monday. AFP\n\nSeoul said talks would resume.\n\nThe North agreed.");
+        assert_eq!(doc.headline.as_deref(), Some("Talks set to resume"));
+        assert_eq!(doc.site.as_deref(), Some("Korea Daily"));
+        assert_eq!(doc.captions, [RawCaption { text: "Moon meets Kim in Seoul on Monday.".into(), credit: Some("AFP".into()) }]);
+        assert_eq!(doc.paragraphs, ["Seoul said talks would resume.", "The North agreed."]);
+        assert_eq!(doc.byline, None);
+        assert_eq!(doc.dateline, None);
+    }
+
+    /// Wire copy: CAPS headline, date line, dateline, wrapped lines, indented paragraphs, sign-off.
+    #[test]
+    fn wire_layout() {
+        let text = "SOUTH KOREA CUTS RATES\n21-APR-1987 01:17:45.69\n\nSEOUL, April 21 - South Korea cut its\ndiscount rate on Tuesday, the central\nbank said.\n    The move was expected, officials\nsaid.\n Reuter\n";
+        let doc = parse(text);
+        assert_eq!(doc.headline.as_deref(), Some("SOUTH KOREA CUTS RATES"));
+        assert_eq!(doc.published, Some((NaiveDate::from_ymd_opt(1987, 4, 21).unwrap(), PublishedFrom::Text)));
+        let dateline = doc.dateline.unwrap();
+        assert_eq!(dateline.place, "SEOUL");
+        assert_eq!(dateline.date_text.as_deref(), Some("April 21"));
+        assert_eq!(dateline.text, "SEOUL, April 21 -");
+        assert_eq!(
+            doc.paragraphs,
+            ["South Korea cut its discount rate on Tuesday, the central bank said.", "The move was expected, officials said."]
+        );
+    }
+
+    /// Datelines with agencies and long dashes.
+    #[test]
+    fn datelines() {
+        let (d, rest) = split_dateline("SEOUL, Aug. 20 (Yonhap) -- North Korea slammed the drill.").unwrap();
+        assert_eq!((d.place.as_str(), d.agency.as_deref(), d.date_text.as_deref()), ("SEOUL", Some("Yonhap"), Some("Aug. 20")));
+        assert_eq!(d.text, "SEOUL, Aug. 20 (Yonhap) --");
+        assert_eq!(rest, "North Korea slammed the drill.");
+        let (d, _) = split_dateline("DALLAS (AP) — Democratic candidate Martin O’Malley is shifting staff.").unwrap();
+        assert_eq!((d.place.as_str(), d.agency.as_deref()), ("DALLAS", Some("AP")));
+        assert!(split_dateline("U.S. officials said - nothing").is_none());
+        assert!(split_dateline("Seoul and Washington agreed - again.").is_none());
+    }
+
+    /// Bylines: several authors, agencies apart.
+    #[test]
+    fn bylines() {
+        let b = parse_byline("By Stella Kim and Jennifer Jett").unwrap();
+        assert_eq!(b.authors, ["Stella Kim", "Jennifer Jett"]);
+        assert_eq!(b.agency, None);
+        let b = parse_byline("By Jane Doe, Reuters").unwrap();
+        assert_eq!((b.authors, b.agency), (vec!["Jane Doe".to_string()], Some("Reuters".to_string())));
+        assert!(parse_byline("By the end of the year, prices rose.").is_none());
+    }
+
+    /// BBC-style: one paragraph per long line.
+    #[test]
+    fn line_per_paragraph() {
+        let long = "A long paragraph line that goes on well past any wrapping width, as unwrapped text does in many datasets here.";
+        let doc = parse(&format!("Headline\n\n{long}\n{long}\n"));
+        assert_eq!(doc.paragraphs.len(), 2);
+    }
+
+    /// Date lines in common styles.
+    #[test]
+    fn date_lines() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(parse_date_line("Friday, July 21, 2017"), d(2017, 7, 21));
+        assert_eq!(parse_date_line("22 June 2021"), d(2021, 6, 22));
+        assert_eq!(parse_date_line("2021-06-22"), d(2021, 6, 22));
+        assert_eq!(parse_date_line("Sept. 3, 2019"), d(2019, 9, 3));
+        assert_eq!(parse_date_line("June 22 was hot, 2021"), None);
+    }
+
+    /// Wikinews-style inline captions are taken out of the body.
+    #[test]
+    fn labeled_captions() {
+        let doc = parse("Headline here\n\nFirst paragraph.\n\nThe robots met in Washington. Image: United States Navy.\n\nLast paragraph.");
+        assert_eq!(doc.captions[0].credit.as_deref(), Some("United States Navy"));
+        assert_eq!(doc.captions[0].text, "The robots met in Washington.");
+        assert_eq!(doc.paragraphs, ["First paragraph.", "Last paragraph."]);
+    }
+
+    /// A file that starts with body text has no headline, and says so.
+    #[test]
+    fn no_headline() {
+        let doc = parse("“We will talk,” he said on Monday.\n\nMore text.");
+        assert_eq!(doc.headline, None);
+        assert!(doc.warnings.iter().any(|w| w.contains("headline")));
+    }
+}

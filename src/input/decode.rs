@@ -1,0 +1,195 @@
+//! Bytes -> text: BOMs, UTF-8, undeclared legacy encodings (chardetng +
+//! encoding_rs: EUC-KR, Windows-1252, …), and a refusal of binary data that
+//! names what the bytes look like.
+
+use crate::brief::Format;
+use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
+
+/// Decoded text, its format and the encoding it was read as.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub format: Format,
+    pub encoding: &'static str,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("empty input")]
+    Empty,
+    #[error("not text or HTML (looks like {0})")]
+    Binary(&'static str),
+}
+
+/// File signatures of common binary formats people save next to articles.
+const SIGNATURES: &[(&[u8], &str)] = &[
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"\x7fELF", "an ELF executable"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ", "xz-compressed data"),
+    (b"7z\xbc\xaf", "a 7-Zip archive"),
+    (b"RIFF", "a RIFF (WebP/WAV/AVI) file"),
+    (b"\x00asm", "a WebAssembly module"),
+    (b"\xca\xfe\xba\xbe", "a Java class or Mach-O file"),
+    (b"MZ", "a Windows executable"),
+];
+
+/// Decodes raw bytes to text, detecting the encoding when no BOM declares it.
+pub fn decode(raw: &[u8]) -> Result<Decoded, DecodeError> {
+    let (text, encoding) = match bom_encoding(raw) {
+        Some((encoding, bom_len)) => {
+            let (text, _) = encoding.decode_without_bom_handling(&raw[bom_len..]);
+            (text.into_owned(), encoding)
+        }
+        None => {
+            if let Some(kind) = binary_kind(raw) {
+                return Err(DecodeError::Binary(kind));
+            }
+            decode_undeclared(raw)
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    let format = if looks_like_html(&text) { Format::Html } else { Format::Text };
+    Ok(Decoded { text, format, encoding: encoding.name() })
+}
+
+fn bom_encoding(raw: &[u8]) -> Option<(&'static Encoding, usize)> {
+    Encoding::for_bom(raw)
+}
+
+/// Names the binary format of `raw`, or says "binary data" when it has NUL
+/// bytes or many control characters but no known signature.
+fn binary_kind(raw: &[u8]) -> Option<&'static str> {
+    if let Some((_, kind)) = SIGNATURES.iter().find(|(sig, _)| raw.starts_with(sig)) {
+        // "MZ" and "BZh" begin ordinary words too; trust them only with control bytes nearby.
+        if raw.len() < 64 || control_ratio(&raw[..raw.len().min(512)]) > 0.05 {
+            return Some(kind);
+        }
+    }
+    let head = &raw[..raw.len().min(8192)];
+    if head.contains(&0) || control_ratio(head) > 0.10 {
+        return Some("binary data");
+    }
+    None
+}
+
+fn control_ratio(bytes: &[u8]) -> f64 {
+    if bytes.is_empty() {
+        return 0.0;
+    }
+    let controls = bytes
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    controls as f64 / bytes.len() as f64
+}
+
+/// UTF-8 when the bytes are valid UTF-8; otherwise the encoding chardetng guesses.
+fn decode_undeclared(raw: &[u8]) -> (String, &'static Encoding) {
+    if let Ok(text) = std::str::from_utf8(raw) {
+        return (text.to_string(), UTF_8);
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(raw, true);
+    let encoding = detector.guess(None, true);
+    // chardetng never guesses UTF-16; a BOM-less UTF-16 file has NULs and was refused above.
+    debug_assert!(encoding != UTF_16LE && encoding != UTF_16BE);
+    let (text, _, _) = encoding.decode(raw);
+    (text.into_owned(), encoding)
+}
+
+/// HTML is told from the content: a doctype or an `<html>`/`<head>`/`<body>`
+/// tag near the start, or many tags overall.
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text.trim_start().chars().take(1024).collect::<String>().to_ascii_lowercase();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<?xml") && head.contains("<html") {
+        return true;
+    }
+    ["<html", "<head", "<body", "<meta ", "<title>"].iter().any(|tag| head.contains(tag))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Valid UTF-8 decodes to itself.
+    #[test]
+    fn utf8_is_identity() {
+        let d = decode("Seoul, “hello” 서울".as_bytes()).unwrap();
+        assert_eq!(d.text, "Seoul, “hello” 서울");
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.format, Format::Text);
+    }
+
+    /// A UTF-8 BOM is removed.
+    #[test]
+    fn utf8_bom_removed() {
+        let d = decode(b"\xef\xbb\xbfHeadline\n\nBody.").unwrap();
+        assert_eq!(d.text, "Headline\n\nBody.");
+    }
+
+    /// UTF-16 with a BOM decodes, both byte orders.
+    #[test]
+    fn utf16_with_bom() {
+        let mut le = vec![0xff, 0xfe];
+        le.extend("Seoul 서울".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(decode(&le).unwrap().text, "Seoul 서울");
+        let mut be = vec![0xfe, 0xff];
+        be.extend("Seoul 서울".encode_utf16().flat_map(|u| u.to_be_bytes()));
+        assert_eq!(decode(&be).unwrap().text, "Seoul 서울");
+    }
+
+    /// Undeclared EUC-KR is detected.
+    #[test]
+    fn euc_kr_detected() {
+        let text = "북한은 한국과 미국의 연합 군사훈련을 비난하며 대가를 치를 것이라고 경고했다. 통일부는 대화를 촉구했다.";
+        let (bytes, _, _) = encoding_rs::EUC_KR.encode(text);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.text, text);
+        assert_eq!(d.encoding, "EUC-KR");
+    }
+
+    /// Undeclared Windows-1252 (curly quotes as single bytes) is detected.
+    #[test]
+    fn windows_1252_detected() {
+        let bytes = b"The minister said \x93we will talk\x94 on Monday \x96 and again on Tuesday.";
+        let d = decode(bytes).unwrap();
+        assert_eq!(d.text, "The minister said “we will talk” on Monday – and again on Tuesday.");
+    }
+
+    /// Binary files are refused with what they look like.
+    #[test]
+    fn binary_refused() {
+        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err(), DecodeError::Binary("a PNG image"));
+        assert_eq!(decode(b"\x7fELF\x02\x01\x01\0\0\0").unwrap_err(), DecodeError::Binary("an ELF executable"));
+        assert_eq!(decode(b"abc\0def").unwrap_err(), DecodeError::Binary("binary data"));
+    }
+
+    /// Words that start like a signature are still text.
+    #[test]
+    fn text_starting_like_signature() {
+        let text = "MZ Holdings reported record profit in the third quarter, its chief executive said on Monday, beating forecasts.";
+        assert!(decode(text.as_bytes()).is_ok());
+    }
+
+    /// Empty and whitespace-only input is an error.
+    #[test]
+    fn empty_refused() {
+        assert_eq!(decode(b"").unwrap_err(), DecodeError::Empty);
+        assert_eq!(decode(b"  \n\t\n").unwrap_err(), DecodeError::Empty);
+    }
+
+    /// HTML is told from the content.
+    #[test]
+    fn html_sniffed() {
+        assert_eq!(decode(b"<!DOCTYPE html><html><body><p>x</p></body></html>").unwrap().format, Format::Html);
+        assert_eq!(decode(b"A headline with <b> in it\n\nBody").unwrap().format, Format::Text);
+    }
+}

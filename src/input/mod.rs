@@ -1,0 +1,90 @@
+//! The INPUT stage: turn what the user named (files, directories, `-`) into
+//! decoded [`Source`]s. All file-system access of the pipeline lives here.
+
+pub mod decode;
+pub mod walk;
+
+use crate::brief::{Format, SourceKind};
+use sha2::{Digest, Sha256};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+pub use decode::DecodeError;
+pub use walk::{walk, Entry};
+
+/// One article's decoded text and where it came from.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The input as the user gave it, joined with the path found under a directory.
+    pub input: String,
+    pub kind: SourceKind,
+    pub format: Format,
+    pub url: Option<String>,
+    pub bytes: u64,
+    pub sha256: String,
+    /// Decoded text (UTF-8), BOM removed.
+    pub text: String,
+    /// The encoding the bytes were read as, for warnings ("EUC-KR").
+    pub encoding: &'static str,
+}
+
+/// Why an input produced no source.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("larger than --max-bytes ({limit} bytes)")]
+    TooLarge { limit: u64 },
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+}
+
+/// Where an input's bytes come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    File(PathBuf),
+    Stdin,
+}
+
+impl Origin {
+    /// How the input is named in output and error messages.
+    pub fn display_name(&self) -> String {
+        match self {
+            Origin::File(path) => path.display().to_string(),
+            Origin::Stdin => "-".to_string(),
+        }
+    }
+}
+
+/// Reads and decodes one input, refusing anything over `max_bytes`.
+pub fn load(origin: &Origin, max_bytes: u64) -> Result<Source, InputError> {
+    let (raw, kind) = match origin {
+        Origin::File(path) => (read_capped(std::fs::File::open(path)?, path, max_bytes)?, SourceKind::File),
+        Origin::Stdin => (read_capped(std::io::stdin().lock(), Path::new("-"), max_bytes)?, SourceKind::Stdin),
+    };
+    let decoded = decode::decode(&raw)?;
+    Ok(Source {
+        input: origin.display_name(),
+        kind,
+        format: decoded.format,
+        url: None,
+        bytes: raw.len() as u64,
+        sha256: sha256_hex(&raw),
+        text: decoded.text,
+        encoding: decoded.encoding,
+    })
+}
+
+/// Reads at most `max_bytes + 1` bytes so an oversized input costs no more than the cap.
+fn read_capped(reader: impl Read, _path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
+    let mut raw = Vec::new();
+    reader.take(max_bytes.saturating_add(1)).read_to_end(&mut raw)?;
+    if raw.len() as u64 > max_bytes {
+        return Err(InputError::TooLarge { limit: max_bytes });
+    }
+    Ok(raw)
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}

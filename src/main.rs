@@ -1,0 +1,67 @@
+//! The `korea-brief` binary: parse arguments, run the library, map the outcome to an exit code.
+
+use clap::{CommandFactory, Parser};
+use korea_brief::analysis::Analyzer;
+use korea_brief::cli::{Cli, Command};
+use korea_brief::config::Config;
+use korea_brief::error::{is_broken_pipe, ExitCode};
+use korea_brief::lexicon::Lexicon;
+use korea_brief::output::Sink;
+use std::io::Write;
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Parse(args) => parse(Config::from(args)),
+        Command::Schema => print(&(serde_json::to_string_pretty(&schemars::schema_for!(korea_brief::brief::Brief)).expect("schema serialises") + "\n")),
+        Command::Completions { shell } => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "korea-brief", &mut out);
+            print(&String::from_utf8_lossy(&out))
+        }
+    };
+    code.into()
+}
+
+fn parse(config: Config) -> ExitCode {
+    let mut lexicon = Lexicon::builtin();
+    if let Some(dir) = &config.lexicon {
+        if let Err(err) = lexicon.extend_from_dir(dir) {
+            eprintln!("korea-brief: --lexicon {err}");
+            return ExitCode::Fatal;
+        }
+    }
+    let sink = match &config.output_dir {
+        Some(dir) => Sink::dir(dir, config.format),
+        None => Ok(Sink::stdout()),
+    };
+    let mut sink = match sink {
+        Ok(sink) => sink,
+        Err(err) => {
+            eprintln!("korea-brief: {err:#}");
+            return ExitCode::Fatal;
+        }
+    };
+    let analyzer = Analyzer::new(&lexicon);
+    match korea_brief::batch::run(&config, &analyzer, &mut sink) {
+        Ok(tally) if tally.failed > 0 => ExitCode::SomeFailed,
+        Ok(_) => ExitCode::Success,
+        // `| head` closed the pipe: the reader has what it wanted.
+        Err(err) if is_broken_pipe(&err) => ExitCode::Success,
+        Err(err) => {
+            eprintln!("korea-brief: {err:#}");
+            ExitCode::Fatal
+        }
+    }
+}
+
+fn print(text: &str) -> ExitCode {
+    match std::io::stdout().lock().write_all(text.as_bytes()) {
+        Ok(()) => ExitCode::Success,
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::Success,
+        Err(err) => {
+            eprintln!("korea-brief: writing to standard output: {err}");
+            ExitCode::Fatal
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! Where briefs go: standard output (buffered, locked once) or one file per
+//! article in `--output-dir`, written atomically (temporary file, then rename)
+//! under a sanitised, unique name that can never leave the directory.
+
+use crate::input::Origin;
+use crate::render::OutputFormat;
+use anyhow::{Context, Result};
+use std::collections::HashSet;
+use std::fs;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+pub enum Sink {
+    Stdout(BufWriter<std::io::StdoutLock<'static>>),
+    Dir { dir: PathBuf, extension: &'static str, used: HashSet<String> },
+}
+
+impl Sink {
+    pub fn stdout() -> Self {
+        Sink::Stdout(BufWriter::new(std::io::stdout().lock()))
+    }
+
+    /// Creates `dir` if needed.
+    pub fn dir(dir: &Path, format: OutputFormat) -> Result<Self> {
+        fs::create_dir_all(dir).with_context(|| format!("cannot create output directory {}", dir.display()))?;
+        Ok(Sink::Dir { dir: dir.to_path_buf(), extension: format.extension(), used: HashSet::new() })
+    }
+
+    pub fn write(&mut self, origin: &Origin, bytes: &[u8]) -> Result<()> {
+        match self {
+            Sink::Stdout(out) => Ok(out.write_all(bytes)?),
+            Sink::Dir { dir, extension, used } => {
+                let name = unique_name(&file_stem(origin), extension, used);
+                let target = dir.join(&name);
+                let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+                fs::write(&temp, bytes).with_context(|| format!("writing {}", temp.display()))?;
+                fs::rename(&temp, &target).with_context(|| format!("renaming into {}", target.display()))?;
+                Ok(())
+            }
+        }
+    }
+
+    pub fn finish(&mut self) -> Result<()> {
+        if let Sink::Stdout(out) = self {
+            out.flush()?;
+        }
+        Ok(())
+    }
+}
+
+/// The input's file stem with anything unsafe for a file name replaced.
+fn file_stem(origin: &Origin) -> String {
+    let raw = match origin {
+        Origin::Stdin => "stdin".to_string(),
+        Origin::File(path) => path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+    };
+    let safe: String = raw
+        .chars()
+        .map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' })
+        .collect();
+    let safe = safe.trim_start_matches('.');
+    if safe.is_empty() { "article".to_string() } else { safe.chars().take(100).collect() }
+}
+
+/// `<stem>.<ext>`, or `<stem>-2.<ext>`, … when an earlier article of the run took the name.
+fn unique_name(stem: &str, extension: &str, used: &mut HashSet<String>) -> String {
+    let mut name = format!("{stem}.{extension}");
+    let mut n = 2;
+    while !used.insert(name.clone()) {
+        name = format!("{stem}-{n}.{extension}");
+        n += 1;
+    }
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Names never climb out of the directory and never collide.
+    #[test]
+    fn safe_unique_names() {
+        let origin = Origin::File(PathBuf::from("../../etc/..passwd\u{1b}.txt"));
+        let stem = file_stem(&origin);
+        assert!(!stem.contains('/') && !stem.starts_with('.') && !stem.contains('\u{1b}'), "{stem}");
+        let mut used = HashSet::new();
+        assert_eq!(unique_name("a", "json", &mut used), "a.json");
+        assert_eq!(unique_name("a", "json", &mut used), "a-2.json");
+        assert_eq!(file_stem(&Origin::Stdin), "stdin");
+    }
+}
