@@ -36,7 +36,8 @@ pub fn run(config: &Config, analyzer: &Analyzer, sink: &mut Sink) -> Result<Tall
             }
             Entry::Article(origin) => match brief_of(&origin, config, analyzer) {
                 Ok(bytes) => {
-                    sink.write(&origin, &bytes).with_context(|| format!("writing the brief of {}", origin.display_name()))?;
+                    sink.write(&origin, &bytes)
+                        .with_context(|| format!("writing the brief of {}", origin.display_name()))?;
                     tally.parsed += 1;
                 }
                 Err(reason) => {
@@ -83,7 +84,11 @@ struct Progress {
 impl Progress {
     fn new(config: &Config) -> Self {
         let many = config.inputs.len() > 1 || config.inputs.iter().any(|i| std::path::Path::new(i).is_dir());
-        Progress { enabled: !config.quiet && many && std::io::stderr().is_terminal(), last: Instant::now(), shown: false }
+        Progress {
+            enabled: !config.quiet && many && std::io::stderr().is_terminal(),
+            last: Instant::now(),
+            shown: false,
+        }
     }
 
     fn tick(&mut self, tally: &Tally) {
@@ -91,7 +96,11 @@ impl Progress {
             self.last = Instant::now();
             self.shown = true;
             let mut err = std::io::stderr().lock();
-            let _ = write!(err, "\rkorea-brief: {} parsed, {} skipped, {} failed…", tally.parsed, tally.skipped, tally.failed);
+            let _ = write!(
+                err,
+                "\rkorea-brief: {} parsed, {} skipped, {} failed…",
+                tally.parsed, tally.skipped, tally.failed
+            );
         }
     }
 

@@ -307,8 +307,14 @@ use chrono::NaiveDate;
 /// `published` only when the article states no date of its own.
 pub fn assemble(source: &Source, doc: Document, analysis: Analysis, flag_date: Option<NaiveDate>) -> Brief {
     let published = match (doc.published, flag_date) {
-        (Some((date, from)), _) => Some(Published { value: date.to_string(), basis: published_basis(from) }),
-        (None, Some(date)) => Some(Published { value: date.to_string(), basis: PublishedBasis::Flag }),
+        (Some((date, from)), _) => Some(Published {
+            value: date.to_string(),
+            basis: published_basis(from),
+        }),
+        (None, Some(date)) => Some(Published {
+            value: date.to_string(),
+            basis: PublishedBasis::Flag,
+        }),
         (None, None) => None,
     };
     let dateline = doc.dateline.map(|d| Dateline {

@@ -23,10 +23,21 @@ use brief::Brief;
 use chrono::NaiveDate;
 
 /// The whole pipeline after reading: decoded source -> brief. `flag_date` is `--date`.
-pub fn parse_source(source: &input::Source, analyzer: &Analyzer, flag_date: Option<NaiveDate>, summary_sentences: usize) -> Brief {
+pub fn parse_source(
+    source: &input::Source,
+    analyzer: &Analyzer,
+    flag_date: Option<NaiveDate>,
+    summary_sentences: usize,
+) -> Brief {
     let doc = document::read(source);
     let reference = flag_date.or(doc.published.map(|(date, _)| date));
-    let analysis = analyzer.analyze(&doc, Options { reference, summary_sentences });
+    let analysis = analyzer.analyze(
+        &doc,
+        Options {
+            reference,
+            summary_sentences,
+        },
+    );
     brief::assemble(source, doc, analysis, flag_date)
 }
 
@@ -36,7 +47,11 @@ pub fn parse_text(text: &str, input: &str, analyzer: &Analyzer, flag_date: Optio
     let source = input::Source {
         input: input.to_string(),
         kind: brief::SourceKind::File,
-        format: if input::decode::looks_like_html(text) { brief::Format::Html } else { brief::Format::Text },
+        format: if input::decode::looks_like_html(text) {
+            brief::Format::Html
+        } else {
+            brief::Format::Text
+        },
         url: None,
         bytes: raw.len() as u64,
         sha256: String::new(),

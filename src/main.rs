@@ -13,7 +13,11 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Parse(args) => parse(Config::from(args)),
-        Command::Schema => print(&(serde_json::to_string_pretty(&schemars::schema_for!(korea_brief::brief::Brief)).expect("schema serialises") + "\n")),
+        Command::Schema => print(
+            &(serde_json::to_string_pretty(&schemars::schema_for!(korea_brief::brief::Brief))
+                .expect("schema serialises")
+                + "\n"),
+        ),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "korea-brief", &mut out);

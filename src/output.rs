@@ -12,7 +12,11 @@ use std::path::{Path, PathBuf};
 
 pub enum Sink {
     Stdout(BufWriter<std::io::StdoutLock<'static>>),
-    Dir { dir: PathBuf, extension: &'static str, used: HashSet<String> },
+    Dir {
+        dir: PathBuf,
+        extension: &'static str,
+        used: HashSet<String>,
+    },
 }
 
 impl Sink {
@@ -23,7 +27,11 @@ impl Sink {
     /// Creates `dir` if needed.
     pub fn dir(dir: &Path, format: OutputFormat) -> Result<Self> {
         fs::create_dir_all(dir).with_context(|| format!("cannot create output directory {}", dir.display()))?;
-        Ok(Sink::Dir { dir: dir.to_path_buf(), extension: format.extension(), used: HashSet::new() })
+        Ok(Sink::Dir {
+            dir: dir.to_path_buf(),
+            extension: format.extension(),
+            used: HashSet::new(),
+        })
     }
 
     pub fn write(&mut self, origin: &Origin, bytes: &[u8]) -> Result<()> {
@@ -52,14 +60,27 @@ impl Sink {
 fn file_stem(origin: &Origin) -> String {
     let raw = match origin {
         Origin::Stdin => "stdin".to_string(),
-        Origin::File(path) => path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default(),
+        Origin::File(path) => path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default(),
     };
     let safe: String = raw
         .chars()
-        .map(|c| if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '_' })
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     let safe = safe.trim_start_matches('.');
-    if safe.is_empty() { "article".to_string() } else { safe.chars().take(100).collect() }
+    if safe.is_empty() {
+        "article".to_string()
+    } else {
+        safe.chars().take(100).collect()
+    }
 }
 
 /// `<stem>.<ext>`, or `<stem>-2.<ext>`, … when an earlier article of the run took the name.
@@ -82,7 +103,10 @@ mod tests {
     fn safe_unique_names() {
         let origin = Origin::File(PathBuf::from("../../etc/..passwd\u{1b}.txt"));
         let stem = file_stem(&origin);
-        assert!(!stem.contains('/') && !stem.starts_with('.') && !stem.contains('\u{1b}'), "{stem}");
+        assert!(
+            !stem.contains('/') && !stem.starts_with('.') && !stem.contains('\u{1b}'),
+            "{stem}"
+        );
         let mut used = HashSet::new();
         assert_eq!(unique_name("a", "json", &mut used), "a.json");
         assert_eq!(unique_name("a", "json", &mut used), "a-2.json");

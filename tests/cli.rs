@@ -1,1 +1,17 @@
+//! The one integration-test binary: drives the real `korea-brief` binary.
 
+#[path = "cli/util.rs"]
+mod util;
+
+#[path = "cli/corpus.rs"]
+mod corpus;
+#[path = "cli/exit_codes.rs"]
+mod exit_codes;
+#[path = "cli/golden.rs"]
+mod golden;
+#[path = "cli/inputs.rs"]
+mod inputs;
+#[path = "cli/output.rs"]
+mod output;
+#[path = "cli/properties.rs"]
+mod properties;

@@ -100,7 +100,9 @@ impl ActorTable {
 
     /// The actor a mention overlapping byte range `[start, end)` of body paragraph `paragraph` refers to.
     pub fn actor_at(&self, paragraph: usize, start: usize, end: usize) -> Option<usize> {
-        self.mentions_in(paragraph).find(|m| m.start < end && start < m.end).map(|m| m.actor)
+        self.mentions_in(paragraph)
+            .find(|m| m.start < end && start < m.end)
+            .map(|m| m.actor)
     }
 
     /// Resolves words as written ("Sung Kim", "Kim", "the minister", "the US envoy") at

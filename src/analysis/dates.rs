@@ -52,7 +52,10 @@ impl DocumentDates {
     /// The first date of caption `i`, for `captions[].date`.
     pub fn first_in_caption(&self, i: usize) -> Option<DateRef> {
         let e = self.captions.get(i)?.first()?;
-        Some(DateRef { value: e.value.clone(), text: e.text.clone() })
+        Some(DateRef {
+            value: e.value.clone(),
+            text: e.text.clone(),
+        })
     }
 }
 
@@ -72,7 +75,11 @@ impl DateFinder {
     /// Every temporal expression of a document, by part.
     pub fn find_in_document(&self, doc: &Document, reference: Option<NaiveDate>) -> DocumentDates {
         DocumentDates {
-            headline: doc.headline.as_deref().map(|h| self.find(h, reference)).unwrap_or_default(),
+            headline: doc
+                .headline
+                .as_deref()
+                .map(|h| self.find(h, reference))
+                .unwrap_or_default(),
             dateline: None,
             captions: doc.captions.iter().map(|c| self.find(&c.text, reference)).collect(),
             body: doc.paragraphs.iter().map(|p| self.find(p, reference)).collect(),

@@ -64,7 +64,9 @@ impl Analyzer {
         let timeline = timeline::build(&doc.paragraphs, &found_dates);
         Analysis {
             caption_actors: (0..doc.captions.len()).map(|i| table.names_in_caption(i)).collect(),
-            caption_dates: (0..doc.captions.len()).map(|i| found_dates.first_in_caption(i)).collect(),
+            caption_dates: (0..doc.captions.len())
+                .map(|i| found_dates.first_in_caption(i))
+                .collect(),
             dateline_date: found_dates.dateline.clone(),
             dates: found_dates.entries(),
             quotes,

@@ -12,10 +12,10 @@ const ITERATIONS: usize = 30;
 
 /// Function words that carry no content for sentence similarity.
 const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with", "from", "as", "is",
-    "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we",
-    "i", "you", "his", "her", "their", "our", "has", "have", "had", "will", "would", "said", "says", "not", "also",
-    "which", "who", "there", "than", "after", "about", "into", "over", "more", "can", "could", "s",
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with", "from", "as", "is", "are",
+    "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "i", "you",
+    "his", "her", "their", "our", "has", "have", "had", "will", "would", "said", "says", "not", "also", "which", "who",
+    "there", "than", "after", "about", "into", "over", "more", "can", "could", "s",
 ];
 
 /// The `n` most central sentences of the body, in article order.
@@ -95,7 +95,10 @@ mod tests {
         ];
         let summary = summarize(&paragraphs, 2);
         assert_eq!(summary.len(), 2);
-        let positions: Vec<usize> = summary.iter().map(|s| paragraphs.join(" ").find(s.as_str()).unwrap()).collect();
+        let positions: Vec<usize> = summary
+            .iter()
+            .map(|s| paragraphs.join(" ").find(s.as_str()).unwrap())
+            .collect();
         assert!(positions[0] < positions[1]);
         assert!(!summary.iter().any(|s| s.contains("football")));
     }

@@ -40,20 +40,28 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
 
 /// A boundary needs whitespace and then a capital, digit or opening quote, and no abbreviation before the stop.
 fn ends_sentence(text: &str, stop: usize, c: char, chars: &[(usize, char)], after: usize) -> bool {
-    let Some(&(_, next)) = chars.get(after) else { return true };
+    let Some(&(_, next)) = chars.get(after) else {
+        return true;
+    };
     if !next.is_whitespace() {
         return false;
     }
     let following = chars[after..].iter().map(|&(_, ch)| ch).find(|ch| !ch.is_whitespace());
     let Some(following) = following else { return true };
-    if !(following.is_uppercase() || following.is_ascii_digit() || matches!(following, '"' | '“' | '‘' | '\'' | '(' | '«')) {
+    if !(following.is_uppercase()
+        || following.is_ascii_digit()
+        || matches!(following, '"' | '“' | '‘' | '\'' | '(' | '«'))
+    {
         return false;
     }
     c != '.' || !is_abbreviation(&text[..stop])
 }
 
 fn is_abbreviation(before: &str) -> bool {
-    let word = before.rsplit(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '“').next().unwrap_or("");
+    let word = before
+        .rsplit(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '“')
+        .next()
+        .unwrap_or("");
     let lower = word.to_lowercase();
     // A single capital initial ("Jong-un K. Lee") or a dotted acronym ("U.S").
     (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
@@ -88,7 +96,12 @@ mod tests {
     fn splits_sentences() {
         assert_eq!(
             split("Mr. Kim met U.S. envoy Sung Kim on Jan. 5 in Seoul. They talked. Did it work?  Yes!"),
-            ["Mr. Kim met U.S. envoy Sung Kim on Jan. 5 in Seoul.", "They talked.", "Did it work?", "Yes!"]
+            [
+                "Mr. Kim met U.S. envoy Sung Kim on Jan. 5 in Seoul.",
+                "They talked.",
+                "Did it work?",
+                "Yes!"
+            ]
         );
     }
 
@@ -104,7 +117,10 @@ mod tests {
     /// Decimal numbers and lower-case continuations do not split.
     #[test]
     fn no_split_inside_numbers() {
-        assert_eq!(split("Growth was 3.5 pct. in 1986, it said."), ["Growth was 3.5 pct. in 1986, it said."]);
+        assert_eq!(
+            split("Growth was 3.5 pct. in 1986, it said."),
+            ["Growth was 3.5 pct. in 1986, it said."]
+        );
     }
 
     /// Code-point offsets count characters, not bytes.

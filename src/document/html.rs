@@ -16,8 +16,9 @@ static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
 static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
 static PARAGRAPH: LazyLock<Selector> = LazyLock::new(|| selector("p"));
 static FIGCAPTION: LazyLock<Selector> = LazyLock::new(|| selector("figcaption"));
-static PUBLISHED: LazyLock<Selector> =
-    LazyLock::new(|| selector(r#"meta[property="article:published_time"], meta[name="date"], meta[itemprop="datePublished"]"#));
+static PUBLISHED: LazyLock<Selector> = LazyLock::new(|| {
+    selector(r#"meta[property="article:published_time"], meta[name="date"], meta[itemprop="datePublished"]"#)
+});
 static SITE: LazyLock<Selector> = LazyLock::new(|| selector(r#"meta[property="og:site_name"]"#));
 
 /// Parses an HTML page.
@@ -37,7 +38,10 @@ pub fn parse(html: &str) -> Document {
         .collect();
     let paragraphs: Vec<String> = page
         .select(&PARAGRAPH)
-        .filter(|p| !p.ancestors().any(|a| a.value().as_element().is_some_and(|e| e.name() == "figcaption")))
+        .filter(|p| {
+            !p.ancestors()
+                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "figcaption"))
+        })
         .map(text_of)
         .filter(|t| t.split_whitespace().count() >= 5)
         .collect();
@@ -46,7 +50,11 @@ pub fn parse(html: &str) -> Document {
         .filter_map(|m| m.value().attr("content"))
         .find_map(|c| c.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()))
         .map(|d| (d, PublishedFrom::Metadata));
-    let site = page.select(&SITE).filter_map(|m| m.value().attr("content")).map(squash).find(|s| !s.is_empty());
+    let site = page
+        .select(&SITE)
+        .filter_map(|m| m.value().attr("content"))
+        .map(squash)
+        .find(|s| !s.is_empty());
     let mut warnings = Vec::new();
     if headline.is_none() {
         warnings.push("no headline found".to_string());
@@ -54,7 +62,16 @@ pub fn parse(html: &str) -> Document {
     if paragraphs.is_empty() {
         warnings.push("no body text found".to_string());
     }
-    Document { headline, byline: None, dateline: None, published, captions, paragraphs, site, warnings }
+    Document {
+        headline,
+        byline: None,
+        dateline: None,
+        published,
+        captions,
+        paragraphs,
+        site,
+        warnings,
+    }
 }
 
 /// Collapses runs of whitespace to single spaces.
@@ -75,7 +92,10 @@ mod tests {
             <p>North Korea on Tuesday slammed the joint drill, state media said.</p><p>Menu</p></body></html>"#,
         );
         assert_eq!(doc.headline.as_deref(), Some("North Korea slams drill"));
-        assert_eq!(doc.paragraphs, ["North Korea on Tuesday slammed the joint drill, state media said."]);
+        assert_eq!(
+            doc.paragraphs,
+            ["North Korea on Tuesday slammed the joint drill, state media said."]
+        );
         assert_eq!(doc.captions.len(), 1);
         assert_eq!(doc.published.map(|p| p.0), NaiveDate::from_ymd_opt(2019, 8, 20));
     }

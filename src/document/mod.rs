@@ -55,6 +55,12 @@ pub struct RawCaption {
 
 /// Splits a decoded source into a [`Document`], by its format.
 pub fn read(source: &Source) -> Document {
+    if source.text.trim().is_empty() {
+        return Document {
+            warnings: vec!["empty input: no text to read".to_string()],
+            ..Document::default()
+        };
+    }
     match source.format {
         crate::brief::Format::Text => text::parse(&source.text),
         crate::brief::Format::Html => html::parse(&source.text),
@@ -65,8 +71,13 @@ pub fn read(source: &Source) -> Document {
 /// to `agency`, never to authors.
 pub fn is_agency(name: &str) -> bool {
     static AGENCIES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-        crate::lexicon::Lexicon::builtin().entries("agencies").iter().flatten().map(|s| s.to_lowercase()).collect()
+        crate::lexicon::Lexicon::builtin()
+            .entries("agencies")
+            .iter()
+            .flatten()
+            .map(|s| s.to_lowercase())
+            .collect()
     });
     let name = name.trim().to_lowercase();
-    AGENCIES.iter().any(|a| *a == name)
+    AGENCIES.contains(&name)
 }

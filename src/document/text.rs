@@ -46,8 +46,9 @@ static LABELED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 static SIGN_OFF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\b(?:Reuter|REUTER|Reuters|REUTERS)\s*$").expect("static sign-off regex"));
 
-static MONTHS: &[&str] =
-    &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+static MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
 
 /// Parses a plain-text article.
 pub fn parse(text: &str) -> Document {
@@ -223,11 +224,18 @@ fn parse_byline(line: &str) -> Option<Byline> {
         }
         if crate::document::is_agency(part) {
             agency.get_or_insert_with(|| part.to_string());
-        } else if part.split_whitespace().all(|w| w.starts_with(|c: char| c.is_uppercase())) {
+        } else if part
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase()))
+        {
             authors.push(part.to_string());
         }
     }
-    Some(Byline { authors, agency, text: line.to_string() })
+    Some(Byline {
+        authors,
+        agency,
+        text: line.to_string(),
+    })
 }
 
 /// A line that is only a date, with an optional weekday and time:
@@ -235,15 +243,15 @@ fn parse_byline(line: &str) -> Option<Byline> {
 pub(crate) fn parse_date_line(line: &str) -> Option<NaiveDate> {
     static ISO: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})(?:[ T][\d:.]+Z?)?$").expect("static"));
-    static WIRE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(\d{1,2})-([A-Za-z]{3})-(\d{4})(?:\s+[\d:.]+)?$").expect("static")
-    });
+    static WIRE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(\d{1,2})-([A-Za-z]{3})-(\d{4})(?:\s+[\d:.]+)?$").expect("static"));
     static MDY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?([A-Z][a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:\s+[\d:.]+\s*(?:[AaPp]\.?[Mm]\.?)?.*)?$")
             .expect("static")
     });
     static DMY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{1,2})\s+([A-Z][a-z]+)\.?,?\s+(\d{4})$").expect("static")
+        Regex::new(r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(\d{1,2})\s+([A-Z][a-z]+)\.?,?\s+(\d{4})$")
+            .expect("static")
     });
     let line = line.trim();
     let ymd = |y: &str, m: u32, d: &str| NaiveDate::from_ymd_opt(y.parse().ok()?, m, d.parse().ok()?);
@@ -269,7 +277,20 @@ pub(crate) fn month_number(word: &str) -> Option<u32> {
         return None;
     }
     let index = MONTHS.iter().position(|m| lower.starts_with(m))?;
-    let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"][index];
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ][index];
     (full.starts_with(&lower) || lower == "sept").then_some(index as u32 + 1)
 }
 
@@ -299,18 +320,30 @@ fn split_dateline(paragraph: &str) -> Option<(RawDateline, String)> {
 fn split_credit(caption: &str, allow_bare: bool) -> RawCaption {
     let caption = caption.trim();
     if let Some(caps) = LABELED_CREDIT.captures(caption) {
-        let credit = caps.name("labeled").or(caps.name("paren")).expect("one alternative matched");
+        let credit = caps
+            .name("labeled")
+            .or(caps.name("paren"))
+            .expect("one alternative matched");
         let text = caption[..caps.get(0).expect("whole match").start()].trim();
         if !text.is_empty() {
-            return RawCaption { text: text.to_string(), credit: Some(credit.as_str().trim().to_string()) };
+            return RawCaption {
+                text: text.to_string(),
+                credit: Some(credit.as_str().trim().to_string()),
+            };
         }
     }
     if allow_bare {
         if let Some((text, credit)) = bare_credit(caption) {
-            return RawCaption { text: text.to_string(), credit: Some(credit.to_string()) };
+            return RawCaption {
+                text: text.to_string(),
+                credit: Some(credit.to_string()),
+            };
         }
     }
-    RawCaption { text: caption.to_string(), credit: None }
+    RawCaption {
+        text: caption.to_string(),
+        credit: None,
+    }
 }
 
 /// The words after the caption's last sentence, when they look like a credit:
@@ -319,15 +352,19 @@ fn split_credit(caption: &str, allow_bare: bool) -> RawCaption {
 fn bare_credit(caption: &str) -> Option<(&str, &str)> {
     let boundary = caption
         .char_indices()
-        .filter(|&(i, c)| matches!(c, '.' | '!' | '?' | '”' | ')') && caption[i + c.len_utf8()..].starts_with(char::is_whitespace))
+        .filter(|&(i, c)| {
+            matches!(c, '.' | '!' | '?' | '”' | ')') && caption[i + c.len_utf8()..].starts_with(char::is_whitespace)
+        })
         .map(|(i, c)| i + c.len_utf8())
-        .last()?;
+        .next_back()?;
     let (text, credit) = (caption[..boundary].trim(), caption[boundary..].trim());
     let words: Vec<&str> = credit.split_whitespace().collect();
     let looks_like_credit = !words.is_empty()
         && words.len() <= 6
         && !credit.ends_with(['.', '!', '?', ',', ':'])
-        && words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '©'));
+        && words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '©'));
     (looks_like_credit && !text.is_empty()).then_some((text, credit))
 }
 
@@ -348,7 +385,13 @@ mod tests {
         let doc = parse("Talks set to resume\n\nContent image - Korea Daily\nMoon meets Kim in Seoul on Monday. AFP\n\nSeoul said talks would resume.\n\nThe North agreed.");
         assert_eq!(doc.headline.as_deref(), Some("Talks set to resume"));
         assert_eq!(doc.site.as_deref(), Some("Korea Daily"));
-        assert_eq!(doc.captions, [RawCaption { text: "Moon meets Kim in Seoul on Monday.".into(), credit: Some("AFP".into()) }]);
+        assert_eq!(
+            doc.captions,
+            [RawCaption {
+                text: "Moon meets Kim in Seoul on Monday.".into(),
+                credit: Some("AFP".into())
+            }]
+        );
         assert_eq!(doc.paragraphs, ["Seoul said talks would resume.", "The North agreed."]);
         assert_eq!(doc.byline, None);
         assert_eq!(doc.dateline, None);
@@ -360,14 +403,20 @@ mod tests {
         let text = "SOUTH KOREA CUTS RATES\n21-APR-1987 01:17:45.69\n\nSEOUL, April 21 - South Korea cut its\ndiscount rate on Tuesday, the central\nbank said.\n    The move was expected, officials\nsaid.\n Reuter\n";
         let doc = parse(text);
         assert_eq!(doc.headline.as_deref(), Some("SOUTH KOREA CUTS RATES"));
-        assert_eq!(doc.published, Some((NaiveDate::from_ymd_opt(1987, 4, 21).unwrap(), PublishedFrom::Text)));
+        assert_eq!(
+            doc.published,
+            Some((NaiveDate::from_ymd_opt(1987, 4, 21).unwrap(), PublishedFrom::Text))
+        );
         let dateline = doc.dateline.unwrap();
         assert_eq!(dateline.place, "SEOUL");
         assert_eq!(dateline.date_text.as_deref(), Some("April 21"));
         assert_eq!(dateline.text, "SEOUL, April 21 -");
         assert_eq!(
             doc.paragraphs,
-            ["South Korea cut its discount rate on Tuesday, the central bank said.", "The move was expected, officials said."]
+            [
+                "South Korea cut its discount rate on Tuesday, the central bank said.",
+                "The move was expected, officials said."
+            ]
         );
     }
 
@@ -375,7 +424,10 @@ mod tests {
     #[test]
     fn datelines() {
         let (d, rest) = split_dateline("SEOUL, Aug. 20 (Yonhap) -- North Korea slammed the drill.").unwrap();
-        assert_eq!((d.place.as_str(), d.agency.as_deref(), d.date_text.as_deref()), ("SEOUL", Some("Yonhap"), Some("Aug. 20")));
+        assert_eq!(
+            (d.place.as_str(), d.agency.as_deref(), d.date_text.as_deref()),
+            ("SEOUL", Some("Yonhap"), Some("Aug. 20"))
+        );
         assert_eq!(d.text, "SEOUL, Aug. 20 (Yonhap) --");
         assert_eq!(rest, "North Korea slammed the drill.");
         let (d, _) = split_dateline("DALLAS (AP) — Democratic candidate Martin O’Malley is shifting staff.").unwrap();
@@ -391,7 +443,10 @@ mod tests {
         assert_eq!(b.authors, ["Stella Kim", "Jennifer Jett"]);
         assert_eq!(b.agency, None);
         let b = parse_byline("By Jane Doe, Reuters").unwrap();
-        assert_eq!((b.authors, b.agency), (vec!["Jane Doe".to_string()], Some("Reuters".to_string())));
+        assert_eq!(
+            (b.authors, b.agency),
+            (vec!["Jane Doe".to_string()], Some("Reuters".to_string()))
+        );
         assert!(parse_byline("By the end of the year, prices rose.").is_none());
     }
 

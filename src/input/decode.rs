@@ -15,8 +15,6 @@ pub struct Decoded {
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DecodeError {
-    #[error("empty input")]
-    Empty,
     #[error("not text or HTML (looks like {0})")]
     Binary(&'static str),
 }
@@ -53,11 +51,16 @@ pub fn decode(raw: &[u8]) -> Result<Decoded, DecodeError> {
             decode_undeclared(raw)
         }
     };
-    if text.trim().is_empty() {
-        return Err(DecodeError::Empty);
-    }
-    let format = if looks_like_html(&text) { Format::Html } else { Format::Text };
-    Ok(Decoded { text, format, encoding: encoding.name() })
+    let format = if looks_like_html(&text) {
+        Format::Html
+    } else {
+        Format::Text
+    };
+    Ok(Decoded {
+        text,
+        format,
+        encoding: encoding.name(),
+    })
 }
 
 fn bom_encoding(raw: &[u8]) -> Option<(&'static Encoding, usize)> {
@@ -108,11 +111,21 @@ fn decode_undeclared(raw: &[u8]) -> (String, &'static Encoding) {
 /// HTML is told from the content: a doctype or an `<html>`/`<head>`/`<body>`
 /// tag near the start, or many tags overall.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text.trim_start().chars().take(1024).collect::<String>().to_ascii_lowercase();
-    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<?xml") && head.contains("<html") {
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<?xml") && head.contains("<html")
+    {
         return true;
     }
-    ["<html", "<head", "<body", "<meta ", "<title>"].iter().any(|tag| head.contains(tag))
+    ["<html", "<head", "<body", "<meta ", "<title>"]
+        .iter()
+        .any(|tag| head.contains(tag))
 }
 
 #[cfg(test)]
@@ -149,7 +162,8 @@ mod tests {
     /// Undeclared EUC-KR is detected.
     #[test]
     fn euc_kr_detected() {
-        let text = "북한은 한국과 미국의 연합 군사훈련을 비난하며 대가를 치를 것이라고 경고했다. 통일부는 대화를 촉구했다.";
+        let text =
+            "북한은 한국과 미국의 연합 군사훈련을 비난하며 대가를 치를 것이라고 경고했다. 통일부는 대화를 촉구했다.";
         let (bytes, _, _) = encoding_rs::EUC_KR.encode(text);
         let d = decode(&bytes).unwrap();
         assert_eq!(d.text, text);
@@ -161,14 +175,23 @@ mod tests {
     fn windows_1252_detected() {
         let bytes = b"The minister said \x93we will talk\x94 on Monday \x96 and again on Tuesday.";
         let d = decode(bytes).unwrap();
-        assert_eq!(d.text, "The minister said “we will talk” on Monday – and again on Tuesday.");
+        assert_eq!(
+            d.text,
+            "The minister said “we will talk” on Monday – and again on Tuesday."
+        );
     }
 
     /// Binary files are refused with what they look like.
     #[test]
     fn binary_refused() {
-        assert_eq!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err(), DecodeError::Binary("a PNG image"));
-        assert_eq!(decode(b"\x7fELF\x02\x01\x01\0\0\0").unwrap_err(), DecodeError::Binary("an ELF executable"));
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap_err(),
+            DecodeError::Binary("a PNG image")
+        );
+        assert_eq!(
+            decode(b"\x7fELF\x02\x01\x01\0\0\0").unwrap_err(),
+            DecodeError::Binary("an ELF executable")
+        );
         assert_eq!(decode(b"abc\0def").unwrap_err(), DecodeError::Binary("binary data"));
     }
 
@@ -179,17 +202,25 @@ mod tests {
         assert!(decode(text.as_bytes()).is_ok());
     }
 
-    /// Empty and whitespace-only input is an error.
+    /// Empty and whitespace-only input decode to (empty) text: the brief says so, not an error.
     #[test]
-    fn empty_refused() {
-        assert_eq!(decode(b"").unwrap_err(), DecodeError::Empty);
-        assert_eq!(decode(b"  \n\t\n").unwrap_err(), DecodeError::Empty);
+    fn empty_is_text() {
+        assert_eq!(decode(b"").unwrap().text, "");
+        assert_eq!(decode(b"  \n\t\n").unwrap().format, Format::Text);
     }
 
     /// HTML is told from the content.
     #[test]
     fn html_sniffed() {
-        assert_eq!(decode(b"<!DOCTYPE html><html><body><p>x</p></body></html>").unwrap().format, Format::Html);
-        assert_eq!(decode(b"A headline with <b> in it\n\nBody").unwrap().format, Format::Text);
+        assert_eq!(
+            decode(b"<!DOCTYPE html><html><body><p>x</p></body></html>")
+                .unwrap()
+                .format,
+            Format::Html
+        );
+        assert_eq!(
+            decode(b"A headline with <b> in it\n\nBody").unwrap().format,
+            Format::Text
+        );
     }
 }

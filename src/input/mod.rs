@@ -59,8 +59,14 @@ impl Origin {
 /// Reads and decodes one input, refusing anything over `max_bytes`.
 pub fn load(origin: &Origin, max_bytes: u64) -> Result<Source, InputError> {
     let (raw, kind) = match origin {
-        Origin::File(path) => (read_capped(std::fs::File::open(path)?, path, max_bytes)?, SourceKind::File),
-        Origin::Stdin => (read_capped(std::io::stdin().lock(), Path::new("-"), max_bytes)?, SourceKind::Stdin),
+        Origin::File(path) => (
+            read_capped(std::fs::File::open(path)?, path, max_bytes)?,
+            SourceKind::File,
+        ),
+        Origin::Stdin => (
+            read_capped(std::io::stdin().lock(), Path::new("-"), max_bytes)?,
+            SourceKind::Stdin,
+        ),
     };
     let decoded = decode::decode(&raw)?;
     Ok(Source {

@@ -18,7 +18,10 @@ pub enum Entry {
     /// A directory entry SPEC.md says to pass over (not an error).
     Skipped(PathBuf),
     /// The named input could not be walked (missing, unreadable directory).
-    Failed { input: String, reason: String },
+    Failed {
+        input: String,
+        reason: String,
+    },
 }
 
 /// Walks `inputs` in order.
@@ -46,7 +49,10 @@ struct DirWalk {
 
 impl DirWalk {
     fn new(root: PathBuf) -> Self {
-        DirWalk { pending: Some(root), stack: Vec::new() }
+        DirWalk {
+            pending: Some(root),
+            stack: Vec::new(),
+        }
     }
 
     fn sorted_children(dir: &PathBuf) -> std::io::Result<VecDeque<PathBuf>> {
@@ -64,7 +70,12 @@ impl Iterator for DirWalk {
             if let Some(root) = self.pending.take() {
                 match Self::sorted_children(&root) {
                     Ok(children) => self.stack.push(children),
-                    Err(err) => return Some(Entry::Failed { input: root.display().to_string(), reason: err.to_string() }),
+                    Err(err) => {
+                        return Some(Entry::Failed {
+                            input: root.display().to_string(),
+                            reason: err.to_string(),
+                        })
+                    }
                 }
                 continue;
             }
@@ -82,7 +93,12 @@ impl Iterator for DirWalk {
             if link_meta.is_dir() {
                 match Self::sorted_children(&path) {
                     Ok(children) => self.stack.push(children),
-                    Err(err) => return Some(Entry::Failed { input: path.display().to_string(), reason: err.to_string() }),
+                    Err(err) => {
+                        return Some(Entry::Failed {
+                            input: path.display().to_string(),
+                            reason: err.to_string(),
+                        })
+                    }
                 }
                 continue;
             }
@@ -98,13 +114,17 @@ impl Iterator for DirWalk {
 }
 
 fn is_hidden(path: &std::path::Path) -> bool {
-    path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'))
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
 }
 
 fn has_article_extension(path: &std::path::Path) -> bool {
     match path.extension() {
         None => true,
-        Some(ext) => ext.to_str().is_some_and(|ext| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(ext))),
+        Some(ext) => ext
+            .to_str()
+            .is_some_and(|ext| ARTICLE_EXTENSIONS.iter().any(|a| a.eq_ignore_ascii_case(ext))),
     }
 }
 

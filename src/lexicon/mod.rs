@@ -40,13 +40,19 @@ pub enum LexiconError {
 impl Lexicon {
     /// The lists compiled into the binary.
     pub fn builtin() -> Self {
-        let lists = BUILTIN.iter().map(|(name, text)| (name.to_string(), parse_entries(text))).collect();
+        let lists = BUILTIN
+            .iter()
+            .map(|(name, text)| (name.to_string(), parse_entries(text)))
+            .collect();
         Lexicon { lists }
     }
 
     /// Adds the entries of every `<list>.txt` in `dir` to the list of that name.
     pub fn extend_from_dir(&mut self, dir: &Path) -> Result<(), LexiconError> {
-        let read_err = |path: &Path, source| LexiconError::Read { path: path.display().to_string(), source };
+        let read_err = |path: &Path, source| LexiconError::Read {
+            path: path.display().to_string(),
+            source,
+        };
         let mut files: Vec<_> = std::fs::read_dir(dir)
             .map_err(|e| read_err(dir, e))?
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -54,10 +60,17 @@ impl Lexicon {
             .collect();
         files.sort();
         for path in files {
-            let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default().to_string();
+            let name = path
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string();
             let Some(list) = self.lists.get_mut(&name) else {
                 let known = BUILTIN.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
-                return Err(LexiconError::Unknown { path: path.display().to_string(), known });
+                return Err(LexiconError::Unknown {
+                    path: path.display().to_string(),
+                    known,
+                });
             };
             let text = std::fs::read_to_string(&path).map_err(|e| read_err(&path, e))?;
             list.extend(parse_entries(&text));
@@ -106,12 +119,18 @@ mod tests {
         lex.extend_from_dir(dir.path()).unwrap();
         assert!(lex.words("titles").any(|w| w == "chief whip"));
         std::fs::write(dir.path().join("nonsense.txt"), "x\n").unwrap();
-        assert!(matches!(lex.extend_from_dir(dir.path()), Err(LexiconError::Unknown { .. })));
+        assert!(matches!(
+            lex.extend_from_dir(dir.path()),
+            Err(LexiconError::Unknown { .. })
+        ));
     }
 
     /// Fields split on tabs and bars, comments dropped.
     #[test]
     fn parses_fields() {
-        assert_eq!(parse_entries("a | b\tc # note\n\n# only comment\n"), vec![vec!["a", "b", "c"]]);
+        assert_eq!(
+            parse_entries("a | b\tc # note\n\n# only comment\n"),
+            vec![vec!["a", "b", "c"]]
+        );
     }
 }

@@ -13,14 +13,24 @@ pub fn render(brief: &Brief) -> String {
     if !source_line.is_empty() {
         let _ = writeln!(out, "*{source_line}*\n");
     }
-    section(&mut out, "Summary", brief.summary.iter().map(|s| format!("- {}", escape(s))));
+    section(
+        &mut out,
+        "Summary",
+        brief.summary.iter().map(|s| format!("- {}", escape(s))),
+    );
     out.push_str("## Who said what\n\n");
     if brief.quotes.is_empty() {
         out.push_str("No quotations found.\n\n");
     } else {
         out.push_str("| Date | Speaker | Quote |\n|---|---|---|\n");
         for quote in &brief.quotes {
-            let _ = writeln!(out, "| {} | {} | “{}” |", quote_date(quote), speaker(quote, &brief.actors), escape(&quote.text));
+            let _ = writeln!(
+                out,
+                "| {} | {} | “{}” |",
+                quote_date(quote),
+                speaker(quote, &brief.actors),
+                escape(&quote.text)
+            );
         }
         out.push('\n');
     }
@@ -65,11 +75,17 @@ fn section(out: &mut String, title: &str, lines: impl Iterator<Item = String>) {
 }
 
 fn quote_date(quote: &Quote) -> String {
-    quote.date.as_ref().map(|d| escape(d.value.as_deref().unwrap_or(&d.text))).unwrap_or_else(|| "–".to_string())
+    quote
+        .date
+        .as_ref()
+        .map(|d| escape(d.value.as_deref().unwrap_or(&d.text)))
+        .unwrap_or_else(|| "–".to_string())
 }
 
 fn speaker(quote: &Quote, actors: &[Actor]) -> String {
-    let Some(speaker) = &quote.speaker else { return "unknown".to_string() };
+    let Some(speaker) = &quote.speaker else {
+        return "unknown".to_string();
+    };
     let role = speaker
         .actor
         .as_ref()
@@ -83,7 +99,9 @@ fn speaker(quote: &Quote, actors: &[Actor]) -> String {
 
 fn actor_line(actor: &Actor) -> String {
     let mut line = format!("- **{}** ({:?})", escape(&actor.name), actor.kind);
-    line = line.replace("(Person)", "(person)").replace("(Organization)", "(organization)");
+    line = line
+        .replace("(Person)", "(person)")
+        .replace("(Organization)", "(organization)");
     line = line.replace("(State)", "(state)").replace("(Place)", "(place)");
     let mut details: Vec<String> = actor.roles.iter().map(|r| escape(r)).collect();
     if let Some(affiliation) = &actor.affiliation {

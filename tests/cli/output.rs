@@ -1,0 +1,177 @@
+//! Output: closed pipes, --output-dir, --pretty, Markdown, schema, completions.
+
+use crate::util::{briefs, fixture, run, stderr, stdout, BIN};
+use std::io::Read;
+use std::process::{Command, Stdio};
+
+/// Closing stdout early (`| head -c1`) ends the run quietly with 0.
+#[test]
+fn closed_pipe_is_quiet_success() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed = std::fs::read_to_string(fixture("articles/seed-phnompenhpost.txt")).unwrap();
+    for i in 0..200 {
+        std::fs::write(dir.path().join(format!("{i:03}.txt")), &seed).unwrap();
+    }
+    let mut child = Command::new(BIN)
+        .args(["parse", "--quiet", dir.path().to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 1];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // Dropping our end closes the pipe.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// Piped JSON carries no terminal escapes, and every key of the contract is present.
+#[test]
+fn json_is_plain_ndjson_with_every_key() {
+    let out = run(
+        &["parse", fixture("articles/seed-phnompenhpost.txt").to_str().unwrap()],
+        None,
+    );
+    let text = stdout(&out);
+    assert!(!text.contains("\x1b["));
+    assert_eq!(text.lines().count(), 1);
+    let value: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
+    for key in [
+        "schema",
+        "source",
+        "headline",
+        "byline",
+        "published",
+        "dateline",
+        "captions",
+        "body",
+        "quotes",
+        "actors",
+        "dates",
+        "timeline",
+        "summary",
+        "warnings",
+    ] {
+        assert!(value.get(key).is_some(), "missing {key}");
+    }
+}
+
+/// --pretty indents but stays a stream of JSON values.
+#[test]
+fn pretty_is_valid_stream() {
+    let seed = fixture("articles/seed-phnompenhpost.txt");
+    let out = run(
+        &["parse", "--pretty", seed.to_str().unwrap(), seed.to_str().unwrap()],
+        None,
+    );
+    let text = stdout(&out);
+    assert!(text.lines().count() > 10);
+    let values: Vec<serde_json::Value> = serde_json::Deserializer::from_str(&text)
+        .into_iter()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(values.len(), 2);
+}
+
+/// --output-dir writes one file per article, unique names, nothing on stdout, no temp files left.
+#[test]
+fn output_dir_one_file_per_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("briefs");
+    let seed = fixture("articles/seed-phnompenhpost.txt");
+    let out = run(
+        &[
+            "parse",
+            "--quiet",
+            "--format",
+            "markdown",
+            "--output-dir",
+            out_dir.to_str().unwrap(),
+            seed.to_str().unwrap(),
+            seed.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(out.stdout.is_empty());
+    let mut names: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["seed-phnompenhpost-2.md", "seed-phnompenhpost.md"]);
+    let md = std::fs::read_to_string(out_dir.join("seed-phnompenhpost.md")).unwrap();
+    assert!(md.starts_with("# South Korea, US set to consider terminating working group on North Korea\n"));
+}
+
+/// Markdown has the brief's sections in order.
+#[test]
+fn markdown_sections() {
+    let out = run(
+        &[
+            "parse",
+            "--format",
+            "markdown",
+            fixture("articles/seed-phnompenhpost.txt").to_str().unwrap(),
+        ],
+        None,
+    );
+    let md = stdout(&out);
+    let positions: Vec<usize> = [
+        "# South Korea",
+        "Phnom Penh Post",
+        "## Summary",
+        "## Who said what",
+        "## Actors",
+        "## Timeline",
+    ]
+    .iter()
+    .map(|s| md.find(s).unwrap_or_else(|| panic!("missing {s}\n{md}")))
+    .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{md}");
+}
+
+/// `schema` prints a JSON Schema naming every top-level field.
+#[test]
+fn schema_describes_brief() {
+    let out = run(&["schema"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let schema: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let props = schema["properties"].as_object().unwrap();
+    assert!(props.contains_key("quotes") && props.contains_key("actors") && props.contains_key("summary"));
+}
+
+/// `completions` prints a script for the shell.
+#[test]
+fn completions_for_bash() {
+    let out = run(&["completions", "bash"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout(&out).contains("korea-brief"));
+}
+
+/// --summary-sentences sets the summary length.
+#[test]
+fn summary_sentences_flag() {
+    let seed = fixture("articles/seed-phnompenhpost.txt");
+    let out = run(&["parse", "--summary-sentences", "5", seed.to_str().unwrap()], None);
+    assert_eq!(briefs(&out)[0].summary.len(), 5);
+}
+
+/// The README documents every flag of `parse`.
+#[test]
+fn readme_mentions_every_flag() {
+    let readme = std::fs::read_to_string(crate::util::root().join("README.md")).unwrap();
+    for flag in [
+        "--format",
+        "--pretty",
+        "--date",
+        "--summary-sentences",
+        "--output-dir",
+        "--lexicon",
+        "--max-bytes",
+        "--quiet",
+    ] {
+        assert!(readme.contains(flag), "README does not mention {flag}");
+    }
+}
