@@ -20,12 +20,18 @@ const MAX_HEADLINE_WORDS: usize = 30;
 /// Lines after the headline that may still be header matter (date line, byline, image line).
 const MAX_HEADER_LINES: usize = 6;
 
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    // "SEOUL, June 2 -", "DALLAS (AP) —", "SEOUL, Aug. 20 (Yonhap) --", "NEW YORK, March 3 - "
-    Regex::new(
-        r"^(?P<place>[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)(?:,? (?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}))?(?: \((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\))? ?(?P<dash>--|—|–|-) ?",
-    )
-    .expect("static dateline regex")
+/// The date and agency part of a dateline and its dash: ", Aug. 20 (Yonhap) --".
+const DATELINE_TAIL: &str = r"(?:\s*,?\s*(?P<date>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[A-Za-z]*\.?\s+\d{1,2}))?(?:\s*,\s*(?:Reuter|REUTER)s?)?(?:\s*\((?P<agency>[A-Za-z][A-Za-z .&-]{0,30})\))?\s*(?P<dash>--|—|–|-)\s?";
+
+static DATELINES: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+    let build =
+        |place: &str| Regex::new(&format!("^(?P<place>{place}){DATELINE_TAIL}")).expect("static dateline regex");
+    [
+        // "SEOUL, June 2 -", "DALLAS (AP) —", "SEOUL, Aug. 20 (Yonhap) --", "WASHINGTON, D.C. -"
+        build(r"[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"),
+        // "New York, Feb 26 -": a place in ordinary case needs the date to be a dateline.
+        build(r"[A-Z][a-z.'’]+(?: [A-Za-z][a-z.'’]+){0,2}"),
+    ]
 });
 
 static BYLINE: LazyLock<Regex> =
@@ -174,7 +180,9 @@ fn is_headline(block: &[&str]) -> bool {
     let continues = block.get(1).is_some_and(|next| {
         !next.starts_with([' ', '\t']) && next.trim_start().starts_with(|c: char| c.is_lowercase())
     });
-    words <= MAX_HEADLINE_WORDS && !continues && !first.starts_with(['“', '"'])
+    // A quotation with its attribution opens the body of a file without headline.
+    let quoted_sentence = first.starts_with(['“', '"']) && (first.ends_with('.') || first.contains(" said"));
+    words <= MAX_HEADLINE_WORDS && !continues && !quoted_sentence
 }
 
 /// Splits a block into paragraphs: indented lines start one; lines are either
@@ -296,13 +304,21 @@ pub(crate) fn month_number(word: &str) -> Option<u32> {
 
 /// Splits "SEOUL, Aug. 20 (Yonhap) -- North Korea …" into the dateline and the rest.
 fn split_dateline(paragraph: &str) -> Option<(RawDateline, String)> {
-    let caps = DATELINE.captures(paragraph)?;
+    let (index, caps) = DATELINES
+        .iter()
+        .enumerate()
+        .find_map(|(i, re)| re.captures(paragraph).map(|c| (i, c)))?;
+    if index == 1 && caps.name("date").is_none() {
+        return None;
+    }
     let whole = caps.get(0)?;
     let rest = paragraph[whole.end()..].trim_start();
     let place = caps.name("place")?.as_str();
     // A dateline place is in capitals ("SEOUL", "NEW YORK"), and the body follows it.
     let letters: String = place.split(',').next()?.chars().filter(|c| c.is_alphabetic()).collect();
-    if letters.chars().count() < 2 || rest.is_empty() || !rest.starts_with(|c: char| !c.is_lowercase()) {
+    // Without a date, a lower-case continuation means this was a sentence, not a dateline.
+    let lowercase_rest = rest.starts_with(char::is_lowercase) && caps.name("date").is_none();
+    if letters.chars().count() < 2 || rest.is_empty() || lowercase_rest {
         return None;
     }
     let dateline = RawDateline {
@@ -423,6 +439,14 @@ mod tests {
     /// Datelines with agencies and long dashes.
     #[test]
     fn datelines() {
+        let (d, rest) = split_dateline("New York, Feb 26 - American Express Co remained silent.").unwrap();
+        assert_eq!(
+            (d.place.as_str(), d.date_text.as_deref(), rest.as_str()),
+            ("New York", Some("Feb 26"), "American Express Co remained silent.")
+        );
+        let (d, _) = split_dateline("NEW YORK , March 5 - Responsibility for it.").unwrap();
+        assert_eq!(d.place, "NEW YORK");
+        assert!(split_dateline("Officials said - again - nothing.").is_none());
         let (d, rest) = split_dateline("SEOUL, Aug. 20 (Yonhap) -- North Korea slammed the drill.").unwrap();
         assert_eq!(
             (d.place.as_str(), d.agency.as_deref(), d.date_text.as_deref()),
