@@ -17,6 +17,8 @@ pub struct Config {
     pub lexicon: Option<PathBuf>,
     pub max_bytes: u64,
     pub quiet: bool,
+    /// Worker threads, at least 1.
+    pub jobs: usize,
 }
 
 impl From<ParseArgs> for Config {
@@ -31,6 +33,11 @@ impl From<ParseArgs> for Config {
             lexicon: args.lexicon,
             max_bytes: args.max_bytes,
             quiet: args.quiet,
+            jobs: args.jobs.map(usize::from).unwrap_or_else(|| {
+                std::thread::available_parallelism()
+                    .map(std::num::NonZeroUsize::get)
+                    .unwrap_or(1)
+            }),
         }
     }
 }

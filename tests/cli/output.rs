@@ -175,3 +175,41 @@ fn readme_mentions_every_flag() {
         assert!(readme.contains(flag), "README does not mention {flag}");
     }
 }
+
+/// Parallel runs print the same bytes, in the same input order, as one job.
+#[test]
+fn jobs_keep_input_order() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..40 {
+        std::fs::write(
+            dir.path().join(format!("{i:02}.txt")),
+            format!("Headline {i}\n\nBody of article {i} said Kim."),
+        )
+        .unwrap();
+    }
+    let path = dir.path().to_str().unwrap();
+    let one = run(&["parse", "-q", "-j", "1", path], None);
+    let four = run(&["parse", "-q", "-j", "4", path], None);
+    assert_eq!(one.stdout, four.stdout);
+    let headlines: Vec<String> = briefs(&four).into_iter().map(|b| b.headline.unwrap()).collect();
+    assert_eq!(headlines, (0..40).map(|i| format!("Headline {i}")).collect::<Vec<_>>());
+}
+
+/// A write error on standard output other than a closed pipe is fatal (2).
+#[cfg(target_os = "linux")]
+#[test]
+fn write_error_is_fatal() {
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let out = Command::new(BIN)
+        .args(["parse", fixture("articles/seed-phnompenhpost.txt").to_str().unwrap()])
+        .stdout(full)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("No space left"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
