@@ -3,7 +3,7 @@
 //! candidates, so captions, bylines and datelines can never be picked.
 
 use super::text::sentences;
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// Candidate sentences considered per article; keeps the quadratic graph bounded on huge inputs.
 const MAX_CANDIDATES: usize = 150;
@@ -11,11 +11,12 @@ const DAMPING: f64 = 0.85;
 const ITERATIONS: usize = 30;
 
 /// Function words that carry no content for sentence similarity.
+/// Sorted for binary search.
 const STOPWORDS: &[&str] = &[
-    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "by", "with", "from", "as", "is", "are",
-    "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "he", "she", "they", "we", "i", "you",
-    "his", "her", "their", "our", "has", "have", "had", "will", "would", "said", "says", "not", "also", "which", "who",
-    "there", "than", "after", "about", "into", "over", "more", "can", "could", "s",
+    "a", "about", "after", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could", "for",
+    "from", "had", "has", "have", "he", "her", "his", "i", "in", "into", "is", "it", "its", "more", "not", "of", "on",
+    "or", "our", "over", "s", "said", "says", "she", "than", "that", "the", "their", "there", "these", "they", "this",
+    "those", "to", "was", "we", "were", "which", "who", "will", "with", "would", "you",
 ];
 
 /// The `n` most central sentences of the body, in article order.
@@ -32,7 +33,8 @@ pub fn summarize(paragraphs: &[String], n: usize) -> Vec<String> {
     if candidates.len() <= n {
         return candidates.into_iter().map(str::to_string).collect();
     }
-    let words: Vec<HashSet<String>> = candidates.iter().map(|s| content_words(s)).collect();
+    let mut vocabulary = HashMap::new();
+    let words: Vec<Vec<u32>> = candidates.iter().map(|s| content_words(s, &mut vocabulary)).collect();
     let scores = rank(&words);
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     // Ties go to the earlier sentence, as news puts the main point first.
@@ -42,41 +44,72 @@ pub fn summarize(paragraphs: &[String], n: usize) -> Vec<String> {
     chosen.into_iter().map(|i| candidates[i].to_string()).collect()
 }
 
-fn content_words(sentence: &str) -> HashSet<String> {
-    sentence
+/// The sentence's distinct content words as sorted ids into `vocabulary` (lower-cased words).
+fn content_words(sentence: &str, vocabulary: &mut HashMap<String, u32>) -> Vec<u32> {
+    let mut ids: Vec<u32> = sentence
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .filter(|w| !STOPWORDS.contains(&w.as_str()))
-        .collect()
+        .filter_map(|w| {
+            let lower = w.to_lowercase();
+            if STOPWORDS.binary_search(&lower.as_str()).is_ok() {
+                return None;
+            }
+            let next = vocabulary.len() as u32;
+            Some(*vocabulary.entry(lower).or_insert(next))
+        })
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// Size of the intersection of two sorted id lists.
+fn overlap(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// PageRank over the similarity graph (Mihalcea & Tarau 2004: overlap / (log|a| + log|b|)).
-fn rank(words: &[HashSet<String>]) -> Vec<f64> {
+fn rank(words: &[Vec<u32>]) -> Vec<f64> {
     let n = words.len();
-    let mut weights = vec![vec![0.0; n]; n];
+    let log_len: Vec<f64> = words.iter().map(|w| (w.len() as f64).max(2.0).ln()).collect();
+    let mut weights = vec![0.0; n * n];
     for i in 0..n {
         for j in i + 1..n {
-            let overlap = words[i].intersection(&words[j]).count() as f64;
-            let norm = ((words[i].len() as f64).max(2.0)).ln() + ((words[j].len() as f64).max(2.0)).ln();
-            let w = if norm > 0.0 { overlap / norm } else { 0.0 };
-            weights[i][j] = w;
-            weights[j][i] = w;
+            let w = overlap(&words[i], &words[j]) as f64 / (log_len[i] + log_len[j]);
+            weights[i * n + j] = w;
+            weights[j * n + i] = w;
         }
     }
-    let out_sums: Vec<f64> = weights.iter().map(|row| row.iter().sum()).collect();
+    let out_sums: Vec<f64> = weights.chunks(n).map(|row| row.iter().sum()).collect();
     let mut scores = vec![1.0; n];
+    let mut next = vec![0.0; n];
     for _ in 0..ITERATIONS {
-        let next: Vec<f64> = (0..n)
-            .map(|i| {
-                let incoming: f64 = (0..n)
-                    .filter(|&j| out_sums[j] > 0.0)
-                    .map(|j| weights[j][i] / out_sums[j] * scores[j])
-                    .sum();
-                (1.0 - DAMPING) + DAMPING * incoming
+        let share: Vec<f64> = (0..n)
+            .map(|j| {
+                if out_sums[j] > 0.0 {
+                    scores[j] / out_sums[j]
+                } else {
+                    0.0
+                }
             })
             .collect();
-        scores = next;
+        for (i, slot) in next.iter_mut().enumerate() {
+            let incoming: f64 = (0..n).map(|j| weights[j * n + i] * share[j]).sum();
+            *slot = (1.0 - DAMPING) + DAMPING * incoming;
+        }
+        std::mem::swap(&mut scores, &mut next);
     }
     scores
 }
@@ -101,6 +134,12 @@ mod tests {
             .collect();
         assert!(positions[0] < positions[1]);
         assert!(!summary.iter().any(|s| s.contains("football")));
+    }
+
+    /// The stopword list stays sorted (binary search depends on it).
+    #[test]
+    fn stopwords_sorted() {
+        assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     /// Zero sentences asked, none given; short bodies are returned whole.
