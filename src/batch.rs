@@ -137,7 +137,7 @@ fn process(entry: Entry, config: &Config, analyzer: &Analyzer) -> Outcome {
 fn brief_of(origin: &Origin, config: &Config, analyzer: &Analyzer) -> Result<Vec<u8>> {
     let source = input::load(origin, config.max_bytes)?;
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let brief = crate::parse_source(&source, analyzer, config.date, config.summary_sentences);
+        let brief = crate::parse_source(&source, analyzer, &config.parse_options());
         render::render(&brief, config.format, config.pretty)
     }));
     outcome.map_err(|_| anyhow::anyhow!("internal error while parsing (a bug: please report it with this file)"))

@@ -72,6 +72,10 @@ pub struct ParseArgs {
     #[arg(long, value_name = "BYTES", default_value = "20M", value_parser = parse_size)]
     pub max_bytes: u64,
 
+    /// Deepest HTML nesting parsed as is; deeper elements are unwrapped first, so hostile pages cost linear time.
+    #[arg(long, value_name = "N", default_value_t = 512)]
+    pub max_depth: usize,
+
     /// Articles parsed in parallel (default: all cores). Output stays in input order.
     #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,

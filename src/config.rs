@@ -16,9 +16,21 @@ pub struct Config {
     pub output_dir: Option<PathBuf>,
     pub lexicon: Option<PathBuf>,
     pub max_bytes: u64,
+    pub max_depth: usize,
     pub quiet: bool,
     /// Worker threads, at least 1.
     pub jobs: usize,
+}
+
+impl Config {
+    /// The settings of the pure pipeline.
+    pub fn parse_options(&self) -> crate::ParseOptions {
+        crate::ParseOptions {
+            date: self.date,
+            summary_sentences: self.summary_sentences,
+            max_depth: self.max_depth,
+        }
+    }
 }
 
 impl From<ParseArgs> for Config {
@@ -32,6 +44,7 @@ impl From<ParseArgs> for Config {
             output_dir: args.output_dir,
             lexicon: args.lexicon,
             max_bytes: args.max_bytes,
+            max_depth: args.max_depth,
             quiet: args.quiet,
             jobs: args.jobs.map(usize::from).unwrap_or_else(|| {
                 std::thread::available_parallelism()

@@ -22,23 +22,38 @@ use analysis::{Analyzer, Options};
 use brief::Brief;
 use chrono::NaiveDate;
 
-/// The whole pipeline after reading: decoded source -> brief. `flag_date` is `--date`.
-pub fn parse_source(
-    source: &input::Source,
-    analyzer: &Analyzer,
-    flag_date: Option<NaiveDate>,
-    summary_sentences: usize,
-) -> Brief {
-    let doc = document::read(source);
-    let reference = flag_date.or(doc.published.map(|(date, _)| date));
+/// Per-run settings of the pipeline after reading.
+#[derive(Debug, Clone, Copy)]
+pub struct ParseOptions {
+    /// `--date`: the reference date for relative dates.
+    pub date: Option<NaiveDate>,
+    pub summary_sentences: usize,
+    /// `--max-depth`: HTML nested deeper is flattened before parsing.
+    pub max_depth: usize,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions {
+            date: None,
+            summary_sentences: 3,
+            max_depth: 512,
+        }
+    }
+}
+
+/// The whole pipeline after reading: decoded source -> brief.
+pub fn parse_source(source: &input::Source, analyzer: &Analyzer, options: &ParseOptions) -> Brief {
+    let doc = document::read(source, options.max_depth);
+    let reference = options.date.or(doc.published.map(|(date, _)| date));
     let analysis = analyzer.analyze(
         &doc,
         Options {
             reference,
-            summary_sentences,
+            summary_sentences: options.summary_sentences,
         },
     );
-    brief::assemble(source, doc, analysis, flag_date)
+    brief::assemble(source, doc, analysis, options.date)
 }
 
 /// Parses a text as if read from a file named `input`: for tests, benches and fuzzing.
@@ -58,5 +73,12 @@ pub fn parse_text(text: &str, input: &str, analyzer: &Analyzer, flag_date: Optio
         text: text.to_string(),
         encoding: "UTF-8",
     };
-    parse_source(&source, analyzer, flag_date, 3)
+    parse_source(
+        &source,
+        analyzer,
+        &ParseOptions {
+            date: flag_date,
+            ..ParseOptions::default()
+        },
+    )
 }

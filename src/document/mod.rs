@@ -2,6 +2,7 @@
 //! parts (headline, byline, dateline, captions, paragraphs) with no NLP.
 //! Pure: no I/O here.
 
+pub mod depth;
 pub mod html;
 pub mod text;
 
@@ -53,8 +54,9 @@ pub struct RawCaption {
     pub credit: Option<String>,
 }
 
-/// Splits a decoded source into a [`Document`], by its format.
-pub fn read(source: &Source) -> Document {
+/// Splits a decoded source into a [`Document`], by its format. HTML nested deeper
+/// than `max_depth` elements is flattened first (see [`depth`]).
+pub fn read(source: &Source, max_depth: usize) -> Document {
     if source.text.trim().is_empty() {
         return Document {
             warnings: vec!["empty input: no text to read".to_string()],
@@ -63,7 +65,16 @@ pub fn read(source: &Source) -> Document {
     }
     match source.format {
         crate::brief::Format::Text => text::parse(&source.text),
-        crate::brief::Format::Html => html::parse(&source.text),
+        crate::brief::Format::Html => {
+            let flat = depth::flatten(&source.text, max_depth);
+            let mut doc = html::parse(&flat);
+            if matches!(flat, std::borrow::Cow::Owned(_)) {
+                doc.warnings.push(format!(
+                    "markup nested deeper than {max_depth} elements was flattened (--max-depth)"
+                ));
+            }
+            doc
+        }
     }
 }
 

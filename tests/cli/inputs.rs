@@ -117,3 +117,19 @@ fn fifo_in_directory_skipped() {
     assert_eq!(briefs(&out).len(), 1);
     assert!(stderr(&out).contains("1 skipped"), "{}", stderr(&out));
 }
+
+/// Hostile HTML (100,000 nested elements) is flattened before parsing: a brief with a warning, quickly.
+#[test]
+fn deep_html_is_flattened() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("deep.html");
+    let html = format!(
+        "<html><body>{}<p>Deep text.</p>{}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    fs::write(&page, html).unwrap();
+    let out = run(&["parse", page.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(briefs(&out)[0].warnings.iter().any(|w| w.contains("--max-depth")));
+}

@@ -171,6 +171,8 @@ fn readme_mentions_every_flag() {
         "--lexicon",
         "--max-bytes",
         "--quiet",
+        "--jobs",
+        "--max-depth",
     ] {
         assert!(readme.contains(flag), "README does not mention {flag}");
     }
