@@ -135,7 +135,7 @@ fn process(entry: Entry, config: &Config, analyzer: &Analyzer) -> Outcome {
 /// Reads, parses and renders one article. A panic in the pipeline is a bug, but it
 /// costs only this article: it is reported as this input's failure.
 fn brief_of(origin: &Origin, config: &Config, analyzer: &Analyzer) -> Result<Vec<u8>> {
-    let source = input::load(origin, config.max_bytes)?;
+    let source = input::load(origin, config.limits())?;
     let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let brief = crate::parse_source(&source, analyzer, &config.parse_options());
         render::render(&brief, config.format, config.pretty)

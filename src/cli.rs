@@ -29,6 +29,8 @@ pub enum Command {
     /// Parse articles: one brief per article.
     #[command(after_help = EXAMPLES)]
     Parse(ParseArgs),
+    /// Save a page as fetched (and its metadata in FILE.meta.json), for later offline parsing.
+    Fetch(FetchArgs),
     /// Print the JSON Schema of a brief.
     Schema,
     /// Print shell completions.
@@ -72,6 +74,10 @@ pub struct ParseArgs {
     #[arg(long, value_name = "BYTES", default_value = "20M", value_parser = parse_size)]
     pub max_bytes: u64,
 
+    /// Seconds a URL may take, connection to last byte.
+    #[arg(long, value_name = "SECS", default_value_t = 30.0, value_parser = parse_seconds)]
+    pub timeout: f64,
+
     /// Deepest HTML nesting parsed as is; deeper elements are unwrapped first, so hostile pages cost linear time.
     #[arg(long, value_name = "N", default_value_t = 512)]
     pub max_depth: usize,
@@ -83,6 +89,31 @@ pub struct ParseArgs {
     /// No progress and no summary line (errors are still printed).
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FetchArgs {
+    /// The http:// or https:// URL to fetch.
+    pub url: String,
+
+    /// Write the body to FILE (and the sidecar to FILE.meta.json) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Largest body accepted, in bytes after decompression (suffixes K, M, G allowed).
+    #[arg(long, value_name = "BYTES", default_value = "20M", value_parser = parse_size)]
+    pub max_bytes: u64,
+
+    /// Seconds the fetch may take, connection to last byte.
+    #[arg(long, value_name = "SECS", default_value_t = 30.0, value_parser = parse_seconds)]
+    pub timeout: f64,
+}
+
+fn parse_seconds(s: &str) -> Result<f64, String> {
+    s.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite() && *v > 0.0 && *v < 1e9)
+        .ok_or_else(|| format!("expected a positive number of seconds, got '{s}'"))
 }
 
 fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {

@@ -17,12 +17,21 @@ pub struct Config {
     pub lexicon: Option<PathBuf>,
     pub max_bytes: u64,
     pub max_depth: usize,
+    pub timeout: std::time::Duration,
     pub quiet: bool,
     /// Worker threads, at least 1.
     pub jobs: usize,
 }
 
 impl Config {
+    /// Limits on reading each input.
+    pub fn limits(&self) -> crate::input::Limits {
+        crate::input::Limits {
+            max_bytes: self.max_bytes,
+            timeout: self.timeout,
+        }
+    }
+
     /// The settings of the pure pipeline.
     pub fn parse_options(&self) -> crate::ParseOptions {
         crate::ParseOptions {
@@ -45,6 +54,7 @@ impl From<ParseArgs> for Config {
             lexicon: args.lexicon,
             max_bytes: args.max_bytes,
             max_depth: args.max_depth,
+            timeout: std::time::Duration::from_secs_f64(args.timeout),
             quiet: args.quiet,
             jobs: args.jobs.map(usize::from).unwrap_or_else(|| {
                 std::thread::available_parallelism()

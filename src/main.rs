@@ -13,6 +13,7 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Parse(args) => parse(Config::from(args)),
+        Command::Fetch(args) => fetch(&args),
         Command::Schema => print(
             &(serde_json::to_string_pretty(&schemars::schema_for!(korea_brief::brief::Brief))
                 .expect("schema serialises")
@@ -65,6 +66,42 @@ fn print(text: &str) -> ExitCode {
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::Success,
         Err(err) => {
             eprintln!("korea-brief: writing to standard output: {err}");
+            ExitCode::Fatal
+        }
+    }
+}
+
+/// `fetch URL [-o FILE]`: the body as received, and with `-o` the sidecar beside it.
+fn fetch(args: &korea_brief::cli::FetchArgs) -> ExitCode {
+    use korea_brief::input::fetch::{fetch, sidecar_path, FetchLimits};
+    let limits = FetchLimits {
+        max_bytes: args.max_bytes,
+        timeout: std::time::Duration::from_secs_f64(args.timeout),
+    };
+    let fetched = match fetch(&args.url, limits) {
+        Ok(fetched) => fetched,
+        Err(err) => {
+            eprintln!("korea-brief: {}: {err}", args.url);
+            return ExitCode::SomeFailed;
+        }
+    };
+    let Some(path) = &args.output else {
+        return match std::io::stdout().lock().write_all(&fetched.body) {
+            Ok(()) => ExitCode::Success,
+            Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::Success,
+            Err(err) => {
+                eprintln!("korea-brief: writing to standard output: {err}");
+                ExitCode::Fatal
+            }
+        };
+    };
+    let meta = serde_json::to_vec_pretty(&fetched.meta).expect("metadata serialises");
+    let written = korea_brief::output::write_atomically(path, &fetched.body)
+        .and_then(|()| korea_brief::output::write_atomically(&sidecar_path(path), &meta));
+    match written {
+        Ok(()) => ExitCode::Success,
+        Err(err) => {
+            eprintln!("korea-brief: {}: {err:#}", path.display());
             ExitCode::Fatal
         }
     }

@@ -39,11 +39,7 @@ impl Sink {
             Sink::Stdout(out) => Ok(out.write_all(bytes)?),
             Sink::Dir { dir, extension, used } => {
                 let name = unique_name(&file_stem(origin), extension, used);
-                let target = dir.join(&name);
-                let temp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-                fs::write(&temp, bytes).with_context(|| format!("writing {}", temp.display()))?;
-                fs::rename(&temp, &target).with_context(|| format!("renaming into {}", target.display()))?;
-                Ok(())
+                write_atomically(&dir.join(name), bytes)
             }
         }
     }
@@ -56,10 +52,28 @@ impl Sink {
     }
 }
 
+/// Writes `bytes` to a hidden temporary file beside `target`, then renames it into
+/// place: a reader (or a killed run) never sees a partial file.
+pub fn write_atomically(target: &Path, bytes: &[u8]) -> Result<()> {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = target.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
+    fs::write(&temp, bytes).with_context(|| format!("writing {}", temp.display()))?;
+    fs::rename(&temp, target).with_context(|| format!("renaming into {}", target.display()))
+}
+
 /// The input's file stem with anything unsafe for a file name replaced.
 fn file_stem(origin: &Origin) -> String {
     let raw = match origin {
         Origin::Stdin => "stdin".to_string(),
+        Origin::Url(url) => url
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string(),
         Origin::File(path) => path
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())

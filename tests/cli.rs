@@ -7,6 +7,8 @@ mod util;
 mod corpus;
 #[path = "cli/exit_codes.rs"]
 mod exit_codes;
+#[path = "cli/fetch_http.rs"]
+mod fetch_http;
 #[path = "cli/golden.rs"]
 mod golden;
 #[path = "cli/inputs.rs"]

@@ -39,6 +39,13 @@ const SIGNATURES: &[(&[u8], &str)] = &[
 
 /// Decodes raw bytes to text, detecting the encoding when no BOM declares it.
 pub fn decode(raw: &[u8]) -> Result<Decoded, DecodeError> {
+    decode_with_charset(raw, None)
+}
+
+/// Decodes raw bytes, in this order of trust: a BOM; valid UTF-8 (pages often
+/// declare a legacy charset and are UTF-8 all the same); the charset declared by
+/// HTTP (`declared`) or by the page's `<meta charset>`; detection.
+pub fn decode_with_charset(raw: &[u8], declared: Option<&str>) -> Result<Decoded, DecodeError> {
     let (text, encoding) = match bom_encoding(raw) {
         Some((encoding, bom_len)) => {
             let (text, _) = encoding.decode_without_bom_handling(&raw[bom_len..]);
@@ -48,7 +55,8 @@ pub fn decode(raw: &[u8]) -> Result<Decoded, DecodeError> {
             if let Some(kind) = binary_kind(raw) {
                 return Err(DecodeError::Binary(kind));
             }
-            decode_undeclared(raw)
+            let declared = declared.and_then(|label| Encoding::for_label(label.trim().as_bytes()));
+            decode_undeclared(raw, declared.or_else(|| meta_charset(raw)))
         }
     };
     let format = if looks_like_html(&text) {
@@ -95,9 +103,14 @@ fn control_ratio(bytes: &[u8]) -> f64 {
 }
 
 /// UTF-8 when the bytes are valid UTF-8; otherwise the encoding chardetng guesses.
-fn decode_undeclared(raw: &[u8]) -> (String, &'static Encoding) {
+fn decode_undeclared(raw: &[u8], declared: Option<&'static Encoding>) -> (String, &'static Encoding) {
     if let Ok(text) = std::str::from_utf8(raw) {
         return (text.to_string(), UTF_8);
+    }
+    // A declared UTF-16 without a BOM is not believable for text that got past the binary check.
+    if let Some(encoding) = declared.filter(|e| *e != UTF_8 && *e != UTF_16LE && *e != UTF_16BE) {
+        let (text, _, _) = encoding.decode(raw);
+        return (text.into_owned(), encoding);
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(raw, true);
@@ -106,6 +119,22 @@ fn decode_undeclared(raw: &[u8]) -> (String, &'static Encoding) {
     debug_assert!(encoding != UTF_16LE && encoding != UTF_16BE);
     let (text, _, _) = encoding.decode(raw);
     (text.into_owned(), encoding)
+}
+
+/// The charset a page declares in its first 2 KB: `<meta charset="euc-kr">` or
+/// `<meta http-equiv="Content-Type" content="text/html; charset=euc-kr">`.
+fn meta_charset(raw: &[u8]) -> Option<&'static Encoding> {
+    let head = String::from_utf8_lossy(&raw[..raw.len().min(2048)]).to_ascii_lowercase();
+    let at = head.find("charset=")? + "charset=".len();
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\'', ' '])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    head[..at]
+        .contains("<meta")
+        .then(|| Encoding::for_label(label.as_bytes()))
+        .flatten()
 }
 
 /// HTML is told from the content: a doctype or an `<html>`/`<head>`/`<body>`
@@ -179,6 +208,21 @@ mod tests {
             d.text,
             "The minister said “we will talk” on Monday – and again on Tuesday."
         );
+    }
+
+    /// A declared charset is used when the bytes are not UTF-8; valid UTF-8 wins over a wrong declaration.
+    #[test]
+    fn declared_charsets() {
+        let text = "북한은 한국과 미국의 연합 군사훈련을 비난했다.";
+        let (bytes, _, _) = encoding_rs::EUC_KR.encode(text);
+        assert_eq!(decode_with_charset(&bytes, Some("euc-kr")).unwrap().text, text);
+        assert_eq!(
+            decode_with_charset(text.as_bytes(), Some("iso-8859-1")).unwrap().text,
+            text
+        );
+        let mut page = b"<html><head><meta charset=\"euc-kr\"></head><body><p>".to_vec();
+        page.extend_from_slice(&bytes);
+        assert!(decode(&page).unwrap().text.contains(text));
     }
 
     /// Binary files are refused with what they look like.

@@ -2,12 +2,13 @@
 //! decoded [`Source`]s. All file-system access of the pipeline lives here.
 
 pub mod decode;
+pub mod fetch;
 pub mod walk;
 
 use crate::brief::{Format, SourceKind};
 use sha2::{Digest, Sha256};
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 pub use decode::DecodeError;
 pub use walk::{walk, Entry};
@@ -37,6 +38,16 @@ pub enum InputError {
     TooLarge { limit: u64 },
     #[error(transparent)]
     Decode(#[from] DecodeError),
+    #[error(transparent)]
+    Fetch(#[from] fetch::FetchError),
+}
+
+/// Limits on reading one input.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub max_bytes: u64,
+    /// Whole-request timeout for URLs.
+    pub timeout: std::time::Duration,
 }
 
 /// Where an input's bytes come from.
@@ -44,6 +55,8 @@ pub enum InputError {
 pub enum Origin {
     File(PathBuf),
     Stdin,
+    /// An `http://` or `https://` URL, as given.
+    Url(String),
 }
 
 impl Origin {
@@ -52,28 +65,41 @@ impl Origin {
         match self {
             Origin::File(path) => path.display().to_string(),
             Origin::Stdin => "-".to_string(),
+            Origin::Url(url) => url.clone(),
         }
     }
 }
 
-/// Reads and decodes one input, refusing anything over `max_bytes`.
-pub fn load(origin: &Origin, max_bytes: u64) -> Result<Source, InputError> {
-    let (raw, kind) = match origin {
-        Origin::File(path) => (
-            read_capped(std::fs::File::open(path)?, path, max_bytes)?,
-            SourceKind::File,
-        ),
+/// Reads (or fetches) and decodes one input, refusing anything over the limits.
+/// A saved page's `fetch` sidecar gives its URL and declared charset.
+pub fn load(origin: &Origin, limits: Limits) -> Result<Source, InputError> {
+    let (raw, kind, meta) = match origin {
+        Origin::File(path) => {
+            let raw = read_capped(std::fs::File::open(path)?, limits.max_bytes)?;
+            (raw, SourceKind::File, fetch::read_sidecar(path))
+        }
         Origin::Stdin => (
-            read_capped(std::io::stdin().lock(), Path::new("-"), max_bytes)?,
+            read_capped(std::io::stdin().lock(), limits.max_bytes)?,
             SourceKind::Stdin,
+            None,
         ),
+        Origin::Url(url) => {
+            let fetched = fetch::fetch(
+                url,
+                fetch::FetchLimits {
+                    max_bytes: limits.max_bytes,
+                    timeout: limits.timeout,
+                },
+            )?;
+            (fetched.body, SourceKind::Url, Some(fetched.meta))
+        }
     };
-    let decoded = decode::decode(&raw)?;
+    let decoded = decode::decode_with_charset(&raw, meta.as_ref().and_then(|m| m.charset.as_deref()))?;
     Ok(Source {
         input: origin.display_name(),
         kind,
         format: decoded.format,
-        url: None,
+        url: meta.map(|m| m.final_url),
         bytes: raw.len() as u64,
         sha256: sha256_hex(&raw),
         text: decoded.text,
@@ -82,7 +108,7 @@ pub fn load(origin: &Origin, max_bytes: u64) -> Result<Source, InputError> {
 }
 
 /// Reads at most `max_bytes + 1` bytes so an oversized input costs no more than the cap.
-fn read_capped(reader: impl Read, _path: &Path, max_bytes: u64) -> Result<Vec<u8>, InputError> {
+fn read_capped(reader: impl Read, max_bytes: u64) -> Result<Vec<u8>, InputError> {
     let mut raw = Vec::new();
     reader.take(max_bytes.saturating_add(1)).read_to_end(&mut raw)?;
     if raw.len() as u64 > max_bytes {

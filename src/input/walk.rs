@@ -33,6 +33,9 @@ fn expand(input: &str) -> Box<dyn Iterator<Item = Entry>> {
     if input == "-" {
         return Box::new(std::iter::once(Entry::Article(Origin::Stdin)));
     }
+    if super::fetch::is_url(input) {
+        return Box::new(std::iter::once(Entry::Article(Origin::Url(input.to_string()))));
+    }
     let path = PathBuf::from(input);
     match fs::metadata(&path) {
         Ok(meta) if meta.is_dir() => Box::new(DirWalk::new(path)),

@@ -173,6 +173,7 @@ fn readme_mentions_every_flag() {
         "--quiet",
         "--jobs",
         "--max-depth",
+        "--timeout",
     ] {
         assert!(readme.contains(flag), "README does not mention {flag}");
     }
