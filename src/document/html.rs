@@ -1,10 +1,10 @@
-//! HTML pages -> [`Document`]: a first, simple reading (headline from `<h1>`
-//! or `<title>`, paragraphs from `<p>`, captions from `<figcaption>`,
-//! publication date from `article:published_time`). The HTML issue replaces
-//! the body extraction; the interface stays.
+//! HTML pages -> [`Document`]: metadata (headline, authors, date, site) from
+//! [`metadata`], paragraphs from `<p>`, captions from `<figcaption>`. The body
+//! extraction is a first reading that the HTML issue replaces; the interface stays.
 
+use super::metadata::{self, squash};
 use super::{Document, PublishedFrom, RawCaption};
-use chrono::NaiveDate;
+use crate::brief::Byline;
 use scraper::{Html, Selector};
 use std::sync::LazyLock;
 
@@ -12,24 +12,14 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("static selector")
 }
 
-static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
-static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
 static PARAGRAPH: LazyLock<Selector> = LazyLock::new(|| selector("p"));
 static FIGCAPTION: LazyLock<Selector> = LazyLock::new(|| selector("figcaption"));
-static PUBLISHED: LazyLock<Selector> = LazyLock::new(|| {
-    selector(r#"meta[property="article:published_time"], meta[name="date"], meta[itemprop="datePublished"]"#)
-});
-static SITE: LazyLock<Selector> = LazyLock::new(|| selector(r#"meta[property="og:site_name"]"#));
 
 /// Parses an HTML page.
 pub fn parse(html: &str) -> Document {
     let page = Html::parse_document(html);
+    let meta = metadata::read(&page);
     let text_of = |el: scraper::ElementRef| squash(&el.text().collect::<String>());
-    let headline = page
-        .select(&H1)
-        .map(text_of)
-        .find(|t| !t.is_empty())
-        .or_else(|| page.select(&TITLE).map(text_of).find(|t| !t.is_empty()));
     let captions: Vec<RawCaption> = page
         .select(&FIGCAPTION)
         .map(text_of)
@@ -45,43 +35,38 @@ pub fn parse(html: &str) -> Document {
         .map(text_of)
         .filter(|t| t.split_whitespace().count() >= 5)
         .collect();
-    let published = page
-        .select(&PUBLISHED)
-        .filter_map(|m| m.value().attr("content"))
-        .find_map(|c| c.get(..10).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()))
-        .map(|d| (d, PublishedFrom::Metadata));
-    let site = page
-        .select(&SITE)
-        .filter_map(|m| m.value().attr("content"))
-        .map(squash)
-        .find(|s| !s.is_empty());
+    let byline = (!meta.authors.is_empty()).then(|| {
+        let (agencies, authors): (Vec<String>, Vec<String>) =
+            meta.authors.iter().cloned().partition(|a| super::is_agency(a));
+        Byline {
+            text: meta.authors.join(", "),
+            authors,
+            agency: agencies.into_iter().next(),
+        }
+    });
     let mut warnings = Vec::new();
-    if headline.is_none() {
+    if meta.headline.is_none() {
         warnings.push("no headline found".to_string());
     }
     if paragraphs.is_empty() {
         warnings.push("no body text found".to_string());
     }
     Document {
-        headline,
-        byline: None,
+        headline: meta.headline,
+        byline,
         dateline: None,
-        published,
+        published: meta.published.map(|d| (d, PublishedFrom::Metadata)),
         captions,
         paragraphs,
-        site,
+        site: meta.site,
         warnings,
     }
-}
-
-/// Collapses runs of whitespace to single spaces.
-fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     /// Headline, paragraphs, captions and date come from their elements.
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod depth;
 pub mod html;
+pub mod metadata;
 pub mod text;
 
 use crate::brief::Byline;

@@ -1,0 +1,436 @@
+//! Page metadata, structured data first: JSON-LD (`NewsArticle` and kin, inside
+//! `@graph` or arrays, `@context` as a string or an object), then OpenGraph and
+//! `article:*` meta tags, `<time>`, `rel=author`. Headline without the site-name
+//! suffix, the visible `<h1>` preferred where it tells the same headline.
+
+use chrono::NaiveDate;
+use scraper::{Html, Selector};
+use serde_json::Value;
+use std::sync::LazyLock;
+
+/// What a page says about itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PageMeta {
+    pub headline: Option<String>,
+    pub authors: Vec<String>,
+    pub published: Option<NaiveDate>,
+    pub site: Option<String>,
+}
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("static selector")
+}
+
+static LD_JSON: LazyLock<Selector> = LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
+static META: LazyLock<Selector> = LazyLock::new(|| selector("meta[content]"));
+static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
+static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
+static REL_AUTHOR: LazyLock<Selector> = LazyLock::new(|| selector(r#"a[rel~="author"]"#));
+
+/// `@type`s of the article object in JSON-LD.
+const ARTICLE_TYPES: &[&str] = &[
+    "NewsArticle",
+    "Article",
+    "ReportageNewsArticle",
+    "AnalysisNewsArticle",
+    "OpinionNewsArticle",
+    "BackgroundNewsArticle",
+    "BlogPosting",
+    "LiveBlogPosting",
+    "WebPage",
+    "Report",
+    "ScholarlyArticle",
+];
+
+/// Meta tags that carry the publication time, best first.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dcterms.created",
+    "date",
+    "article.published",
+];
+
+/// Reads the page's metadata.
+pub fn read(page: &Html) -> PageMeta {
+    let article = json_ld_article(page);
+    let metas: Vec<(String, String)> = page
+        .select(&META)
+        .filter_map(|m| {
+            let key = m
+                .value()
+                .attr("property")
+                .or(m.value().attr("name"))
+                .or(m.value().attr("itemprop"))?;
+            Some((key.to_ascii_lowercase(), clean(m.value().attr("content")?)))
+        })
+        .collect();
+    let meta = |key: &str| {
+        metas
+            .iter()
+            .find(|(k, v)| k == key && !v.is_empty())
+            .map(|(_, v)| v.clone())
+    };
+    let site = meta("og:site_name").or_else(|| article.as_ref().and_then(publisher_name));
+
+    let ld_headline = article
+        .as_ref()
+        .and_then(|a| a.get("headline").or(a.get("name")))
+        .and_then(Value::as_str)
+        .map(clean);
+    let og_title = meta("og:title").or_else(|| meta("twitter:title"));
+    let title_tag = page
+        .select(&TITLE)
+        .map(|t| squash(&t.text().collect::<String>()))
+        .find(|t| !t.is_empty());
+    let h1 = page
+        .select(&H1)
+        .map(|h| squash(&h.text().collect::<String>()))
+        .find(|t| !t.is_empty());
+    let headline = choose_headline(h1, &[ld_headline, og_title], title_tag, site.as_deref());
+
+    let mut authors = article.as_ref().map(|a| names(a.get("author"))).unwrap_or_default();
+    if authors.is_empty() {
+        authors = [
+            "author",
+            "article:author",
+            "parsely-author",
+            "sailthru.author",
+            "dc.creator",
+        ]
+        .iter()
+        .filter_map(|k| meta(k))
+        .find(|v| !looks_like_url(v))
+        .map(|v| split_names(&v))
+        .unwrap_or_default();
+    }
+    if authors.is_empty() {
+        authors = page
+            .select(&REL_AUTHOR)
+            .map(|a| squash(&a.text().collect::<String>()))
+            .filter(|n| is_person_like(n))
+            .collect();
+        authors.dedup();
+    }
+
+    let published = article
+        .as_ref()
+        .and_then(|a| a.get("datePublished").or(a.get("dateCreated")))
+        .and_then(Value::as_str)
+        .and_then(date_part)
+        .or_else(|| {
+            PUBLISHED_KEYS
+                .iter()
+                .filter_map(|k| meta(k))
+                .find_map(|v| date_part(&v))
+        })
+        .or_else(|| {
+            page.select(&TIME)
+                .filter_map(|t| t.value().attr("datetime"))
+                .find_map(date_part)
+        });
+    PageMeta {
+        headline,
+        authors,
+        published,
+        site,
+    }
+}
+
+/// The first article-typed object in any JSON-LD block.
+fn json_ld_article(page: &Html) -> Option<Value> {
+    let mut found: Vec<Value> = Vec::new();
+    for script in page.select(&LD_JSON) {
+        let text: String = script.text().collect();
+        let Ok(value) = serde_json::from_str::<Value>(text.trim().trim_end_matches(';')) else {
+            continue;
+        };
+        collect_typed(&value, &mut found, 0);
+    }
+    // Prefer a news or blog article over a generic WebPage.
+    found
+        .iter()
+        .find(|v| has_type(v, |t| t != "WebPage"))
+        .or(found.first())
+        .cloned()
+}
+
+fn collect_typed(value: &Value, out: &mut Vec<Value>, depth: usize) {
+    if depth > 4 {
+        return;
+    }
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| collect_typed(v, out, depth + 1)),
+        Value::Object(map) => {
+            if has_type(value, |t| ARTICLE_TYPES.contains(&t)) {
+                out.push(value.clone());
+            }
+            if let Some(graph) = map.get("@graph") {
+                collect_typed(graph, out, depth + 1);
+            }
+            if let Some(main) = map.get("mainEntity") {
+                collect_typed(main, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn has_type(value: &Value, pred: impl Fn(&str) -> bool) -> bool {
+    match value.get("@type") {
+        Some(Value::String(t)) => pred(t),
+        Some(Value::Array(ts)) => ts.iter().filter_map(Value::as_str).any(pred),
+        _ => false,
+    }
+}
+
+fn publisher_name(article: &Value) -> Option<String> {
+    article
+        .get("publisher")
+        .and_then(|p| p.get("name"))
+        .and_then(Value::as_str)
+        .map(clean)
+        .filter(|s| !s.is_empty())
+}
+
+/// Names from a JSON-LD `author`: a string, an object with `name`, or an array of either.
+fn names(author: Option<&Value>) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut push = |name: &str| {
+        for n in split_names(name) {
+            if !looks_like_url(&n) && !out.contains(&n) {
+                out.push(n);
+            }
+        }
+    };
+    match author {
+        Some(Value::String(s)) => push(s),
+        Some(Value::Object(o)) => {
+            if let Some(name) = o.get("name").and_then(Value::as_str) {
+                push(name);
+            }
+        }
+        Some(Value::Array(items)) => {
+            for item in items {
+                match item {
+                    Value::String(s) => push(s),
+                    Value::Object(o) => {
+                        if let Some(name) = o.get("name").and_then(Value::as_str) {
+                            push(name);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        _ => {}
+    }
+    out
+}
+
+/// "By Stella Kim and Jennifer Jett" -> both names; a leading "By" dropped.
+fn split_names(text: &str) -> Vec<String> {
+    let text = clean(text);
+    text.split([',', ';', '|'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" & "))
+        .map(|p| {
+            let p = p.trim();
+            p.strip_prefix("By ")
+                .or_else(|| p.strip_prefix("by "))
+                .unwrap_or(p)
+                .trim()
+                .to_string()
+        })
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn looks_like_url(text: &str) -> bool {
+    text.contains("://") || text.starts_with("www.") || text.contains(".com/")
+}
+
+fn is_person_like(name: &str) -> bool {
+    let words = name.split_whitespace().count();
+    (1..=5).contains(&words) && !looks_like_url(name)
+}
+
+/// The date part of a timestamp as written ("2024-01-07T01:20:00+09:00" -> 2024-01-07), in the page's own offset.
+fn date_part(text: &str) -> Option<NaiveDate> {
+    let text = text.trim();
+    NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d")
+        .ok()
+        .or_else(|| chrono::DateTime::parse_from_rfc2822(text).ok().map(|d| d.date_naive()))
+}
+
+/// The visible `<h1>` when it tells the same headline as the metadata or the
+/// `<title>`; else the metadata's headline, the `<h1>`, the `<title>`, in that
+/// order, without a site-name suffix.
+fn choose_headline(
+    h1: Option<String>,
+    metadata: &[Option<String>],
+    title_tag: Option<String>,
+    site: Option<&str>,
+) -> Option<String> {
+    let strip = |c: &String| strip_site_suffix(c, site);
+    let cleaned: Vec<String> = metadata.iter().flatten().map(strip).filter(|c| !c.is_empty()).collect();
+    let title = title_tag.as_ref().map(strip).filter(|t| !t.is_empty());
+    if let Some(h1) = &h1 {
+        if cleaned.iter().chain(&title).any(|c| similar(c, h1)) {
+            return Some(h1.clone());
+        }
+    }
+    cleaned.into_iter().next().or(h1).or(title)
+}
+
+/// "Talks resume | TheHill" -> "Talks resume", when the tail is the site's name or short.
+fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · "] {
+        if let Some(at) = title.rfind(sep) {
+            let (head, tail) = (&title[..at], &title[at + sep.len()..]);
+            let tail_is_site = site.is_some_and(|s| {
+                let (s, t) = (s.to_lowercase(), tail.to_lowercase());
+                s.contains(&t) || t.contains(&s)
+            });
+            if tail_is_site || (tail.split_whitespace().count() <= 3 && head.split_whitespace().count() >= 4) {
+                return strip_site_suffix(head.trim(), site);
+            }
+        }
+    }
+    title.trim().to_string()
+}
+
+/// Most words of the shorter appear in the longer.
+fn similar(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (wa, wb) = (words(a), words(b));
+    let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
+    !short.is_empty() && short.iter().filter(|w| long.contains(w)).count() * 10 >= short.len() * 8
+}
+
+/// Collapses runs of whitespace to single spaces.
+pub fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Decodes character references left in metadata strings (JSON-LD often carries
+/// `&#8216;` or `&amp;` escaped twice), then collapses whitespace.
+fn clean(text: &str) -> String {
+    if !text.contains('&') {
+        return squash(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let end = rest[..rest.len().min(12)].find(';');
+        let decoded = end.and_then(|end| decode_reference(&rest[1..end]).map(|c| (c, end + 1)));
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    squash(&out)
+}
+
+fn decode_reference(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code);
+    }
+    Some(match name {
+        "amp" => '&',
+        "quot" => '"',
+        "apos" => '\'',
+        "lt" => '<',
+        "gt" => '>',
+        "nbsp" => ' ',
+        "rsquo" => '’',
+        "lsquo" => '‘',
+        "rdquo" => '”',
+        "ldquo" => '“',
+        "ndash" => '–',
+        "mdash" => '—',
+        "hellip" => '…',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meta_of(html: &str) -> PageMeta {
+        read(&Html::parse_document(html))
+    }
+
+    /// JSON-LD in a @graph with @context as an object gives headline, authors and date.
+    #[test]
+    fn json_ld_graph() {
+        let m = meta_of(
+            r#"<html><head><script type="application/ld+json">{"@context":{"@vocab":"https://schema.org/"},"@graph":[
+            {"@type":"WebSite","name":"NBC"},{"@type":"NewsArticle","headline":"Impeachment fails",
+            "author":[{"@type":"Person","name":"Stella Kim"},{"@type":"Person","name":"Jennifer Jett"}],
+            "datePublished":"2024-12-07T05:12:00+09:00"}]}</script></head><body><h1>Impeachment fails</h1></body></html>"#,
+        );
+        assert_eq!(m.headline.as_deref(), Some("Impeachment fails"));
+        assert_eq!(m.authors, ["Stella Kim", "Jennifer Jett"]);
+        assert_eq!(m.published, NaiveDate::from_ymd_opt(2024, 12, 7));
+    }
+
+    /// Meta tags when there is no JSON-LD; the site suffix leaves the headline; URLs are not authors.
+    #[test]
+    fn meta_tags() {
+        let m = meta_of(
+            r#"<html><head><meta property="og:site_name" content="TheHill"><meta property="og:title" content="Talks resume in Seoul | TheHill">
+            <meta name="author" content="https://www.facebook.com/x"><meta property="article:author" content="Jane Doe">
+            <meta property="article:published_time" content="2019-08-20T10:00:00+09:00"></head><body></body></html>"#,
+        );
+        assert_eq!(m.headline.as_deref(), Some("Talks resume in Seoul"));
+        assert_eq!(m.authors, ["Jane Doe"]);
+        assert_eq!(m.published, NaiveDate::from_ymd_opt(2019, 8, 20));
+        assert_eq!(m.site.as_deref(), Some("TheHill"));
+    }
+
+    /// Character references left in metadata are decoded.
+    #[test]
+    fn references_decoded() {
+        assert_eq!(
+            clean("Swift&#8217;s &#8216;Best&#8217; &amp; more &#x41; &bogus; R&D"),
+            "Swift’s ‘Best’ & more A &bogus; R&D"
+        );
+    }
+
+    /// The visible h1 wins over og:title when they tell the same headline.
+    #[test]
+    fn h1_preferred_when_similar() {
+        let m = meta_of(
+            r#"<html><head><meta property="og:title" content="Talks resume in Seoul - Site"></head><body><h1>Talks resume in Seoul, officials say</h1></body></html>"#,
+        );
+        assert_eq!(m.headline.as_deref(), Some("Talks resume in Seoul, officials say"));
+    }
+}
