@@ -1,0 +1,416 @@
+//! Quotations and their speakers: passages in double quotation marks, paired
+//! per paragraph, attributed through cue verbs to a speaker resolved against
+//! the article's actors.
+//!
+//! - [`marks`] pairs the marks of each paragraph into regions;
+//! - [`tokens`] turns a paragraph into words, punctuation and opaque regions;
+//! - [`attribution`] finds a region's cue and the noun phrase of its speaker;
+//! - [`speaker`] keeps the finder's own record of people named so far.
+//!
+//! Every region costs bounded work (fixed scan windows), so a paragraph's cost is linear.
+
+mod attribution;
+mod marks;
+mod speaker;
+mod tokens;
+
+use super::actors::{ActorTable, Gender};
+use crate::brief::{ActorKind, Quote, QuoteKind, Segment, Speaker, SpeakerMethod};
+use crate::lexicon::Lexicon;
+use attribution::{Attribution, Grammar, Np};
+use marks::Region;
+use speaker::{pronoun_gender, Registry, G};
+use tokens::{Kind, Token};
+
+/// Compiled cue lexicon and patterns.
+pub struct QuoteFinder {
+    grammar: Grammar,
+}
+
+/// One paragraph, analysed.
+struct Para<'a> {
+    text: &'a str,
+    regions: Vec<Region>,
+    tokens: Vec<Token>,
+    /// Token index of each region.
+    region_token: Vec<usize>,
+}
+
+/// A region's attribution with its speaker resolved.
+#[derive(Debug, Clone, Default)]
+struct Found {
+    cue: Option<String>,
+    speaker: Option<Speaker>,
+    /// Reporting cue right at the marks or as the clause's verb (not just inherited).
+    has_cue: bool,
+}
+
+impl QuoteFinder {
+    pub fn new(lexicon: &Lexicon) -> Self {
+        QuoteFinder {
+            grammar: Grammar::new(lexicon),
+        }
+    }
+
+    /// Every quotation of the body, in order, with speaker and cue where the article gives them.
+    pub fn find(&self, paragraphs: &[String], actors: &ActorTable) -> Vec<Quote> {
+        let paras: Vec<Para> = paragraphs
+            .iter()
+            .map(|text| {
+                let regions = marks::pair(text);
+                let tokens = tokens::tokenize(text, &regions);
+                let mut region_token = vec![0; regions.len()];
+                for (i, t) in tokens.iter().enumerate() {
+                    if let Kind::Quote(r) = t.kind {
+                        region_token[r] = i;
+                    }
+                }
+                Para {
+                    text,
+                    regions,
+                    tokens,
+                    region_token,
+                }
+            })
+            .collect();
+
+        // Attribution patterns per region, then speakers resolved in document order.
+        let attributions: Vec<Vec<Option<Attribution>>> = paras
+            .iter()
+            .map(|para| (0..para.regions.len()).map(|r| self.attribute(para, r)).collect())
+            .collect();
+        let found = self.resolve_all(&paras, &attributions, actors);
+
+        // Chains: a region left open at a paragraph's end continues into a next paragraph that opens with a mark.
+        let mut chains: Vec<Vec<(usize, usize)>> = Vec::new();
+        let mut continues = false;
+        for (p, para) in paras.iter().enumerate() {
+            for r in 0..para.regions.len() {
+                if r == 0
+                    && continues
+                    && marks::opens_with_mark(para.text)
+                    && para.regions[0].open == para.text.len() - para.text.trim_start().len()
+                {
+                    if let Some(last) = chains.last_mut() {
+                        last.push((p, 0));
+                        continue;
+                    }
+                }
+                chains.push(vec![(p, r)]);
+            }
+            continues = para.regions.last().is_some_and(|r| !r.closed);
+        }
+
+        let mut quotes: Vec<Quote> = Vec::new();
+        // Per quote: (first paragraph, last paragraph, first region token's sentence, has own attribution)
+        let mut meta: Vec<(usize, usize, usize, bool)> = Vec::new();
+        for chain in &chains {
+            let mut segments = Vec::new();
+            let mut texts: Vec<&str> = Vec::new();
+            for &(p, r) in chain {
+                let para = &paras[p];
+                if let Some((s, e)) = marks::content(para.text, &para.regions[r]) {
+                    let start = super::text::char_offset(para.text, s);
+                    let len = para.text[s..e].chars().count();
+                    segments.push(Segment {
+                        paragraph: p,
+                        span: [start, start + len],
+                    });
+                    texts.push(&para.text[s..e]);
+                }
+            }
+            if segments.is_empty() {
+                continue;
+            }
+            let text = texts.join(" ");
+            let own = chain
+                .iter()
+                .map(|&(p, r)| &found[p][r])
+                .find(|f| f.speaker.is_some())
+                .or_else(|| chain.iter().map(|&(p, r)| &found[p][r]).find(|f| f.has_cue));
+            let (p0, r0) = chain[0];
+            let has_cue = own.is_some_and(|f| f.has_cue);
+            let words = text.split_whitespace().count();
+            if words < 3 && !has_cue {
+                // Titles, nicknames and scare quotes: nobody is reported saying them.
+                continue;
+            }
+            let kind = self.kind(&paras[p0], r0);
+            let last_p = chain.last().map_or(p0, |&(p, _)| p);
+            let sentence = paras[p0].tokens[paras[p0].region_token[r0]].sentence;
+            meta.push((p0, last_p, sentence, own.is_some_and(|f| f.speaker.is_some())));
+            quotes.push(Quote {
+                text,
+                kind,
+                speaker: own.and_then(|f| f.speaker.clone()),
+                cue: own.and_then(|f| f.cue.clone()),
+                date: None,
+                segments,
+            });
+        }
+        self.context(&paras, &mut quotes, &meta);
+        quotes
+    }
+
+    /// Quotes without an attribution of their own take the speaker of a quote in
+    /// the same sentence, or of an earlier quote in the same paragraph; a paragraph
+    /// that is only a quotation continues the previous paragraph's last speaker.
+    fn context(&self, paras: &[Para], quotes: &mut [Quote], meta: &[(usize, usize, usize, bool)]) {
+        // Same sentence, later quote ("“A” and “B,” he said").
+        for i in (0..quotes.len()).rev() {
+            if quotes[i].speaker.is_some() || i + 1 >= quotes.len() {
+                continue;
+            }
+            let (p, _, s, _) = meta[i];
+            let (np, _, ns, _) = meta[i + 1];
+            if np == p && ns == s {
+                if let Some(sp) = quotes[i + 1].speaker.clone() {
+                    quotes[i].speaker = Some(Speaker {
+                        method: SpeakerMethod::Context,
+                        ..sp
+                    });
+                    quotes[i].cue = quotes[i].cue.take().or_else(|| quotes[i + 1].cue.clone());
+                }
+            }
+        }
+        for i in 1..quotes.len() {
+            if quotes[i].speaker.is_some() {
+                continue;
+            }
+            let (p, _, _, _) = meta[i];
+            let (_, prev_last, _, _) = meta[i - 1];
+            let Some(prev) = quotes[i - 1].speaker.clone() else {
+                continue;
+            };
+            let only_quote = paras[p].tokens.iter().all(|t| !t.is_word());
+            let same_paragraph = prev_last == p;
+            let continues = p > 0 && prev_last + 1 == p && only_quote;
+            if same_paragraph || continues {
+                quotes[i].speaker = Some(Speaker {
+                    method: SpeakerMethod::Context,
+                    ..prev
+                });
+            }
+        }
+    }
+
+    /// Cue and speaker phrase of region `r`.
+    fn attribute(&self, para: &Para, r: usize) -> Option<Attribution> {
+        let g = &self.grammar;
+        let q = para.region_token[r];
+        let after = g.after(&para.tokens, q);
+        if let Some(a) = &after {
+            if !a.according_to {
+                return after;
+            }
+        }
+        if let Some(b) = g.before(&para.tokens, q) {
+            if b.np.is_some() || after.is_none() {
+                return Some(b);
+            }
+        }
+        if after.is_some() {
+            return after;
+        }
+        // `A footnote in the report makes that clear: “…”`
+        if q > 0 && para.tokens[q - 1].is_punct(':') {
+            let np = g.colon_subject(&para.tokens, q);
+            return Some(Attribution {
+                cue: (q - 1, q - 1),
+                np,
+                according_to: false,
+                adjacent: true,
+            });
+        }
+        None
+    }
+
+    /// Resolves every attribution's speaker in document order.
+    fn resolve_all(
+        &self,
+        paras: &[Para],
+        attributions: &[Vec<Option<Attribution>>],
+        actors: &ActorTable,
+    ) -> Vec<Vec<Found>> {
+        let mut registry = Registry::default();
+        let mut last_speaker: Option<(Speaker, usize)> = None;
+        let mut out = Vec::with_capacity(paras.len());
+        for (p, para) in paras.iter().enumerate() {
+            // Attributions of this paragraph in order of their phrase.
+            let mut order: Vec<(usize, usize)> = attributions[p]
+                .iter()
+                .enumerate()
+                .filter_map(|(r, a)| a.as_ref().map(|a| (a.np.map_or(a.cue.0, |np| np.first), r)))
+                .collect();
+            order.sort_unstable();
+            let mut found = vec![Found::default(); para.regions.len()];
+            let mut scanned = 0;
+            for (at, r) in order {
+                let Some(a) = &attributions[p][r] else {
+                    continue;
+                };
+                if at > scanned {
+                    registry.scan(&self.grammar, para.text, &para.tokens, p, scanned, at);
+                    scanned = at;
+                }
+                let cue = if para.tokens[a.cue.0].is_punct(':') {
+                    ":".to_string()
+                } else {
+                    para.text[para.tokens[a.cue.0].start..para.tokens[a.cue.1].end].to_string()
+                };
+                let speaker = a
+                    .np
+                    .and_then(|np| self.speaker(para, p, np, a.according_to, actors, &registry, last_speaker.as_ref()));
+                if let Some(s) = &speaker {
+                    if s.method != SpeakerMethod::Pronoun || s.name != s.mention {
+                        registry.note_speaker(p, para.tokens[at].sentence, &s.name);
+                        last_speaker = Some((s.clone(), p));
+                    }
+                }
+                found[r] = Found {
+                    cue: Some(cue),
+                    speaker,
+                    has_cue: true,
+                };
+            }
+            registry.scan(&self.grammar, para.text, &para.tokens, p, scanned, para.tokens.len());
+            out.push(found);
+        }
+        out
+    }
+
+    /// The speaker named by phrase `np`.
+    #[allow(clippy::too_many_arguments)]
+    fn speaker(
+        &self,
+        para: &Para,
+        p: usize,
+        np: Np,
+        according_to: bool,
+        actors: &ActorTable,
+        registry: &Registry,
+        last: Option<&(Speaker, usize)>,
+    ) -> Option<Speaker> {
+        let tokens = &para.tokens;
+        let (start, end) = (tokens[np.first].start, tokens[np.last].end);
+        let mention = para.text[start..end].trim_end_matches(['’', '\'']).to_string();
+        if mention.is_empty() {
+            return None;
+        }
+        let with_actor = |index: usize, mention: String, method| {
+            let actor = actors.actors.get(index)?;
+            Some(Speaker {
+                name: actor.name.clone(),
+                actor: Some(actor.id.clone()),
+                mention,
+                method,
+            })
+        };
+        let plain = |name: String, mention: String, method| {
+            Some(Speaker {
+                name,
+                actor: None,
+                mention,
+                method,
+            })
+        };
+        let first = &tokens[np.first];
+        if np.first == np.last && attribution::PRONOUNS.contains(&first.lower.as_str()) {
+            let method = SpeakerMethod::Pronoun;
+            if let Some(i) = actors.resolve(&mention, p, start, Some(ActorKind::Person)) {
+                return with_actor(i, mention, method);
+            }
+            let Some(gender) = pronoun_gender(&first.lower) else {
+                return plain(mention.clone(), mention, method);
+            };
+            if let Some((last, _)) = last.filter(|&&(_, lp)| lp + 2 >= p) {
+                let known = last
+                    .actor
+                    .as_ref()
+                    .and_then(|id| actors.actors.iter().position(|a| &a.id == id))
+                    .and_then(|i| actors.gender(i));
+                let g = known
+                    .map(|g| if g == Gender::Male { G::Male } else { G::Female })
+                    .or_else(|| registry.gender(&last.name));
+                if g.is_none_or(|g| g == gender) {
+                    return Some(Speaker {
+                        name: last.name.clone(),
+                        actor: last.actor.clone(),
+                        mention,
+                        method,
+                    });
+                }
+            }
+            if let Some(name) = registry.nearest(p, gender) {
+                return plain(name.to_string(), mention, method);
+            }
+            return plain(mention.clone(), mention, method);
+        }
+        let method = if according_to {
+            SpeakerMethod::AccordingTo
+        } else {
+            SpeakerMethod::Explicit
+        };
+        if let Some((a, b)) = np.name {
+            let (ns, ne) = (tokens[a].start, tokens[b].end);
+            let name = para.text[ns..ne].trim_end_matches(['’', '\'']).to_string();
+            if let Some(i) = actors
+                .actor_at(p, ns, ne)
+                .or_else(|| actors.resolve(&name, p, ns, None))
+            {
+                return with_actor(i, mention, method);
+            }
+            let name = if a == b {
+                registry.full_name(&name).map_or(name, str::to_string)
+            } else {
+                name
+            };
+            return plain(name, mention, method);
+        }
+        let method = if according_to {
+            SpeakerMethod::AccordingTo
+        } else {
+            SpeakerMethod::Description
+        };
+        if let Some(i) = actors
+            .actor_at(p, start, end)
+            .or_else(|| actors.resolve(&mention, p, start, None))
+        {
+            return with_actor(i, mention, method);
+        }
+        plain(mention.clone(), mention, method)
+    }
+
+    /// Full when the quotation stands as a sentence of its own; partial when it is a fragment of the reporter's.
+    fn kind(&self, para: &Para, r: usize) -> QuoteKind {
+        let q = para.region_token[r];
+        let region = &para.regions[r];
+        let starts_upper = para.text[region.inner_start..region.inner_end]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '…' | '.' | '[' | '(' | '‘' | '\''));
+        if !starts_upper {
+            return QuoteKind::Partial;
+        }
+        let tokens = &para.tokens;
+        let Some(prev) = q.checked_sub(1).map(|i| &tokens[i]) else {
+            return QuoteKind::Full;
+        };
+        let opens = prev.sentence != tokens[q].sentence
+            || matches!(
+                prev.kind,
+                Kind::Punct('.' | '?' | '!' | ':' | '—' | '(') | Kind::Quote(_)
+            )
+            || (prev.is_punct(',') && q >= 2 && self.grammar.cue_at(tokens, q - 2).is_some())
+            || self.grammar.cue_at(tokens, q - 1).is_some();
+        if opens {
+            QuoteKind::Full
+        } else {
+            QuoteKind::Partial
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,163 @@
+//! The quote finder's own scan of the people named so far: capitalised name
+//! runs, their gender (from titles and from the he/she that follows them),
+//! and surname lookup, so pronouns and bare surnames resolve even without an
+//! actor table.
+
+use super::attribution::Grammar;
+use super::tokens::{Kind, Token};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum G {
+    Male,
+    Female,
+}
+
+/// One name run in the text.
+#[derive(Debug, Clone)]
+struct Run {
+    paragraph: usize,
+    sentence: usize,
+    name: String,
+    words: usize,
+}
+
+/// People named so far, in document order.
+#[derive(Debug, Default)]
+pub struct Registry {
+    runs: Vec<Run>,
+    /// Lower-cased word of a multi-word name -> index of the latest run containing it.
+    by_word: HashMap<String, usize>,
+    /// Name -> (male votes, female votes).
+    votes: HashMap<String, (u32, u32)>,
+}
+
+/// How far back (in paragraphs) a pronoun looks for its person.
+const PRONOUN_REACH: usize = 3;
+
+pub fn pronoun_gender(lower: &str) -> Option<G> {
+    match lower {
+        "he" | "him" | "his" | "himself" => Some(G::Male),
+        "she" | "her" | "hers" | "herself" => Some(G::Female),
+        _ => None,
+    }
+}
+
+impl Registry {
+    /// Records the name runs and pronouns of tokens `[from, to)` of paragraph `p`.
+    pub fn scan(&mut self, g: &Grammar, text: &str, tokens: &[Token], p: usize, from: usize, to: usize) {
+        let mut i = from;
+        while i < to {
+            let t = &tokens[i];
+            if t.kind != Kind::Word {
+                i += 1;
+                continue;
+            }
+            if let Some(gender) = pronoun_gender(&t.lower).filter(|_| matches!(t.lower.as_str(), "he" | "she")) {
+                self.vote(p, t.sentence, gender);
+                i += 1;
+                continue;
+            }
+            if !t.cap || g.is_stop(t) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < to && tokens[j + 1].is_word() && tokens[j + 1].cap && !g.is_stop(&tokens[j + 1]) {
+                j += 1;
+            }
+            if let Some((a, b)) = g.proper_name(tokens, i, j) {
+                // Titles before the name (inside the run or just before it) tell the gender.
+                let title_gender = (i.saturating_sub(2)..a)
+                    .rev()
+                    .find_map(|k| g.roles.get(tokens[k].lower.as_str()).copied().flatten());
+                let name = text[tokens[a].start..tokens[b].end].to_string();
+                self.add(p, tokens[a].sentence, name.clone(), b + 1 - a);
+                if let Some(c) = title_gender {
+                    let v = self.votes.entry(name).or_default();
+                    if c == 'm' {
+                        v.0 += 2;
+                    } else {
+                        v.1 += 2;
+                    }
+                }
+            }
+            i = j + 1;
+        }
+    }
+
+    fn add(&mut self, paragraph: usize, sentence: usize, name: String, words: usize) {
+        let index = self.runs.len();
+        if words >= 2 {
+            for w in name.split_whitespace() {
+                self.by_word.insert(w.to_lowercase().replace('’', "'"), index);
+            }
+        }
+        self.runs.push(Run {
+            paragraph,
+            sentence,
+            name,
+            words,
+        });
+    }
+
+    /// A nominative he/she votes for the subject of its sentence (the first
+    /// person named in it before the pronoun), else of the sentence before.
+    fn vote(&mut self, p: usize, sentence: usize, gender: G) {
+        let mut pick: Option<usize> = None;
+        let mut at: Option<(usize, usize)> = None;
+        for (i, r) in self.runs.iter().enumerate().rev().take(12) {
+            if r.paragraph + 1 < p || r.words < 2 {
+                continue;
+            }
+            let key = (r.paragraph, r.sentence);
+            match at {
+                None => at = Some(key),
+                Some(k) if k != key => break,
+                _ => {}
+            }
+            pick = Some(i);
+        }
+        let _ = sentence;
+        let Some(i) = pick else { return };
+        let v = self.votes.entry(self.runs[i].name.clone()).or_default();
+        match gender {
+            G::Male => v.0 += 1,
+            G::Female => v.1 += 1,
+        }
+    }
+
+    /// Records a speaker's name (so pronouns and surnames can find it).
+    pub fn note_speaker(&mut self, paragraph: usize, sentence: usize, name: &str) {
+        let words = name.split_whitespace().count();
+        if self.runs.last().is_none_or(|r| r.name != name) {
+            self.add(paragraph, sentence, name.to_string(), words.max(2));
+        }
+    }
+
+    pub fn gender(&self, name: &str) -> Option<G> {
+        let &(m, f) = self.votes.get(name)?;
+        match m.cmp(&f) {
+            std::cmp::Ordering::Greater => Some(G::Male),
+            std::cmp::Ordering::Less => Some(G::Female),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+
+    /// The latest full name that a single word (a surname or given name) belongs to.
+    pub fn full_name(&self, word: &str) -> Option<&str> {
+        let i = *self.by_word.get(&word.to_lowercase().replace('’', "'"))?;
+        Some(self.runs[i].name.as_str())
+    }
+
+    /// The most recent person of gender `gender` named in reach of paragraph `p`.
+    pub fn nearest(&self, p: usize, gender: G) -> Option<&str> {
+        self.runs
+            .iter()
+            .rev()
+            .take_while(|r| r.paragraph + PRONOUN_REACH >= p)
+            .take(24)
+            .find(|r| r.words >= 2 && self.gender(&r.name) == Some(gender))
+            .map(|r| r.name.as_str())
+    }
+}
