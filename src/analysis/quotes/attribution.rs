@@ -355,7 +355,7 @@ const ADVERBS: &[&str] = &[
 ];
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "another",
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "another", "one", "two", "three", "several", "some", "many", "other", "several",
 ];
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
@@ -760,7 +760,7 @@ impl Grammar {
         if tokens.get(i).is_some_and(|t| t.is_punct(',')) {
             i += 1;
         }
-        let sentence = tokens[q].sentence;
+        let sentence = tokens.get(i).map_or(0, |t| t.sentence);
         let limit = (i + 14).min(tokens.len());
         // Inverted: said Sen. Susan Collins / according to X.
         if let Some(cue_end) = self.cue_at(tokens, i) {
@@ -768,6 +768,12 @@ impl Grammar {
             let according_to = tokens[i].lower == "according";
             // "said in a statement" etc.: skip a prepositional tail to reach the subject.
             let np = self.np_starting_at(tokens, cue_end + 1, ceil);
+            // The phrase must end the clause ("said the senator.", "said Tom Rath, a veteran"),
+            // not be an object ("posted the clip to YouTube").
+            let ends_clause = np.is_some_and(|np| {
+                tokens.get(np.last + 1).is_none_or(|t| !t.is_word() || (self.is_stop(t) && !matches!(t.lower.as_str(), "to" | "into")))
+            });
+            let np = np.filter(|_| ends_clause);
             if np.is_some() || according_to {
                 return Some(Attribution {
                     cue: (i, cue_end),
@@ -785,9 +791,25 @@ impl Grammar {
             if t.sentence != sentence && j > i {
                 break;
             }
-            if matches!(t.kind, Kind::Quote(_))
-                || matches!(t.kind, Kind::Punct('.' | '?' | '!' | ';' | ':' | '(' | '—'))
-            {
+            if t.is_punct('(') {
+                // "Rep. Jason Chaffetz (R-Utah) said": step over a short parenthetical.
+                match (j + 1..(j + 8).min(limit)).find(|&k| tokens[k].is_punct(')')) {
+                    Some(close) if close + 1 < limit && j > i => {
+                        if let Some(cue_end) = self.cue_at(tokens, close + 1) {
+                            let np = self.np_ending_at(tokens, j - 1, i).filter(|np| np.first == i)?;
+                            return Some(Attribution {
+                                cue: (close + 1, cue_end),
+                                np: Some(np),
+                                according_to: false,
+                                adjacent: true,
+                            });
+                        }
+                        return None;
+                    }
+                    _ => return None,
+                }
+            }
+            if matches!(t.kind, Kind::Quote(_)) || matches!(t.kind, Kind::Punct('.' | '?' | '!' | ';' | ':' | '—')) {
                 break;
             }
             if j > i && !self.is_adverb(t) {

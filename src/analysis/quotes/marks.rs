@@ -52,10 +52,26 @@ pub fn pair(text: &str) -> Vec<Region> {
                     close(o, m, &mut out);
                 }
             }
-            '"' => match open.take() {
-                Some((o, m)) => close(o, m, &mut out),
-                None => open = Some((i, c)),
-            },
+            '"' => {
+                // Direction from the neighbours: `␣"Word` opens, `word"␣` closes; otherwise parity.
+                let prev = text[..i].chars().next_back();
+                let next = text[after..].chars().next();
+                let space_before = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'));
+                let space_after = next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | '?' | '!' | ')' | ']'));
+                let opener = space_before && !space_after;
+                let closer = space_after && !space_before;
+                match open {
+                    Some((o, m)) if !opener => {
+                        close(o, m, &mut out);
+                        open = None;
+                    }
+                    // An opener while open: the earlier mark was never closed; start over here.
+                    Some(_) => open = Some((i, c)),
+                    // A stray closer with nothing open is not a quotation.
+                    None if closer => {}
+                    None => open = Some((i, c)),
+                }
+            }
             _ => {}
         }
     }

@@ -43,6 +43,8 @@ struct Found {
     speaker: Option<Speaker>,
     /// Reporting cue right at the marks or as the clause's verb (not just inherited).
     has_cue: bool,
+    /// The cue stands right at the marks.
+    adjacent: bool,
 }
 
 impl QuoteFinder {
@@ -133,6 +135,16 @@ impl QuoteFinder {
             let words = text.split_whitespace().count();
             if words < 3 && !has_cue {
                 // Titles, nicknames and scare quotes: nobody is reported saying them.
+                continue;
+            }
+            let first_region = &paras[p0].regions[r0];
+            if paras[p0].text[..first_region.open].ends_with('=') {
+                // Markup attribute values (`author="…"`).
+                continue;
+            }
+            let verb_adjacent = own.is_some_and(|f| f.adjacent && f.cue.as_deref().is_some_and(|c| !c.starts_with("according")));
+            if chain.len() == 1 && !verb_adjacent && is_title(&paras[p0].text[first_region.inner_start..first_region.inner_end]) {
+                // Titles of works and names in marks ("Parks and Recreation", "Carlos Danger").
                 continue;
             }
             let kind = self.kind(&paras[p0], r0);
@@ -271,6 +283,7 @@ impl QuoteFinder {
                     cue: Some(cue),
                     speaker,
                     has_cue: true,
+                    adjacent: a.adjacent,
                 };
             }
             registry.scan(&self.grammar, para.text, &para.tokens, p, scanned, para.tokens.len());
@@ -410,6 +423,32 @@ impl QuoteFinder {
             QuoteKind::Partial
         }
     }
+}
+
+/// Words that stay lower case in a title.
+const TITLE_SMALL: &[&str] = &["a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "vs", "nor", "but"];
+
+/// Title Case words without a sentence's end: a title or a name, not speech.
+fn is_title(inner: &str) -> bool {
+    let inner = inner.trim();
+    if inner.ends_with(['.', '?', '!']) {
+        return false;
+    }
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    let mut capitals = 0;
+    for w in &words {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let Some(c) = w.chars().next() else { continue };
+        if c.is_uppercase() || c.is_ascii_digit() {
+            capitals += 1;
+        } else if !TITLE_SMALL.contains(&w) {
+            return false;
+        }
+    }
+    capitals > 0 && words.first().is_some_and(|w| w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| !c.is_lowercase()))
 }
 
 #[cfg(test)]
