@@ -354,6 +354,9 @@ const ADVERBS: &[&str] = &[
     "likewise",
 ];
 
+/// Lower-case nouns ending in -ly.
+const LY_NOUNS: &[&str] = &["family", "ally", "rally", "assembly", "daily", "weekly", "monthly", "anomaly", "monopoly", "supply", "bully"];
+
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "another", "one", "two", "three", "several", "some", "many", "other", "several",
 ];
@@ -577,7 +580,8 @@ impl Grammar {
 
     fn is_adverb(&self, t: &Token) -> bool {
         t.is_word()
-            && (self.adverbs.contains(t.lower.as_str()) || (t.lower.ends_with("ly") && !t.cap && t.lower.len() > 4))
+            && (self.adverbs.contains(t.lower.as_str())
+                || (t.lower.ends_with("ly") && !t.cap && t.lower.len() > 4 && !LY_NOUNS.contains(&t.lower.as_str())))
     }
 
     pub fn is_role(&self, t: &Token) -> bool {
@@ -589,7 +593,7 @@ impl Grammar {
     }
 
     /// A word that may stand inside a speaker's noun phrase.
-    fn np_word(&self, t: &Token) -> bool {
+    fn np_word(&self, t: &Token, head: bool) -> bool {
         if !t.is_word() {
             return false;
         }
@@ -604,8 +608,8 @@ impl Grammar {
         if self.is_stop(t) || self.is_cue_word(t) || t.lower.chars().all(|c| c.is_ascii_digit()) {
             return false;
         }
-        // Participles and adverbs are verbs' company, not nouns'.
-        !(t.lower.ends_with("ly") || t.lower.ends_with("ing") || (t.lower.ends_with("ed") && t.lower.len() > 4))
+        // Adverbs are verbs' company; participles may modify a noun ("the gambling tycoon") but not head it.
+        !(self.is_adverb(t) || head && (t.lower.ends_with("ing") || (t.lower.ends_with("ed") && t.lower.len() > 4)))
     }
 
     /// The noun phrase ending at token `last` (inclusive), scanning left no further than `floor`.
@@ -629,7 +633,7 @@ impl Grammar {
                 }
                 break;
             }
-            if self.np_word(tok) {
+            if self.np_word(tok, k == last) {
                 first = k;
                 i = k;
                 continue;
@@ -689,7 +693,7 @@ impl Grammar {
         while i < ceil && i < first + MAX_NP {
             let tok = &tokens[i];
             let after_role = last.is_some_and(|l| self.is_role(&tokens[l]) && !tokens[l].cap);
-            if self.np_word(tok)
+            if self.np_word(tok, false)
                 && !(tok.is_word() && DETERMINERS.contains(&tok.lower.as_str()))
                 && (!after_role || tok.cap || self.is_role(tok))
             {
@@ -823,7 +827,13 @@ impl Grammar {
                         return self.after_apposition(tokens, i, e, (j, cue_end));
                     }
                     let np = self.np_ending_at(tokens, e, i)?;
-                    if np.first != i {
+                    // Words between the marks and the subject ("Fight for $15 organizing director
+                    // Kendall Fells"): allowed before a name or pronoun when they hold no verb.
+                    let lead_in_ok = np.first == i
+                        || ((np.name.is_some() || tokens[np.first].lower == "he" || tokens[np.first].lower == "she")
+                            && np.first - i <= 6
+                            && tokens[i..np.first].iter().all(|t| !matches!(t.kind, Kind::Quote(_)) && !self.is_cue_word(t)));
+                    if !lead_in_ok {
                         return None;
                     }
                     return Some(Attribution {

@@ -133,10 +133,9 @@ impl QuoteFinder {
             let (p0, r0) = chain[0];
             let has_cue = own.is_some_and(|f| f.has_cue);
             let words = text.split_whitespace().count();
-            if words < 3 && !has_cue {
-                // Titles, nicknames and scare quotes: nobody is reported saying them.
-                continue;
-            }
+            // Titles, nicknames and scare quotes: a word or two nobody is reported saying. Kept
+            // only when it continues an attributed quotation as a sentence of its own (“Big time.”).
+            let short_uncued = words < 3 && !has_cue;
             let first_region = &paras[p0].regions[r0];
             if paras[p0].text[..first_region.open].ends_with('=') {
                 // Markup attribute values (`author="…"`).
@@ -150,7 +149,7 @@ impl QuoteFinder {
             let kind = self.kind(&paras[p0], r0);
             let last_p = chain.last().map_or(p0, |&(p, _)| p);
             let sentence = paras[p0].tokens[paras[p0].region_token[r0]].sentence;
-            meta.push((p0, last_p, sentence, own.is_some_and(|f| f.speaker.is_some())));
+            meta.push((p0, last_p, sentence, short_uncued));
             quotes.push(Quote {
                 text,
                 kind,
@@ -161,6 +160,10 @@ impl QuoteFinder {
             });
         }
         self.context(&paras, &mut quotes, &meta);
+        let keep: Vec<bool> =
+            meta.iter().zip(&quotes).map(|(m, q)| !m.3 || (q.speaker.is_some() && q.kind == QuoteKind::Full)).collect();
+        let mut keep = keep.into_iter();
+        quotes.retain(|_| keep.next().unwrap_or(true));
         quotes
     }
 
