@@ -19,6 +19,7 @@ pub struct Cues {
 const STOP: &[&str] = &[
     // prepositions
     "about",
+    "of",
     "above",
     "across",
     "after",
@@ -355,10 +356,13 @@ const ADVERBS: &[&str] = &[
 ];
 
 /// Lower-case nouns ending in -ly.
-const LY_NOUNS: &[&str] = &["family", "ally", "rally", "assembly", "daily", "weekly", "monthly", "anomaly", "monopoly", "supply", "bully"];
+const LY_NOUNS: &[&str] = &[
+    "family", "ally", "rally", "assembly", "daily", "weekly", "monthly", "anomaly", "monopoly", "supply", "bully",
+];
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "another", "one", "two", "three", "several", "some", "many", "other", "several",
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "another", "one", "two", "three",
+    "several", "some", "many", "other", "several",
 ];
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
@@ -588,7 +592,7 @@ impl Grammar {
         self.roles.contains_key(t.lower.as_str())
     }
 
-    fn is_cue_word(&self, t: &Token) -> bool {
+    pub fn is_cue_word(&self, t: &Token) -> bool {
         t.is_word() && self.cues.by_first.contains_key(&t.lower)
     }
 
@@ -731,7 +735,9 @@ impl Grammar {
     pub fn proper_name(&self, tokens: &[Token], first: usize, last: usize) -> Option<(usize, usize)> {
         let lt = &tokens[last];
         if !lt.is_word() || !lt.cap || self.is_role(lt) {
-            return None;
+            // "Robert Antonacci of the New York delegation": the name before `of`.
+            let of = (first + 1..last).rev().find(|&k| tokens[k].lower == "of")?;
+            return self.proper_name(tokens, first, of - 1);
         }
         let mut start = last;
         while start > first {
@@ -775,7 +781,9 @@ impl Grammar {
             // The phrase must end the clause ("said the senator.", "said Tom Rath, a veteran"),
             // not be an object ("posted the clip to YouTube").
             let ends_clause = np.is_some_and(|np| {
-                tokens.get(np.last + 1).is_none_or(|t| !t.is_word() || (self.is_stop(t) && !matches!(t.lower.as_str(), "to" | "into")))
+                tokens
+                    .get(np.last + 1)
+                    .is_none_or(|t| !t.is_word() || (self.is_stop(t) && !matches!(t.lower.as_str(), "to" | "into")))
             });
             let np = np.filter(|_| ends_clause);
             if np.is_some() || according_to {
@@ -790,30 +798,26 @@ impl Grammar {
         }
         // Subject then cue: he said / Sanders campaign manager Jeff Weaver said / Melissa Roloson, 32, said.
         let mut j = i;
+        // Where a parenthetical after the subject began ("Rep. Jim Jordan (R-Ohio) said").
+        let mut paren: Option<usize> = None;
         while j < limit {
             let t = &tokens[j];
             if t.sentence != sentence && j > i {
                 break;
             }
-            if t.is_punct('(') {
-                // "Rep. Jason Chaffetz (R-Utah) said": step over a short parenthetical.
+            if t.is_punct('(') && j > i {
                 match (j + 1..(j + 8).min(limit)).find(|&k| tokens[k].is_punct(')')) {
-                    Some(close) if close + 1 < limit && j > i => {
-                        if let Some(cue_end) = self.cue_at(tokens, close + 1) {
-                            let np = self.np_ending_at(tokens, j - 1, i).filter(|np| np.first == i)?;
-                            return Some(Attribution {
-                                cue: (close + 1, cue_end),
-                                np: Some(np),
-                                according_to: false,
-                                adjacent: true,
-                            });
-                        }
-                        return None;
+                    Some(close) => {
+                        paren.get_or_insert(j);
+                        j = close + 1;
+                        continue;
                     }
-                    _ => return None,
+                    None => return None,
                 }
             }
-            if matches!(t.kind, Kind::Quote(_)) || matches!(t.kind, Kind::Punct('.' | '?' | '!' | ';' | ':' | '—')) {
+            if matches!(t.kind, Kind::Quote(_))
+                || matches!(t.kind, Kind::Punct('.' | '?' | '!' | ';' | ':' | '—' | '('))
+            {
                 break;
             }
             if j > i && !self.is_adverb(t) {
@@ -823,19 +827,10 @@ impl Grammar {
                     while e > i && self.is_adverb(&tokens[e]) {
                         e -= 1;
                     }
-                    if tokens[e].is_punct(',') {
+                    if tokens[e].is_punct(',') || tokens[e].is_punct(')') {
                         return self.after_apposition(tokens, i, e, (j, cue_end));
                     }
-                    let np = self.np_ending_at(tokens, e, i)?;
-                    // Words between the marks and the subject ("Fight for $15 organizing director
-                    // Kendall Fells"): allowed before a name or pronoun when they hold no verb.
-                    let lead_in_ok = np.first == i
-                        || ((np.name.is_some() || tokens[np.first].lower == "he" || tokens[np.first].lower == "she")
-                            && np.first - i <= 6
-                            && tokens[i..np.first].iter().all(|t| !matches!(t.kind, Kind::Quote(_)) && !self.is_cue_word(t)));
-                    if !lead_in_ok {
-                        return None;
-                    }
+                    let np = self.subject_span(tokens, i, paren.map_or(e, |p| p - 1))?;
                     return Some(Attribution {
                         cue: (j, cue_end),
                         np: Some(np),
@@ -849,17 +844,63 @@ impl Grammar {
         None
     }
 
+    /// The subject spanning tokens `[i, e]` after a closing mark: one noun phrase, possibly with
+    /// prepositional phrases ("a voice-over in the ad", "Robert Antonacci of the New York
+    /// delegation"), or a name or pronoun after a few verbless lead-in words.
+    fn subject_span(&self, tokens: &[Token], i: usize, e: usize) -> Option<Np> {
+        if e < i {
+            return None;
+        }
+        let np = self.np_ending_at(tokens, e, i)?;
+        if np.first == i {
+            return Some(np);
+        }
+        // NP (prep NP){1,2}
+        let mut head = np;
+        for _ in 0..2 {
+            let prep = head.first.checked_sub(1)?;
+            if prep <= i
+                || !matches!(
+                    tokens[prep].lower.as_str(),
+                    "of" | "in" | "at" | "from" | "with" | "for" | "on"
+                )
+            {
+                break;
+            }
+            let Some(before) = self.np_ending_at(tokens, prep - 1, i) else {
+                break;
+            };
+            if before.first == i {
+                return Some(Np {
+                    first: i,
+                    last: e,
+                    name: before.name,
+                });
+            }
+            head = before;
+        }
+        // Words between the marks and the subject ("Fight for $15 organizing director
+        // Kendall Fells"): allowed before a name or pronoun when they hold no verb.
+        let named = np.name.is_some() || matches!(tokens[np.first].lower.as_str(), "he" | "she");
+        let lead_in_ok = named
+            && np.first - i <= 6
+            && tokens[i..np.first]
+                .iter()
+                .all(|t| !matches!(t.kind, Kind::Quote(_)) && !self.is_cue_word(t));
+        lead_in_ok.then_some(np)
+    }
+
     /// `,” Melissa Roloson, 32, of Sodus, said`: the subject is the first phrase after the marks.
     fn after_apposition(&self, tokens: &[Token], i: usize, comma: usize, cue: (usize, usize)) -> Option<Attribution> {
         let mut k = i;
-        while k < comma && !tokens[k].is_punct(',') {
+        while k < comma && !tokens[k].is_punct(',') && !tokens[k].is_punct('(') {
             k += 1;
         }
         if k == i {
             return None;
         }
-        let np = self.np_ending_at(tokens, k - 1, i)?;
-        (np.first == i).then_some(Attribution {
+        let np = self.subject_span(tokens, i, k - 1)?;
+        Some(Attribution {
             cue,
             np: Some(np),
             according_to: false,

@@ -57,7 +57,8 @@ pub fn pair(text: &str) -> Vec<Region> {
                 let prev = text[..i].chars().next_back();
                 let next = text[after..].chars().next();
                 let space_before = prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'));
-                let space_after = next.is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | '?' | '!' | ')' | ']'));
+                let space_after = next
+                    .is_none_or(|n| n.is_whitespace() || matches!(n, ',' | '.' | ';' | ':' | '?' | '!' | ')' | ']'));
                 let opener = space_before && !space_after;
                 let closer = space_after && !space_before;
                 match open {

@@ -141,12 +141,18 @@ impl QuoteFinder {
                 // Markup attribute values (`author="…"`).
                 continue;
             }
-            let verb_adjacent = own.is_some_and(|f| f.adjacent && f.cue.as_deref().is_some_and(|c| !c.starts_with("according")));
-            if chain.len() == 1 && !verb_adjacent && is_title(&paras[p0].text[first_region.inner_start..first_region.inner_end]) {
+            let verb_adjacent =
+                own.is_some_and(|f| f.adjacent && f.cue.as_deref().is_some_and(|c| !c.starts_with("according")));
+            let kind = self.kind(&paras[p0], r0);
+            let title = is_title(&paras[p0].text[first_region.inner_start..first_region.inner_end]);
+            if chain.len() == 1 && title && (!verb_adjacent || kind == QuoteKind::Partial) {
                 // Titles of works and names in marks ("Parks and Recreation", "Carlos Danger").
                 continue;
             }
-            let kind = self.kind(&paras[p0], r0);
+            if chain.len() == 1 && words <= 4 && self.attributive(&paras[p0], r0, words) {
+                // A phrase in marks used as a modifier: the “top secret” level, my “campaign”.
+                continue;
+            }
             let last_p = chain.last().map_or(p0, |&(p, _)| p);
             let sentence = paras[p0].tokens[paras[p0].region_token[r0]].sentence;
             meta.push((p0, last_p, sentence, short_uncued));
@@ -160,8 +166,11 @@ impl QuoteFinder {
             });
         }
         self.context(&paras, &mut quotes, &meta);
-        let keep: Vec<bool> =
-            meta.iter().zip(&quotes).map(|(m, q)| !m.3 || (q.speaker.is_some() && q.kind == QuoteKind::Full)).collect();
+        let keep: Vec<bool> = meta
+            .iter()
+            .zip(&quotes)
+            .map(|(m, q)| !m.3 || (q.speaker.is_some() && q.kind == QuoteKind::Full))
+            .collect();
         let mut keep = keep.into_iter();
         quotes.retain(|_| keep.next().unwrap_or(true));
         quotes
@@ -397,6 +406,28 @@ impl QuoteFinder {
         plain(mention.clone(), mention, method)
     }
 
+    /// Whether a short quoted phrase is used as a word of the reporter's sentence rather than
+    /// reported speech: between a determiner and a noun (the “top secret” level), or after a
+    /// possessive (my “campaign”).
+    fn attributive(&self, para: &Para, r: usize, words: usize) -> bool {
+        let q = para.region_token[r];
+        let tokens = &para.tokens;
+        let Some(prev) = q.checked_sub(1).map(|i| &tokens[i]) else {
+            return false;
+        };
+        let possessive = matches!(
+            prev.lower.as_str(),
+            "my" | "his" | "her" | "their" | "our" | "its" | "your"
+        );
+        if possessive && words <= 2 {
+            return true;
+        }
+        let determiner = possessive || matches!(prev.lower.as_str(), "the" | "a" | "an" | "this" | "that");
+        let next = tokens.get(q + 1);
+        determiner
+            && next.is_some_and(|t| t.is_word() && !t.cap && !self.grammar.is_stop(t) && !self.grammar.is_cue_word(t))
+    }
+
     /// Full when the quotation stands as a sentence of its own; partial when it is a fragment of the reporter's.
     fn kind(&self, para: &Para, r: usize) -> QuoteKind {
         let q = para.region_token[r];
@@ -429,7 +460,9 @@ impl QuoteFinder {
 }
 
 /// Words that stay lower case in a title.
-const TITLE_SMALL: &[&str] = &["a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "vs", "nor", "but"];
+const TITLE_SMALL: &[&str] = &[
+    "a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from", "as", "vs", "nor", "but",
+];
 
 /// Title Case words without a sentence's end: a title or a name, not speech.
 fn is_title(inner: &str) -> bool {
@@ -451,7 +484,12 @@ fn is_title(inner: &str) -> bool {
             return false;
         }
     }
-    capitals > 0 && words.first().is_some_and(|w| w.chars().find(|c| c.is_alphanumeric()).is_some_and(|c| !c.is_lowercase()))
+    capitals > 0
+        && words.first().is_some_and(|w| {
+            w.chars()
+                .find(|c| c.is_alphanumeric())
+                .is_some_and(|c| !c.is_lowercase())
+        })
 }
 
 #[cfg(test)]

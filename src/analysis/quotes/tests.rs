@@ -204,3 +204,26 @@ proptest! {
         }
     }
 }
+
+// An of-phrase after the name stays in the mention; the name is the part before `of`.
+#[test]
+fn inverted_with_of_phrase() {
+    let q = run(&["“There’s just a passion for Donald,” said Robert Antonacci of the New York delegation."]);
+    assert_eq!(
+        speaker(&q[0]).map(|s| (s.0, s.1)),
+        Some(("Robert Antonacci", "Robert Antonacci of the New York delegation"))
+    );
+}
+
+// A parenthetical and an apposition between the name and the cue are stepped over.
+#[test]
+fn parenthetical_and_apposition_after_quote() {
+    let q = run(&["“They would just go get them,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone interview."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Jim Jordan"));
+}
+
+// A short phrase in marks used as a modifier is not a quote.
+#[test]
+fn attributive_phrase_dropped() {
+    assert!(run(&["Democrats said none of the emails reached the “top secret” level."]).is_empty());
+}
