@@ -990,6 +990,10 @@ impl Grammar {
             // "the envoy met the minister and stressed": the clause's subject.
             return self.clause_subject(tokens, e, floor);
         }
+        if tokens[e].is_punct(',') && tokens[cue].lower.ends_with("ing") {
+            // "he sounded a rare note, saying": a participle takes the main clause's subject.
+            return self.clause_subject(tokens, e, floor);
+        }
         if !tokens[e].is_punct(',') {
             let np = self.np_ending_at(tokens, e, floor)?;
             if tokens[np.first].is_word() && RELATIVES.contains(&tokens[np.first].lower.as_str()) {
@@ -1057,23 +1061,46 @@ impl Grammar {
 
     /// The subject at the start of the clause that reaches token `before`, past an introductory phrase.
     fn clause_subject(&self, tokens: &[Token], before: usize, floor: usize) -> Option<Np> {
-        let mut start = sentence_start(tokens, before).max(floor);
-        let head = &tokens[start];
-        if head.is_word() && (OPENERS.contains(&head.lower.as_str()) || self.is_stop(head)) {
-            let comma = (start..before).find(|&k| tokens[k].is_punct(','))?;
-            start = comma + 1;
+        let start = sentence_start(tokens, before).max(floor);
+        // Clause starts nearest first: after each comma back to the sentence start.
+        let mut end = before;
+        loop {
+            let mut k = end;
+            while k > start && !tokens[k - 1].is_punct(',') {
+                k -= 1;
+            }
+            if let Some(np) = self.np_starting_at(tokens, k, end) {
+                let head = &tokens[np.first];
+                let nominal = PRONOUNS.contains(&head.lower.as_str())
+                    || DETERMINERS.contains(&head.lower.as_str())
+                    || (np.first..=np.last).any(|i| tokens[i].cap || self.is_role(&tokens[i]));
+                let next = tokens.get(np.last + 1);
+                let verb = next.is_some_and(|t| t.is_word() && !t.cap && (!self.is_stop(t) || self.is_adverb(t)));
+                if nominal && verb && head.lower != "i" && np.last < before {
+                    return Some(np);
+                }
+            }
+            if k <= start {
+                return None;
+            }
+            end = k - 1;
         }
-        let np = self.np_starting_at(tokens, start, before)?;
-        let next = tokens.get(np.last + 1)?;
-        (next.is_word() && !next.cap && !self.is_stop(next)).then_some(np)
     }
 
-    /// `X: “…”` with no cue verb: the sentence's first noun phrase, followed by a verb.
+    /// `X: “…”` with no cue verb: the sentence's first noun phrase followed by a verb
+    /// ("A footnote in the report makes that clear:"), or a sentence that is only a name
+    /// and an outlet ("Peggy Drexler, CNN:").
     pub fn colon_subject(&self, tokens: &[Token], q: usize) -> Option<Np> {
         let start = sentence_start(tokens, q);
         let np = self.np_starting_at(tokens, start, q)?;
         let next = tokens.get(np.last + 1)?;
-        (next.is_word() && !next.cap && np.last + 1 < q).then_some(np)
+        if next.is_word() && !next.cap && np.last + 1 < q {
+            return Some(np);
+        }
+        let only_names = q - start <= 9
+            && np.name.is_some()
+            && tokens[start..q - 1].iter().all(|t| t.is_punct(',') || (t.is_word() && (t.cap || t.lower == "of" || t.lower == "the")));
+        only_names.then_some(np)
     }
 }
 
