@@ -619,12 +619,9 @@ impl Grammar {
     /// The noun phrase ending at token `last` (inclusive), scanning left no further than `floor`.
     pub fn np_ending_at(&self, tokens: &[Token], last: usize, floor: usize) -> Option<Np> {
         let t = tokens.get(last)?;
-        if t.is_word() && (PRONOUNS.contains(&t.lower.as_str()) || RELATIVES.contains(&t.lower.as_str())) {
-            return Some(Np {
-                first: last,
-                last,
-                name: None,
-            });
+        let quantifier = matches!(t.lower.as_str(), "one" | "another" | "others" | "some" | "many" | "several" | "both");
+        if t.is_word() && (PRONOUNS.contains(&t.lower.as_str()) || RELATIVES.contains(&t.lower.as_str()) || quantifier) {
+            return Some(Np { first: last, last, name: None });
         }
         let mut first = last + 1;
         let mut i = last + 1;
@@ -771,7 +768,7 @@ impl Grammar {
             i += 1;
         }
         let sentence = tokens.get(i).map_or(0, |t| t.sentence);
-        let limit = (i + 14).min(tokens.len());
+        let limit = (i + 30).min(tokens.len());
         // Inverted: said Sen. Susan Collins / according to X.
         if let Some(cue_end) = self.cue_at(tokens, i) {
             let ceil = (cue_end + 1 + MAX_NP + 2).min(tokens.len());
@@ -850,6 +847,15 @@ impl Grammar {
     fn subject_span(&self, tokens: &[Token], i: usize, e: usize) -> Option<Np> {
         if e < i {
             return None;
+        }
+        // "Katie Packer, who is chairman of Our Principles Pac said": the phrase before a relative clause.
+        if let Some(comma) = (i + 1..e).find(|&k| tokens[k].is_punct(',')) {
+            let relative = tokens.get(comma + 1).is_some_and(|t| matches!(t.lower.as_str(), "who" | "which"));
+            if relative {
+                if let Some(np) = self.np_ending_at(tokens, comma - 1, i).filter(|np| np.first == i) {
+                    return Some(np);
+                }
+            }
         }
         let np = self.np_ending_at(tokens, e, i)?;
         if np.first == i {

@@ -143,7 +143,12 @@ fn number_sentences(text: &str, regions: &[Region], tokens: &mut [Token]) {
     for i in 0..tokens.len() {
         tokens[i].sentence = sentence;
         let ends = match tokens[i].kind {
-            Kind::Punct('.' | '?' | '!') => true,
+            // A stop ends a sentence unless a lower-case word, a comma or a closing bracket follows ("(R-Fla.) said").
+            Kind::Punct('.' | '?' | '!') => tokens.get(i + 1).is_none_or(|t| match t.kind {
+                Kind::Word => t.cap,
+                Kind::Punct(c) => !matches!(c, ')' | ',' | ';' | ']'),
+                Kind::Quote(_) => true,
+            }),
             Kind::Quote(r) => {
                 let inner = text[regions[r].inner_start..regions[r].inner_end].trim_end();
                 let terminal = inner.ends_with(['.', '?', '!']) || inner.ends_with(".'") || inner.ends_with(".’");
