@@ -619,9 +619,17 @@ impl Grammar {
     /// The noun phrase ending at token `last` (inclusive), scanning left no further than `floor`.
     pub fn np_ending_at(&self, tokens: &[Token], last: usize, floor: usize) -> Option<Np> {
         let t = tokens.get(last)?;
-        let quantifier = matches!(t.lower.as_str(), "one" | "another" | "others" | "some" | "many" | "several" | "both");
-        if t.is_word() && (PRONOUNS.contains(&t.lower.as_str()) || RELATIVES.contains(&t.lower.as_str()) || quantifier) {
-            return Some(Np { first: last, last, name: None });
+        let quantifier = matches!(
+            t.lower.as_str(),
+            "one" | "another" | "others" | "some" | "many" | "several" | "both"
+        );
+        if t.is_word() && (PRONOUNS.contains(&t.lower.as_str()) || RELATIVES.contains(&t.lower.as_str()) || quantifier)
+        {
+            return Some(Np {
+                first: last,
+                last,
+                name: None,
+            });
         }
         let mut first = last + 1;
         let mut i = last + 1;
@@ -850,7 +858,9 @@ impl Grammar {
         }
         // "Katie Packer, who is chairman of Our Principles Pac said": the phrase before a relative clause.
         if let Some(comma) = (i + 1..e).find(|&k| tokens[k].is_punct(',')) {
-            let relative = tokens.get(comma + 1).is_some_and(|t| matches!(t.lower.as_str(), "who" | "which"));
+            let relative = tokens
+                .get(comma + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which"));
             if relative {
                 if let Some(np) = self.np_ending_at(tokens, comma - 1, i).filter(|np| np.first == i) {
                     return Some(np);
@@ -892,7 +902,7 @@ impl Grammar {
             && np.first - i <= 6
             && tokens[i..np.first]
                 .iter()
-                .all(|t| !matches!(t.kind, Kind::Quote(_)) && !self.is_cue_word(t));
+                .all(|t| (t.is_word() || t.kind == Kind::Punct('$')) && !self.is_cue_word(t));
         lead_in_ok.then_some(np)
     }
 
@@ -1105,7 +1115,9 @@ impl Grammar {
         }
         let only_names = q - start <= 9
             && np.name.is_some()
-            && tokens[start..q - 1].iter().all(|t| t.is_punct(',') || (t.is_word() && (t.cap || t.lower == "of" || t.lower == "the")));
+            && tokens[start..q - 1]
+                .iter()
+                .all(|t| t.is_punct(',') || (t.is_word() && (t.cap || t.lower == "of" || t.lower == "the")));
         only_names.then_some(np)
     }
 }

@@ -466,10 +466,7 @@ const TITLE_SMALL: &[&str] = &[
 
 /// Title Case words without a sentence's end: a title or a name, not speech.
 fn is_title(inner: &str) -> bool {
-    let inner = inner.trim();
-    if inner.ends_with(['.', '?', '!']) {
-        return false;
-    }
+    let inner = inner.trim().trim_end_matches([',', '.', ';', ':']);
     let words: Vec<&str> = inner.split_whitespace().collect();
     if words.is_empty() || words.len() > 8 {
         return false;
