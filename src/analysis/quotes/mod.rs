@@ -424,8 +424,10 @@ impl QuoteFinder {
         }
         let determiner = possessive || matches!(prev.lower.as_str(), "the" | "a" | "an" | "this" | "that");
         let next = tokens.get(q + 1);
-        determiner
-            && next.is_some_and(|t| t.is_word() && !t.cap && !self.grammar.is_stop(t) && !self.grammar.is_cue_word(t))
+        let noun_follows =
+            next.is_some_and(|t| t.is_word() && !t.cap && !self.grammar.is_stop(t) && !self.grammar.is_cue_word(t));
+        // A word or two right before a noun modifies it (a national “chalking” movement).
+        noun_follows && (determiner || words <= 2)
     }
 
     /// Full when the quotation stands as a sentence of its own; partial when it is a fragment of the reporter's.

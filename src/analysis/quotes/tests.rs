@@ -150,7 +150,7 @@ fn quote_only_paragraph_continues() {
 // A quote with no attribution anywhere has a null speaker.
 #[test]
 fn no_speaker_is_null() {
-    let q = run(&["The sign read “no entry for anyone here” in big letters."]);
+    let q = run(&["Crowds waved banners with “no entry for anyone here” in big letters."]);
     assert_eq!(q.len(), 1);
     assert!(q[0].speaker.is_none());
 }
