@@ -582,6 +582,10 @@ impl Grammar {
         self.stop.contains(t.lower.as_str())
     }
 
+    pub fn is_adverb_word(&self, t: &Token) -> bool {
+        self.is_adverb(t)
+    }
+
     fn is_adverb(&self, t: &Token) -> bool {
         t.is_word()
             && (self.adverbs.contains(t.lower.as_str())

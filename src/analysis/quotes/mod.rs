@@ -149,6 +149,10 @@ impl QuoteFinder {
                 // Titles of works and names in marks ("Parks and Recreation", "Carlos Danger").
                 continue;
             }
+            if chain.len() == 1 && self.naming(&paras[p0], r0) {
+                // A name given to a thing: a show called "Brokers", a phenomenon called “differential nonresponse”.
+                continue;
+            }
             if chain.len() == 1 && words <= 4 && self.attributive(&paras[p0], r0, words) {
                 // A phrase in marks used as a modifier: the “top secret” level, my “campaign”.
                 continue;
@@ -428,6 +432,21 @@ impl QuoteFinder {
             next.is_some_and(|t| t.is_word() && !t.cap && !self.grammar.is_stop(t) && !self.grammar.is_cue_word(t));
         // A word or two right before a noun modifies it (a national “chalking” movement).
         noun_follows && (determiner || words <= 2)
+    }
+
+    /// `<noun> called|named|dubbed|titled “…”`: the marks hold a name, not speech.
+    fn naming(&self, para: &Para, r: usize) -> bool {
+        let q = para.region_token[r];
+        let tokens = &para.tokens;
+        if q < 2 {
+            return false;
+        }
+        let (verb, noun) = (&tokens[q - 1], &tokens[q - 2]);
+        let naming_verb = matches!(
+            verb.lower.as_str(),
+            "called" | "named" | "dubbed" | "titled" | "entitled" | "nicknamed"
+        );
+        naming_verb && noun.is_word() && !noun.cap && !self.grammar.is_stop(noun) && !self.grammar.is_adverb_word(noun)
     }
 
     /// Full when the quotation stands as a sentence of its own; partial when it is a fragment of the reporter's.

@@ -227,3 +227,9 @@ fn parenthetical_and_apposition_after_quote() {
 fn attributive_phrase_dropped() {
     assert!(run(&["Democrats said none of the emails reached the “top secret” level."]).is_empty());
 }
+
+// A thing named with `called “…”` holds a name, not speech.
+#[test]
+fn naming_is_not_a_quote() {
+    assert!(run(&["It is an adaptation of a show called “Brokers of the Night Sky,” written by a troupe."]).is_empty());
+}
