@@ -14,7 +14,7 @@ mod marks;
 mod speaker;
 mod tokens;
 
-use super::actors::{ActorTable, Gender};
+use super::actors::{ActorTable, Gender, Place};
 use crate::brief::{ActorKind, Quote, QuoteKind, Segment, Speaker, SpeakerMethod};
 use crate::lexicon::Lexicon;
 use attribution::{Attribution, Grammar, Np};
@@ -106,13 +106,19 @@ impl QuoteFinder {
         let mut quotes: Vec<Quote> = Vec::new();
         // Per quote: (first paragraph, last paragraph, first region token's sentence, has own attribution)
         let mut meta: Vec<(usize, usize, usize, bool)> = Vec::new();
+        // Per paragraph: (byte offset, code points before it), advanced monotonically.
+        let mut cursors: Vec<(usize, usize)> = vec![(0, 0); paras.len()];
         for chain in &chains {
             let mut segments = Vec::new();
             let mut texts: Vec<&str> = Vec::new();
             for &(p, r) in chain {
                 let para = &paras[p];
                 if let Some((s, e)) = marks::content(para.text, &para.regions[r]) {
-                    let start = super::text::char_offset(para.text, s);
+                    // Regions are visited in order within each paragraph: count code points onward.
+                    let (byte, chars) = &mut cursors[p];
+                    *chars += para.text[*byte..s].chars().count();
+                    *byte = s;
+                    let start = *chars;
                     let len = para.text[s..e].chars().count();
                     segments.push(Segment {
                         paragraph: p,
@@ -253,6 +259,22 @@ impl QuoteFinder {
         None
     }
 
+    /// Body mentions of the actor table per paragraph, sorted by start: `(start, end, actor)`.
+    fn mention_index(paragraphs: usize, actors: &ActorTable) -> Vec<Vec<(usize, usize, usize)>> {
+        let mut index = vec![Vec::new(); paragraphs];
+        for m in &actors.mentions {
+            if let Place::Body(p) = m.place {
+                if let Some(list) = index.get_mut(p) {
+                    list.push((m.start, m.end, m.actor));
+                }
+            }
+        }
+        for list in &mut index {
+            list.sort_unstable();
+        }
+        index
+    }
+
     /// Resolves every attribution's speaker in document order.
     fn resolve_all(
         &self,
@@ -262,6 +284,11 @@ impl QuoteFinder {
     ) -> Vec<Vec<Found>> {
         let mut registry = Registry::default();
         let mut last_speaker: Option<(Speaker, usize)> = None;
+        let mentions = Self::mention_index(paras.len(), actors);
+        let ctx = Ctx {
+            actors,
+            mentions: &mentions,
+        };
         let mut out = Vec::with_capacity(paras.len());
         for (p, para) in paras.iter().enumerate() {
             // Attributions of this paragraph in order of their phrase.
@@ -288,7 +315,7 @@ impl QuoteFinder {
                 };
                 let speaker = a
                     .np
-                    .and_then(|np| self.speaker(para, p, np, a.according_to, actors, &registry, last_speaker.as_ref()));
+                    .and_then(|np| self.speaker(para, p, np, a.according_to, &ctx, &registry, last_speaker.as_ref()));
                 if let Some(s) = &speaker {
                     if s.method != SpeakerMethod::Pronoun || s.name != s.mention {
                         registry.note_speaker(p, para.tokens[at].sentence, &s.name);
@@ -316,10 +343,11 @@ impl QuoteFinder {
         p: usize,
         np: Np,
         according_to: bool,
-        actors: &ActorTable,
+        ctx: &Ctx,
         registry: &Registry,
         last: Option<&(Speaker, usize)>,
     ) -> Option<Speaker> {
+        let actors = ctx.actors;
         let tokens = &para.tokens;
         let (start, end) = (tokens[np.first].start, tokens[np.last].end);
         let mention = para.text[start..end].trim_end_matches(['’', '\'']).to_string();
@@ -356,7 +384,7 @@ impl QuoteFinder {
                 let known = last
                     .actor
                     .as_ref()
-                    .and_then(|id| actors.actors.iter().position(|a| &a.id == id))
+                    .and_then(|id| ctx.index_of(id))
                     .and_then(|i| actors.gender(i));
                 let g = known
                     .map(|g| if g == Gender::Male { G::Male } else { G::Female })
@@ -383,10 +411,7 @@ impl QuoteFinder {
         if let Some((a, b)) = np.name {
             let (ns, ne) = (tokens[a].start, tokens[b].end);
             let name = para.text[ns..ne].trim_end_matches(['’', '\'']).to_string();
-            if let Some(i) = actors
-                .actor_at(p, ns, ne)
-                .or_else(|| actors.resolve(&name, p, ns, None))
-            {
+            if let Some(i) = ctx.actor_at(p, ns, ne).or_else(|| actors.resolve(&name, p, ns, None)) {
                 return with_actor(i, mention, method);
             }
             let name = if a == b {
@@ -401,7 +426,7 @@ impl QuoteFinder {
         } else {
             SpeakerMethod::Description
         };
-        if let Some(i) = actors
+        if let Some(i) = ctx
             .actor_at(p, start, end)
             .or_else(|| actors.resolve(&mention, p, start, None))
         {
@@ -477,6 +502,31 @@ impl QuoteFinder {
         } else {
             QuoteKind::Partial
         }
+    }
+}
+
+/// The actor table with its body mentions indexed per paragraph.
+struct Ctx<'a> {
+    actors: &'a ActorTable,
+    mentions: &'a [Vec<(usize, usize, usize)>],
+}
+
+impl Ctx<'_> {
+    /// The actor of a mention overlapping byte range `[start, end)` of body paragraph `p`.
+    fn actor_at(&self, p: usize, start: usize, end: usize) -> Option<usize> {
+        let list = self.mentions.get(p)?;
+        let to = list.partition_point(|&(s, _, _)| s < end);
+        list[..to]
+            .iter()
+            .rev()
+            .take(8)
+            .find(|&&(_, e, _)| start < e)
+            .map(|m| m.2)
+    }
+
+    /// Index of the actor with id `id`.
+    fn index_of(&self, id: &str) -> Option<usize> {
+        self.actors.actors.iter().position(|a| a.id == id)
     }
 }
 

@@ -190,6 +190,17 @@ fn many_quotes_linear() {
 }
 
 proptest! {
+    // Word soup with cue words, names, marks and brackets never panics and keeps spans exact.
+    #[test]
+    fn word_soup_never_panics(paras in proptest::collection::vec(
+        "((said|says|he|She|Smith|Kim Jong-un|according to|told reporters|the|a|who|of|one|Sen\\.|U\\.S\\.|called|issued a statement saying|, |\\. |: |“|”|\"|«|»|„|\\(|\\)|é|—|'|’|\\$15|[a-z]{1,6}) ?){0,30}", 0..4)) {
+        let refs: Vec<&str> = paras.iter().map(String::as_str).collect();
+        for q in run(&refs) {
+            let pieces: Vec<String> = q.segments.iter().map(|s| slice(&paras[s.paragraph], s.span)).collect();
+            prop_assert_eq!(pieces.join(" "), q.text);
+        }
+    }
+
     // Every segment equals its paragraph sliced by chars at its span, and segments joined with spaces equal the text.
     #[test]
     fn segments_match_spans(paras in proptest::collection::vec("[a-zA-Z ,.:“”\"'’«»„A-Z]{0,40}", 0..5)) {
@@ -232,4 +243,37 @@ fn attributive_phrase_dropped() {
 #[test]
 fn naming_is_not_a_quote() {
     assert!(run(&["It is an adaptation of a show called “Brokers of the Night Sky,” written by a troupe."]).is_empty());
+}
+
+// With a real actor table, a description resolves to the canonical actor and its id.
+#[test]
+fn description_resolves_through_actor_table() {
+    use crate::analysis::actors::{Mention, MentionForm, Place};
+    use crate::brief::{Actor, ActorKind};
+    let text = "“We support dialogue,” Sung Kim said.";
+    let start = text.find("Sung Kim").unwrap();
+    let table = ActorTable {
+        actors: vec![Actor {
+            id: "p1".into(),
+            name: "Sung Kim".into(),
+            kind: ActorKind::Person,
+            aliases: vec![],
+            roles: vec![],
+            affiliation: None,
+            mentions: 1,
+            quotes: 0,
+        }],
+        genders: vec![None],
+        mentions: vec![Mention {
+            actor: 0,
+            place: Place::Body(0),
+            start,
+            end: start + 8,
+            form: MentionForm::Name,
+        }],
+    };
+    let finder = QuoteFinder::new(&Lexicon::builtin());
+    let q = finder.find(&[text.to_string()], &table);
+    let s = q[0].speaker.as_ref().unwrap();
+    assert_eq!((s.name.as_str(), s.actor.as_deref()), ("Sung Kim", Some("p1")));
 }
