@@ -824,9 +824,7 @@ impl Grammar {
                     None => return None,
                 }
             }
-            if matches!(t.kind, Kind::Quote(_))
-                || matches!(t.kind, Kind::Punct('.' | '?' | '!' | ';' | ':' | '—' | '('))
-            {
+            if matches!(t.kind, Kind::Quote(_)) || matches!(t.kind, Kind::Punct(';' | ':' | '—' | '(')) {
                 break;
             }
             if j > i && !self.is_adverb(t) {
@@ -942,6 +940,23 @@ impl Grammar {
             a
         };
         let mut fallback = None;
+        // "Lockwood, a major from Memphis, chimed in. “I did not think …”": a sentence that
+        // ends with its cue introduces the quotation that follows it.
+        if q >= 2 && tokens[q - 1].is_punct('.') && tokens[q - 2].is_word() {
+            let end = q - 2;
+            let start = (end.saturating_sub(3)..=end).find(|&s| self.cue_at(tokens, s) == Some(end));
+            if let Some(k) = start {
+                let np = self.subject_before(tokens, k, floor.max(sentence_start(tokens, k)));
+                if np.is_some() {
+                    return Some(Attribution {
+                        cue: (k, end),
+                        np,
+                        according_to: false,
+                        adjacent: true,
+                    });
+                }
+            }
+        }
         while k > floor {
             k -= 1;
             if tokens[k].sentence != sentence {
@@ -1013,6 +1028,16 @@ impl Grammar {
         if tokens[e].is_punct(',') && tokens[cue].lower.ends_with("ing") {
             // "he sounded a rare note, saying": a participle takes the main clause's subject.
             return self.clause_subject(tokens, e, floor);
+        }
+        if tokens[e].is_punct(')') {
+            // "Rep. Paul Ryan (R-WI) said": the subject before the parenthetical.
+            let open = (e.saturating_sub(8).max(floor)..e)
+                .rev()
+                .find(|&k| tokens[k].is_punct('('))?;
+            e = open.checked_sub(1)?;
+            if e < floor {
+                return None;
+            }
         }
         if !tokens[e].is_punct(',') {
             let np = self.np_ending_at(tokens, e, floor)?;

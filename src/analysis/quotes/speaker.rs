@@ -54,7 +54,7 @@ impl Registry {
                 continue;
             }
             if let Some(gender) = pronoun_gender(&t.lower).filter(|_| matches!(t.lower.as_str(), "he" | "she")) {
-                self.vote(p, t.sentence, gender);
+                self.vote(p, gender);
                 i += 1;
                 continue;
             }
@@ -101,9 +101,8 @@ impl Registry {
         });
     }
 
-    /// A nominative he/she votes for the subject of its sentence (the first
-    /// person named in it before the pronoun), else of the sentence before.
-    fn vote(&mut self, p: usize, sentence: usize, gender: G) {
+    /// A nominative he/she votes for the first person named in the most recent sentence that names one.
+    fn vote(&mut self, p: usize, gender: G) {
         let mut pick: Option<usize> = None;
         let mut at: Option<(usize, usize)> = None;
         for (i, r) in self.runs.iter().enumerate().rev().take(12) {
@@ -118,7 +117,6 @@ impl Registry {
             }
             pick = Some(i);
         }
-        let _ = sentence;
         let Some(i) = pick else { return };
         let v = self.votes.entry(self.runs[i].name.clone()).or_default();
         match gender {

@@ -277,3 +277,11 @@ fn description_resolves_through_actor_table() {
     let s = q[0].speaker.as_ref().unwrap();
     assert_eq!((s.name.as_str(), s.actor.as_deref()), ("Sung Kim", Some("p1")));
 }
+
+// A sentence that ends with its cue introduces the quotation that follows.
+#[test]
+fn cue_sentence_before_quote() {
+    let q =
+        run(&["Her friend Brittany Lockwood, 20, a student from Memphis, chimed in. “I did not think I would vote.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Brittany Lockwood"));
+}
