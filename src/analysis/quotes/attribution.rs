@@ -851,6 +851,33 @@ impl Grammar {
         None
     }
 
+    /// `NP (prep NP){1,2}` spanning `[i, e]`, given the last NP `np`: the whole phrase, named
+    /// by its first NP ("Robert Antonacci of the New York delegation").
+    fn with_pps(&self, tokens: &[Token], i: usize, e: usize, np: Np) -> Option<Np> {
+        let mut head = np;
+        for _ in 0..2 {
+            let prep = head.first.checked_sub(1)?;
+            if prep <= i
+                || !matches!(
+                    tokens[prep].lower.as_str(),
+                    "of" | "in" | "at" | "from" | "with" | "for" | "on"
+                )
+            {
+                return None;
+            }
+            let before = self.np_ending_at(tokens, prep - 1, i)?;
+            if before.first == i {
+                return Some(Np {
+                    first: i,
+                    last: e,
+                    name: before.name,
+                });
+            }
+            head = before;
+        }
+        None
+    }
+
     /// The subject spanning tokens `[i, e]` after a closing mark: one noun phrase, possibly with
     /// prepositional phrases ("a voice-over in the ad", "Robert Antonacci of the New York
     /// delegation"), or a name or pronoun after a few verbless lead-in words.
@@ -873,29 +900,8 @@ impl Grammar {
         if np.first == i {
             return Some(np);
         }
-        // NP (prep NP){1,2}
-        let mut head = np;
-        for _ in 0..2 {
-            let prep = head.first.checked_sub(1)?;
-            if prep <= i
-                || !matches!(
-                    tokens[prep].lower.as_str(),
-                    "of" | "in" | "at" | "from" | "with" | "for" | "on"
-                )
-            {
-                break;
-            }
-            let Some(before) = self.np_ending_at(tokens, prep - 1, i) else {
-                break;
-            };
-            if before.first == i {
-                return Some(Np {
-                    first: i,
-                    last: e,
-                    name: before.name,
-                });
-            }
-            head = before;
+        if let Some(whole) = self.with_pps(tokens, i, e, np) {
+            return Some(whole);
         }
         // Words between the marks and the subject ("Fight for $15 organizing director
         // Kendall Fells"): allowed before a name or pronoun when they hold no verb.
@@ -1079,6 +1085,8 @@ impl Grammar {
                 || (head.cap && OPENERS.contains(&head.lower.as_str()) && !DETERMINERS.contains(&head.lower.as_str()));
             if !parenthetical {
                 let np = self.np_ending_at(tokens, end - 1, start)?;
+                // "a student from Memphis": the phrase with its prepositional phrases.
+                let np = self.with_pps(tokens, start, end - 1, np).unwrap_or(np);
                 let whole = np.first == start;
                 candidates.push(np);
                 if !whole {
