@@ -190,6 +190,11 @@ impl QuoteFinder {
     /// the same sentence, or of an earlier quote in the same paragraph; a paragraph
     /// that is only a quotation continues the previous paragraph's last speaker.
     fn context(&self, paras: &[Para], quotes: &mut [Quote], meta: &[(usize, usize, usize, bool)]) {
+        // Paragraphs with no reporter's words, only quotations.
+        let only_quote: Vec<bool> = paras
+            .iter()
+            .map(|para| para.tokens.iter().all(|t| !t.is_word()))
+            .collect();
         // Same sentence, later quote ("“A” and “B,” he said").
         for i in (0..quotes.len()).rev() {
             if quotes[i].speaker.is_some() || i + 1 >= quotes.len() {
@@ -216,14 +221,16 @@ impl QuoteFinder {
             let Some(prev) = quotes[i - 1].speaker.clone() else {
                 continue;
             };
-            let only_quote = paras[p].tokens.iter().all(|t| !t.is_word());
             let same_paragraph = prev_last == p;
-            let continues = p > 0 && prev_last + 1 == p && only_quote;
+            let continues = p > 0 && prev_last + 1 == p && only_quote[p];
             if same_paragraph || continues {
                 quotes[i].speaker = Some(Speaker {
                     method: SpeakerMethod::Context,
                     ..prev
                 });
+                if quotes[i].cue.is_none() {
+                    quotes[i].cue = quotes[i - 1].cue.clone();
+                }
             }
         }
     }
@@ -495,7 +502,8 @@ impl QuoteFinder {
                 prev.kind,
                 Kind::Punct('.' | '?' | '!' | ':' | '—' | '(') | Kind::Quote(_)
             )
-            || (prev.is_punct(',') && q >= 2 && self.grammar.cue_at(tokens, q - 2).is_some())
+            || ((prev.is_punct(',') || prev.is_punct(':'))
+                && (q.saturating_sub(5)..q.saturating_sub(1)).any(|s| self.grammar.cue_at(tokens, s) == Some(q - 2)))
             || self.grammar.cue_at(tokens, q - 1).is_some();
         if opens {
             QuoteKind::Full
