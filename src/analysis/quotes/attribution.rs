@@ -556,8 +556,10 @@ impl Grammar {
     pub fn cue_at(&self, tokens: &[Token], i: usize) -> Option<usize> {
         let t = tokens.get(i)?;
         // Cues are lower-case verbs ("Sung" is a name), not nouns after a determiner ("a courtesy call").
+        // "According to" may open a sentence.
+        let opens_sentence = i == 0 || tokens[i - 1].sentence != t.sentence;
         if !t.is_word()
-            || t.cap
+            || (t.cap && !(opens_sentence && t.lower == "according"))
             || i.checked_sub(1)
                 .is_some_and(|k| DETERMINERS.contains(&tokens[k].lower.as_str()))
         {

@@ -151,7 +151,10 @@ impl QuoteFinder {
                 own.is_some_and(|f| f.adjacent && f.cue.as_deref().is_some_and(|c| !c.starts_with("according")));
             let kind = self.kind(&paras[p0], r0);
             let title = is_title(&paras[p0].text[first_region.inner_start..first_region.inner_end]);
-            if chain.len() == 1 && title && (!verb_adjacent || kind == QuoteKind::Partial) {
+            // A capitalised word or two standing as a sentence of its own (“Done.”) is speech.
+            let sentence_of_its_own = kind == QuoteKind::Full
+                && inner_terminal(&paras[p0].text[first_region.inner_start..first_region.inner_end]);
+            if chain.len() == 1 && title && (kind == QuoteKind::Partial || !(verb_adjacent || sentence_of_its_own)) {
                 // Titles of works and names in marks ("Parks and Recreation", "Carlos Danger").
                 continue;
             }
@@ -387,6 +390,9 @@ impl QuoteFinder {
             let Some(gender) = pronoun_gender(&first.lower) else {
                 return plain(mention.clone(), mention, method);
             };
+            // The previous speaker when the gender agrees, a person of that gender named nearby,
+            // else the previous speaker whose gender is unknown.
+            let mut unknown_last = None;
             if let Some((last, _)) = last.filter(|&&(_, lp)| lp + 2 >= p) {
                 let known = last
                     .actor
@@ -396,17 +402,29 @@ impl QuoteFinder {
                 let g = known
                     .map(|g| if g == Gender::Male { G::Male } else { G::Female })
                     .or_else(|| registry.gender(&last.name));
-                if g.is_none_or(|g| g == gender) {
-                    return Some(Speaker {
-                        name: last.name.clone(),
-                        actor: last.actor.clone(),
-                        mention,
-                        method,
-                    });
+                match g {
+                    Some(g) if g == gender => {
+                        return Some(Speaker {
+                            name: last.name.clone(),
+                            actor: last.actor.clone(),
+                            mention,
+                            method,
+                        })
+                    }
+                    None => unknown_last = Some(last),
+                    Some(_) => {}
                 }
             }
             if let Some(name) = registry.nearest(p, gender) {
                 return plain(name.to_string(), mention, method);
+            }
+            if let Some(last) = unknown_last {
+                return Some(Speaker {
+                    name: last.name.clone(),
+                    actor: last.actor.clone(),
+                    mention,
+                    method,
+                });
             }
             return plain(mention.clone(), mention, method);
         }
@@ -536,6 +554,11 @@ impl Ctx<'_> {
     fn index_of(&self, id: &str) -> Option<usize> {
         self.actors.actors.iter().position(|a| a.id == id)
     }
+}
+
+/// The quoted words end with a sentence's end inside the marks.
+fn inner_terminal(inner: &str) -> bool {
+    inner.trim_end().ends_with(['.', '?', '!'])
 }
 
 /// Words that stay lower case in a title.

@@ -285,3 +285,24 @@ fn cue_sentence_before_quote() {
         run(&["Her friend Brittany Lockwood, 20, a student from Memphis, chimed in. “I did not think I would vote.”"]);
     assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Brittany Lockwood"));
 }
+
+// "According to" opening a sentence attributes the quotation after it.
+#[test]
+fn according_to_at_sentence_start() {
+    let q = run(&["According to Smith, “the plan is dead and buried.”"]);
+    assert_eq!(
+        speaker(&q[0]).map(|s| (s.0, s.2)),
+        Some(("Smith", SpeakerMethod::AccordingTo))
+    );
+}
+
+// A one-word sentence after an attributed quote is a quote of the same speaker, not a title.
+#[test]
+fn one_word_continuation_kept() {
+    let q = run(&["“It is over,” said Jane Doe. “Done.”"]);
+    assert_eq!(q.len(), 2);
+    assert_eq!(
+        speaker(&q[1]).map(|s| (s.0, s.2)),
+        Some(("Jane Doe", SpeakerMethod::Context))
+    );
+}
