@@ -36,6 +36,17 @@ struct Para<'a> {
     region_token: Vec<usize>,
 }
 
+/// Where a quote stands, for the context rules.
+struct Meta {
+    /// First and last paragraph of its segments.
+    first: usize,
+    last: usize,
+    /// Sentence number (within the first paragraph) of its opening mark.
+    sentence: usize,
+    /// One or two words without a cue: kept only as a continuation of an attributed quotation.
+    short_uncued: bool,
+}
+
 /// A region's attribution with its speaker resolved.
 #[derive(Debug, Clone, Default)]
 struct Found {
@@ -104,8 +115,7 @@ impl QuoteFinder {
         }
 
         let mut quotes: Vec<Quote> = Vec::new();
-        // Per quote: (first paragraph, last paragraph, first region token's sentence, has own attribution)
-        let mut meta: Vec<(usize, usize, usize, bool)> = Vec::new();
+        let mut meta: Vec<Meta> = Vec::new();
         // Per paragraph: (byte offset, code points before it), advanced monotonically.
         let mut cursors: Vec<(usize, usize)> = vec![(0, 0); paras.len()];
         for chain in &chains {
@@ -168,7 +178,12 @@ impl QuoteFinder {
             }
             let last_p = chain.last().map_or(p0, |&(p, _)| p);
             let sentence = paras[p0].tokens[paras[p0].region_token[r0]].sentence;
-            meta.push((p0, last_p, sentence, short_uncued));
+            meta.push(Meta {
+                first: p0,
+                last: last_p,
+                sentence,
+                short_uncued,
+            });
             quotes.push(Quote {
                 text,
                 kind,
@@ -182,7 +197,7 @@ impl QuoteFinder {
         let keep: Vec<bool> = meta
             .iter()
             .zip(&quotes)
-            .map(|(m, q)| !m.3 || (q.speaker.is_some() && q.kind == QuoteKind::Full))
+            .map(|(m, q)| !m.short_uncued || (q.speaker.is_some() && q.kind == QuoteKind::Full))
             .collect();
         let mut keep = keep.into_iter();
         quotes.retain(|_| keep.next().unwrap_or(true));
@@ -192,7 +207,7 @@ impl QuoteFinder {
     /// Quotes without an attribution of their own take the speaker of a quote in
     /// the same sentence, or of an earlier quote in the same paragraph; a paragraph
     /// that is only a quotation continues the previous paragraph's last speaker.
-    fn context(&self, paras: &[Para], quotes: &mut [Quote], meta: &[(usize, usize, usize, bool)]) {
+    fn context(&self, paras: &[Para], quotes: &mut [Quote], meta: &[Meta]) {
         // Paragraphs with no reporter's words, only quotations.
         let only_quote: Vec<bool> = paras
             .iter()
@@ -203,8 +218,8 @@ impl QuoteFinder {
             if quotes[i].speaker.is_some() || i + 1 >= quotes.len() {
                 continue;
             }
-            let (p, _, s, _) = meta[i];
-            let (np, _, ns, _) = meta[i + 1];
+            let (p, s) = (meta[i].first, meta[i].sentence);
+            let (np, ns) = (meta[i + 1].first, meta[i + 1].sentence);
             if np == p && ns == s {
                 if let Some(sp) = quotes[i + 1].speaker.clone() {
                     quotes[i].speaker = Some(Speaker {
@@ -219,8 +234,8 @@ impl QuoteFinder {
             if quotes[i].speaker.is_some() {
                 continue;
             }
-            let (p, _, _, _) = meta[i];
-            let (_, prev_last, _, _) = meta[i - 1];
+            let p = meta[i].first;
+            let prev_last = meta[i - 1].last;
             let Some(prev) = quotes[i - 1].speaker.clone() else {
                 continue;
             };
