@@ -343,7 +343,16 @@ impl QuoteFinder {
                     .and_then(|np| self.speaker(para, p, np, a.according_to, &ctx, &registry, last_speaker.as_ref()));
                 if let Some(s) = &speaker {
                     if s.method != SpeakerMethod::Pronoun || s.name != s.mention {
-                        registry.note_speaker(p, para.tokens[at].sentence, &s.name);
+                        let role_gender = a.np.and_then(|np| {
+                            para.tokens[np.first..=np.last].iter().find_map(|t| {
+                                match self.grammar.roles.get(t.lower.as_str()).copied().flatten() {
+                                    Some('m') => Some(G::Male),
+                                    Some('f') => Some(G::Female),
+                                    _ => None,
+                                }
+                            })
+                        });
+                        registry.note_speaker(p, para.tokens[at].sentence, &s.name, role_gender);
                         last_speaker = Some((s.clone(), p));
                     }
                 }

@@ -125,11 +125,19 @@ impl Registry {
         }
     }
 
-    /// Records a speaker's name (so pronouns and surnames can find it).
-    pub fn note_speaker(&mut self, paragraph: usize, sentence: usize, name: &str) {
+    /// Records a speaker's name (so pronouns and surnames can find it), with the gender its
+    /// title or role implies ("Spokeswoman Haley Morris", "the congressman").
+    pub fn note_speaker(&mut self, paragraph: usize, sentence: usize, name: &str, gender: Option<G>) {
         let words = name.split_whitespace().count();
         if self.runs.last().is_none_or(|r| r.name != name) {
             self.add(paragraph, sentence, name.to_string(), words.max(2));
+        }
+        if let Some(g) = gender {
+            let v = self.votes.entry(name.to_string()).or_default();
+            match g {
+                G::Male => v.0 += 2,
+                G::Female => v.1 += 2,
+            }
         }
     }
 

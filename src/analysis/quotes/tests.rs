@@ -306,3 +306,14 @@ fn one_word_continuation_kept() {
         Some(("Jane Doe", SpeakerMethod::Context))
     );
 }
+
+// A gendered role in an earlier attribution lets a later "she" skip the last speaker of unknown gender.
+#[test]
+fn pronoun_uses_role_gender() {
+    let q = run(&[
+        "“We disagree,” said spokeswoman Jane Roe.",
+        "“We agree,” said Tom Smith.",
+        "“Not at all, not one bit,” she said.",
+    ]);
+    assert_eq!(speaker(&q[2]).map(|s| (s.0, s.1)), Some(("Jane Roe", "she")));
+}
