@@ -750,6 +750,16 @@ impl Grammar {
             let of = (first + 1..last).rev().find(|&k| tokens[k].lower == "of")?;
             return self.proper_name(tokens, first, of - 1);
         }
+        // "Steve Cerier of Manufacturers Hanover Trust Co.": a person's name before `of` (but
+        // "Secretary of State John Kerry" has a title there).
+        if let Some(of) = (first + 1..last).find(|&k| tokens[k].lower == "of") {
+            let before = &tokens[of - 1];
+            if before.is_word() && before.cap && !self.is_role(before) {
+                if let Some(name) = self.proper_name(tokens, first, of - 1) {
+                    return Some(name);
+                }
+            }
+        }
         let mut start = last;
         while start > first {
             let p = &tokens[start - 1];
@@ -767,7 +777,8 @@ impl Grammar {
         // Drop titles and role words: the name follows the last of them.
         let mut name_start = start;
         for (k, t) in tokens.iter().enumerate().take(last).skip(start) {
-            if self.is_role(t) || t.lower.ends_with('.') && t.lower.len() > 2 {
+            // Titles ("Sen.", "President"), and possessives ("Bethlehem Steel's Wendt").
+            if self.is_role(t) || t.lower.ends_with('.') && t.lower.len() > 2 || t.lower.ends_with("'s") {
                 name_start = k + 1;
             }
         }

@@ -435,7 +435,8 @@ impl QuoteFinder {
                             method,
                         })
                     }
-                    None => unknown_last = Some(last),
+                    None if speaker::person_like(&last.name, 1) => unknown_last = Some(last),
+                    None => {}
                     Some(_) => {}
                 }
             }
@@ -449,6 +450,9 @@ impl QuoteFinder {
                     mention,
                     method,
                 });
+            }
+            if let Some(name) = registry.recent_subject(p, gender) {
+                return plain(name.to_string(), mention, method);
             }
             return plain(mention.clone(), mention, method);
         }

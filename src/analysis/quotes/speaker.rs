@@ -16,10 +16,11 @@ pub enum G {
 /// One name run in the text.
 #[derive(Debug, Clone)]
 struct Run {
+    /// Looks like a person's name (not a state, an organisation or a nationality).
+    person: bool,
     paragraph: usize,
     sentence: usize,
     name: String,
-    words: usize,
 }
 
 /// People named so far, in document order.
@@ -34,6 +35,147 @@ pub struct Registry {
 
 /// How far back (in paragraphs) a pronoun looks for its person.
 const PRONOUN_REACH: usize = 3;
+
+/// Words that never stand in a person's name: places, nationalities, institutions.
+const NON_PERSON: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "korea",
+    "korean",
+    "koreans",
+    "japan",
+    "japanese",
+    "china",
+    "chinese",
+    "america",
+    "american",
+    "americans",
+    "united",
+    "states",
+    "nations",
+    "union",
+    "european",
+    "asia",
+    "asian",
+    "russia",
+    "russian",
+    "britain",
+    "british",
+    "france",
+    "french",
+    "germany",
+    "german",
+    "ministry",
+    "bank",
+    "group",
+    "association",
+    "party",
+    "committee",
+    "council",
+    "house",
+    "department",
+    "agency",
+    "government",
+    "university",
+    "institute",
+    "corp.",
+    "inc.",
+    "co.",
+    "co",
+    "corp",
+    "inc",
+    "ltd",
+    "company",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "street",
+    "city",
+    "republic",
+    "assembly",
+    "court",
+    "office",
+    "board",
+    "foundation",
+    "center",
+    "centre",
+    "church",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "police",
+    "service",
+    "network",
+    "press",
+    "trust",
+    "fund",
+    "exchange",
+    "market",
+    "motor",
+    "motors",
+    "electronics",
+    "airlines",
+    "congress",
+    "senate",
+    "parliament",
+    "white",
+    "blue",
+    "fed",
+    "reserve",
+    "commission",
+    "peninsula",
+    "sea",
+    "river",
+    "island",
+    "islands",
+    "province",
+    "county",
+    "state",
+    "federal",
+    "national",
+    "central",
+    "democratic",
+    "republican",
+    "democrats",
+    "republicans",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "war",
+];
+
+/// A capitalised run that can be a person's name.
+pub fn person_like(name: &str, min_words: usize) -> bool {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    (min_words..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches("'s").trim_end_matches('\'');
+            !NON_PERSON.contains(&w) && !w.chars().all(|c| c.is_ascii_digit())
+        })
+}
 
 pub fn pronoun_gender(lower: &str) -> Option<G> {
     match lower {
@@ -71,8 +213,16 @@ impl Registry {
                 let title_gender = (i.saturating_sub(2)..a)
                     .rev()
                     .find_map(|k| g.roles.get(tokens[k].lower.as_str()).copied().flatten());
-                let name = text[tokens[a].start..tokens[b].end].to_string();
-                self.add(p, tokens[a].sentence, name.clone(), b + 1 - a);
+                let mut name = text[tokens[a].start..tokens[b].end].to_string();
+                // A surname of a person named before stands for that person ("Kim, who is also …").
+                let mut person = b > a && person_like(&name, 2);
+                if a == b {
+                    if let Some(full) = self.full_name(&name) {
+                        name = full.to_string();
+                        person = true;
+                    }
+                }
+                self.add(p, tokens[a].sentence, name.clone(), person);
                 if let Some(c) = title_gender {
                     let v = self.votes.entry(name).or_default();
                     if c == 'm' {
@@ -86,18 +236,18 @@ impl Registry {
         }
     }
 
-    fn add(&mut self, paragraph: usize, sentence: usize, name: String, words: usize) {
+    fn add(&mut self, paragraph: usize, sentence: usize, name: String, person: bool) {
         let index = self.runs.len();
-        if words >= 2 {
+        if person && name.split_whitespace().nth(1).is_some() {
             for w in name.split_whitespace() {
                 self.by_word.insert(w.to_lowercase().replace('’', "'"), index);
             }
         }
         self.runs.push(Run {
+            person,
             paragraph,
             sentence,
             name,
-            words,
         });
     }
 
@@ -106,7 +256,7 @@ impl Registry {
         let mut pick: Option<usize> = None;
         let mut at: Option<(usize, usize)> = None;
         for (i, r) in self.runs.iter().enumerate().rev().take(12) {
-            if r.paragraph + 1 < p || r.words < 2 {
+            if r.paragraph + 1 < p || !r.person {
                 continue;
             }
             let key = (r.paragraph, r.sentence);
@@ -128,9 +278,8 @@ impl Registry {
     /// Records a speaker's name (so pronouns and surnames can find it), with the gender its
     /// title or role implies ("Spokeswoman Haley Morris", "the congressman").
     pub fn note_speaker(&mut self, paragraph: usize, sentence: usize, name: &str, gender: Option<G>) {
-        let words = name.split_whitespace().count();
         if self.runs.last().is_none_or(|r| r.name != name) {
-            self.add(paragraph, sentence, name.to_string(), words.max(2));
+            self.add(paragraph, sentence, name.to_string(), person_like(name, 1));
         }
         if let Some(g) = gender {
             let v = self.votes.entry(name.to_string()).or_default();
@@ -163,7 +312,31 @@ impl Registry {
             .rev()
             .take_while(|r| r.paragraph + PRONOUN_REACH >= p)
             .take(24)
-            .find(|r| r.words >= 2 && self.gender(&r.name) == Some(gender))
+            .find(|r| r.person && self.gender(&r.name) == Some(gender))
+            .map(|r| r.name.as_str())
+    }
+
+    /// The subject (first person named) of the most recent sentence, in this paragraph or the
+    /// one before, when nothing says its gender is not `gender`.
+    pub fn recent_subject(&self, p: usize, gender: G) -> Option<&str> {
+        let mut pick = None;
+        let mut at = None;
+        for r in self.runs.iter().rev().take(12) {
+            if r.paragraph + 1 < p {
+                break;
+            }
+            if !r.person {
+                continue;
+            }
+            let key = (r.paragraph, r.sentence);
+            match at {
+                None => at = Some(key),
+                Some(k) if k != key => break,
+                _ => {}
+            }
+            pick = Some(r);
+        }
+        pick.filter(|r| self.gender(&r.name).is_none_or(|g| g == gender))
             .map(|r| r.name.as_str())
     }
 }
