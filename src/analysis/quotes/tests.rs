@@ -317,3 +317,14 @@ fn pronoun_uses_role_gender() {
     ]);
     assert_eq!(speaker(&q[2]).map(|s| (s.0, s.1)), Some(("Jane Roe", "she")));
 }
+
+// States and institutions are never the person a pronoun stands for; a surname stands for the full name.
+#[test]
+fn pronoun_skips_states_and_uses_surnames() {
+    let q = run(&[
+        "The surplus is growing too fast, Deputy Prime Minister Kim Mahn-je said.",
+        "Kim, who is also planning minister, met South Korea Trade Association officials.",
+        "“We will hold the surplus at five billion dollars,” he said.",
+    ]);
+    assert_eq!(speaker(&q[0]).map(|s| (s.0, s.1)), Some(("Kim Mahn-je", "he")));
+}
