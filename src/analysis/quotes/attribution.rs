@@ -1064,6 +1064,17 @@ impl Grammar {
                 // "Jake Sullivan, who said": the antecedent before the comma.
                 let c = np.first.checked_sub(1)?;
                 if c > floor && tokens[c].is_punct(',') {
+                    // Past a parenthetical ("Sen. Ron Johnson (R-Wis.), who"), the phrase right before.
+                    let mut e = c - 1;
+                    if tokens[e].is_punct(')') {
+                        let open = (e.saturating_sub(8).max(floor)..e)
+                            .rev()
+                            .find(|&k| tokens[k].is_punct('('))?;
+                        e = open.checked_sub(1)?;
+                    }
+                    if e >= floor && tokens[e].is_word() {
+                        return self.np_ending_at(tokens, e, floor);
+                    }
                     return self.chain_subject(tokens, c, floor);
                 }
                 return None;
@@ -1078,6 +1089,15 @@ impl Grammar {
         let mut end = comma; // exclusive end of the current chunk
         let mut candidates: Vec<Np> = Vec::new();
         for _ in 0..5 {
+            // "Sen. Ron Johnson (R-Wis.), who": step back over a parenthetical closing the chunk.
+            if end > floor + 1 && tokens[end - 1].is_punct(')') {
+                if let Some(open) = (end.saturating_sub(9).max(floor)..end - 1)
+                    .rev()
+                    .find(|&k| tokens[k].is_punct('('))
+                {
+                    end = open;
+                }
+            }
             // Chunk [start, end)
             let mut start = end;
             while start > floor

@@ -328,3 +328,10 @@ fn pronoun_skips_states_and_uses_surnames() {
     ]);
     assert_eq!(speaker(&q[0]).map(|s| (s.0, s.1)), Some(("Kim Mahn-je", "he")));
 }
+
+// A relative clause after a name with a party parenthetical goes back to the name.
+#[test]
+fn relative_after_parenthetical() {
+    let q = run(&["He echoed Sen. Ron Johnson (R-Wis.), who told a newspaper that she could be impeached for “willful concealment and destruction” soon."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ron Johnson"));
+}
