@@ -21,6 +21,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("given_names", include_str!("data/given_names.txt")),
     ("non_names", include_str!("data/non_names.txt")),
     ("agencies", include_str!("data/agencies.txt")),
+    ("speaker_nouns", include_str!("data/speaker_nouns.txt")),
 ];
 
 /// All word lists, each a list of entries split into fields.

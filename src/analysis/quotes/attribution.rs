@@ -1,0 +1,1219 @@
+//! Attribution: the cue (reporting verb or phrase) of a quotation and the noun
+//! phrase of its speaker, found by patterns over a paragraph's tokens in
+//! bounded windows (so every quotation costs constant work).
+
+use super::tokens::{Kind, Token};
+use crate::lexicon::Lexicon;
+use std::collections::{HashMap, HashSet};
+
+/// How far (in tokens) a scan may look.
+const WINDOW: usize = 48;
+const MAX_NP: usize = 10;
+
+/// Cue phrases keyed by their first word form.
+pub struct Cues {
+    by_first: HashMap<String, Vec<Vec<String>>>,
+}
+
+/// Words that never belong to a speaker's noun phrase.
+const STOP: &[&str] = &[
+    // prepositions
+    "about",
+    "of",
+    "above",
+    "across",
+    "after",
+    "against",
+    "along",
+    "amid",
+    "among",
+    "around",
+    "as",
+    "at",
+    "before",
+    "behind",
+    "below",
+    "beside",
+    "besides",
+    "between",
+    "beyond",
+    "by",
+    "despite",
+    "down",
+    "during",
+    "except",
+    "for",
+    "from",
+    "in",
+    "inside",
+    "into",
+    "like",
+    "near",
+    "off",
+    "on",
+    "onto",
+    "out",
+    "outside",
+    "over",
+    "past",
+    "per",
+    "since",
+    "than",
+    "through",
+    "throughout",
+    "to",
+    "toward",
+    "towards",
+    "under",
+    "unlike",
+    "until",
+    "up",
+    "upon",
+    "via",
+    "with",
+    "within",
+    "without", // conjunctions and subordinators
+    "and",
+    "or",
+    "but",
+    "nor",
+    "so",
+    "yet",
+    "because",
+    "although",
+    "though",
+    "while",
+    "whereas",
+    "if",
+    "unless",
+    "when",
+    "whenever",
+    "where",
+    "wherever",
+    "whether",
+    "once",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "what",
+    "how",
+    "why",
+    "then",
+    "than", // auxiliaries and common verbs
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "am",
+    "has",
+    "have",
+    "had",
+    "do",
+    "does",
+    "did",
+    "will",
+    "would",
+    "shall",
+    "should",
+    "can",
+    "could",
+    "may",
+    "might",
+    "must",
+    "not",
+    "n't",
+    "get",
+    "got",
+    "let",
+    "make",
+    "made",
+    "it's",
+    "he's",
+    "she's",
+    "there",
+    "here", // adverbs and time words
+    "also",
+    "later",
+    "now",
+    "again",
+    "still",
+    "just",
+    "even",
+    "only",
+    "already",
+    "previously",
+    "recently",
+    "earlier",
+    "repeatedly",
+    "reportedly",
+    "further",
+    "however",
+    "meanwhile",
+    "never",
+    "often",
+    "always",
+    "yesterday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "last",
+    "next",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "days",
+    "weekend",
+    "ago",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "aug.",
+    "sept.",
+    "sep.",
+    "oct.",
+    "nov.",
+    "dec.",
+    "asked",
+    "speaking",
+    "instead",
+    "too",
+    "very",
+    "simply",
+    "finally",
+    "first",
+    "initially",
+    "subsequently",
+    "separately",
+    "similarly",
+    "likewise",
+    "indeed",
+    "perhaps",
+    "meantime",
+    "moreover",
+    "furthermore",
+    "nonetheless",
+    "nevertheless",
+    "thus",
+    "therefore",
+    "hence",
+    "actually",
+    "clearly",
+    "obviously",
+    "publicly",
+    "privately",
+    "openly",
+    "directly",
+    "quickly",
+    "immediately",
+    "flatly",
+    "bluntly",
+    "angrily",
+    "loudly",
+    "tearfully",
+    "ago",
+    "both",
+    "all",
+    "some",
+    "many",
+    "most",
+    "few",
+    "several",
+    "no",
+    "not",
+    "there's",
+    "i",
+    "me",
+    "you",
+    "we",
+    "us",
+    "they",
+    "them",
+    "him",
+    "it",
+    "he",
+    "she",
+    "one",
+    "if",
+    "this",
+    "these",
+    "those",
+    "such",
+    "own",
+];
+
+/// Words between a subject and its cue that are not part of the subject.
+const ADVERBS: &[&str] = &[
+    "also",
+    "later",
+    "then",
+    "once",
+    "previously",
+    "recently",
+    "earlier",
+    "repeatedly",
+    "reportedly",
+    "further",
+    "again",
+    "still",
+    "just",
+    "even",
+    "has",
+    "have",
+    "had",
+    "would",
+    "will",
+    "could",
+    "did",
+    "does",
+    "do",
+    "was",
+    "is",
+    "were",
+    "are",
+    "once",
+    "often",
+    "always",
+    "never",
+    "simply",
+    "finally",
+    "first",
+    "initially",
+    "subsequently",
+    "separately",
+    "similarly",
+    "quickly",
+    "immediately",
+    "flatly",
+    "bluntly",
+    "publicly",
+    "privately",
+    "openly",
+    "directly",
+    "recently",
+    "angrily",
+    "loudly",
+    "tearfully",
+    "famously",
+    "memorably",
+    "proudly",
+    "happily",
+    "sadly",
+    "succinctly",
+    "candidly",
+    "frankly",
+    "herself",
+    "himself",
+    "themselves",
+    "itself",
+    "not",
+    "n't",
+    "reportedly",
+    "allegedly",
+    "apparently",
+    "already",
+    "subsequently",
+    "jokingly",
+    "then-",
+    "quietly",
+    "pointedly",
+    "sharply",
+    "curtly",
+    "emphatically",
+    "previously",
+    "likewise",
+];
+
+/// Lower-case nouns ending in -ly.
+const LY_NOUNS: &[&str] = &[
+    "family", "ally", "rally", "assembly", "daily", "weekly", "monthly", "anomaly", "monopoly", "supply", "bully",
+];
+
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "another", "one", "two", "three",
+    "several", "some", "many", "other", "several",
+];
+
+pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+const RELATIVES: &[&str] = &["who", "which", "that"];
+
+/// Words whose capitalised form starts a sentence but never a name.
+const OPENERS: &[&str] = &[
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "still",
+    "meanwhile",
+    "however",
+    "asked",
+    "speaking",
+    "later",
+    "earlier",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+    "last",
+    "next",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "if",
+    "since",
+    "during",
+    "for",
+    "with",
+    "without",
+    "from",
+    "by",
+    "of",
+    "to",
+    "also",
+    "instead",
+    "even",
+    "although",
+    "though",
+    "because",
+    "indeed",
+    "here",
+    "there",
+    "this",
+    "that",
+    "these",
+    "those",
+    "what",
+    "why",
+    "how",
+    "where",
+    "who",
+    "it",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "we",
+    "i",
+    "you",
+    "he",
+    "she",
+    "they",
+    "mr.",
+    "ms.",
+    "mrs.",
+];
+
+/// A noun phrase found as a speaker: token range `[first, last]` in its paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Np {
+    pub first: usize,
+    pub last: usize,
+    /// A proper name inside the phrase (token range), when it has one.
+    pub name: Option<(usize, usize)>,
+}
+
+/// What was found for one quoted region.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// Token range of the cue `[first, last]`, or the colon token.
+    pub cue: (usize, usize),
+    pub np: Option<Np>,
+    pub according_to: bool,
+    /// Found right before or after the marks (vs. the subject of an enclosing clause).
+    pub adjacent: bool,
+}
+
+pub struct Grammar {
+    pub cues: Cues,
+    stop: HashSet<&'static str>,
+    adverbs: HashSet<&'static str>,
+    /// Role nouns and titles (lower case) with their gender when they imply one.
+    pub roles: HashMap<String, Option<char>>,
+}
+
+fn inflections(base: &str) -> Vec<String> {
+    let mut out = vec![base.to_string()];
+    let chars: Vec<char> = base.chars().collect();
+    let n = chars.len();
+    if n == 0 {
+        return out;
+    }
+    let last = chars[n - 1];
+    let vowel = |c: char| "aeiou".contains(c);
+    if let Some(stem) = base.strip_suffix('e') {
+        out.push(format!("{base}s"));
+        out.push(format!("{base}d"));
+        out.push(format!("{stem}ing"));
+    } else if last == 'y' && n > 1 && !vowel(chars[n - 2]) {
+        let stem = &base[..base.len() - 1];
+        out.push(format!("{stem}ies"));
+        out.push(format!("{stem}ied"));
+        out.push(format!("{base}ing"));
+    } else {
+        if base.ends_with('s')
+            || base.ends_with("sh")
+            || base.ends_with("ch")
+            || base.ends_with('x')
+            || base.ends_with('z')
+        {
+            out.push(format!("{base}es"));
+        } else {
+            out.push(format!("{base}s"));
+        }
+        out.push(format!("{base}ed"));
+        out.push(format!("{base}ing"));
+        // Consonant doubling (admit -> admitted, quip -> quipped).
+        if n >= 3 && !vowel(last) && vowel(chars[n - 2]) && !vowel(chars[n - 3]) && !"wxy".contains(last) {
+            out.push(format!("{base}{last}ed"));
+            out.push(format!("{base}{last}ing"));
+        }
+    }
+    out
+}
+
+impl Grammar {
+    pub fn new(lexicon: &Lexicon) -> Self {
+        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for entry in lexicon.entries("cue_verbs") {
+            let Some(phrase) = entry.first() else {
+                continue;
+            };
+            let words: Vec<String> = phrase
+                .split_whitespace()
+                .map(|w| w.to_lowercase().replace('’', "'"))
+                .collect();
+            let Some((first, rest)) = words.split_first() else {
+                continue;
+            };
+            let mut forms = inflections(first);
+            forms.extend(entry[1..].iter().map(|f| f.to_lowercase()));
+            for form in forms {
+                let list = by_first.entry(form).or_default();
+                if !list.contains(&rest.to_vec()) {
+                    list.push(rest.to_vec());
+                }
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|rest| std::cmp::Reverse(rest.len()));
+        }
+        let mut roles = HashMap::new();
+        for list in ["speaker_nouns", "titles"] {
+            for entry in lexicon.entries(list) {
+                let Some(word) = entry.first() else { continue };
+                let gender = entry.get(1).and_then(|g| g.chars().next());
+                roles.entry(word.to_lowercase()).or_insert(gender);
+            }
+        }
+        Grammar {
+            cues: Cues { by_first },
+            stop: STOP.iter().copied().collect(),
+            adverbs: ADVERBS.iter().copied().collect(),
+            roles,
+        }
+    }
+
+    /// The last token of the longest cue phrase starting at token `i`.
+    pub fn cue_at(&self, tokens: &[Token], i: usize) -> Option<usize> {
+        let t = tokens.get(i)?;
+        // Cues are lower-case verbs ("Sung" is a name), not nouns after a determiner ("a courtesy call").
+        // "According to" may open a sentence.
+        let opens_sentence = i == 0 || tokens[i - 1].sentence != t.sentence;
+        if !t.is_word()
+            || (t.cap && !(opens_sentence && t.lower == "according"))
+            || i.checked_sub(1)
+                .is_some_and(|k| DETERMINERS.contains(&tokens[k].lower.as_str()))
+        {
+            return None;
+        }
+        let rests = self.cues.by_first.get(&t.lower)?;
+        'next: for rest in rests {
+            let mut j = i;
+            for w in rest {
+                j += 1;
+                match tokens.get(j) {
+                    Some(tok) if tok.is_word() && &tok.lower == w => {}
+                    _ => continue 'next,
+                }
+            }
+            return Some(j);
+        }
+        None
+    }
+
+    pub fn is_stop(&self, t: &Token) -> bool {
+        self.stop.contains(t.lower.as_str())
+    }
+
+    pub fn is_adverb_word(&self, t: &Token) -> bool {
+        self.is_adverb(t)
+    }
+
+    fn is_adverb(&self, t: &Token) -> bool {
+        t.is_word()
+            && (self.adverbs.contains(t.lower.as_str())
+                || (t.lower.ends_with("ly") && !t.cap && t.lower.len() > 4 && !LY_NOUNS.contains(&t.lower.as_str())))
+    }
+
+    pub fn is_role(&self, t: &Token) -> bool {
+        self.roles.contains_key(t.lower.as_str())
+    }
+
+    pub fn is_cue_word(&self, t: &Token) -> bool {
+        t.is_word() && self.cues.by_first.contains_key(&t.lower)
+    }
+
+    /// A word that may stand inside a speaker's noun phrase.
+    fn np_word(&self, t: &Token, head: bool) -> bool {
+        if !t.is_word() {
+            return false;
+        }
+        if t.cap {
+            return t.upper
+                || !(OPENERS.contains(&t.lower.as_str())
+                    || (self.is_stop(t) && !DETERMINERS.contains(&t.lower.as_str())));
+        }
+        if self.is_role(t) {
+            return true;
+        }
+        if self.is_stop(t) || self.is_cue_word(t) || t.lower.chars().all(|c| c.is_ascii_digit()) {
+            return false;
+        }
+        // Adverbs are verbs' company; participles may modify a noun ("the gambling tycoon") but not head it.
+        !(self.is_adverb(t) || head && (t.lower.ends_with("ing") || (t.lower.ends_with("ed") && t.lower.len() > 4)))
+    }
+
+    /// The noun phrase ending at token `last` (inclusive), scanning left no further than `floor`.
+    pub fn np_ending_at(&self, tokens: &[Token], last: usize, floor: usize) -> Option<Np> {
+        let t = tokens.get(last)?;
+        let quantifier = matches!(
+            t.lower.as_str(),
+            "one" | "another" | "others" | "some" | "many" | "several" | "both"
+        );
+        if t.is_word() && (PRONOUNS.contains(&t.lower.as_str()) || RELATIVES.contains(&t.lower.as_str()) || quantifier)
+        {
+            return Some(Np {
+                first: last,
+                last,
+                name: None,
+            });
+        }
+        let mut first = last + 1;
+        let mut i = last + 1;
+        while i > floor && last + 1 - (i - 1) <= MAX_NP {
+            let k = i - 1;
+            let tok = &tokens[k];
+            if tok.is_word() && DETERMINERS.contains(&tok.lower.as_str()) {
+                if k < last {
+                    first = k;
+                }
+                break;
+            }
+            if self.np_word(tok, k == last) {
+                first = k;
+                i = k;
+                continue;
+            }
+            // "Secretary of State John Kerry", "director of the FBI": keep `of` after a role or title.
+            if tok.is_word() && tok.lower == "of" && k > floor && first <= last {
+                let prev = &tokens[k - 1];
+                if prev.is_word() && (self.is_role(prev) || prev.cap) && tokens[first].cap {
+                    first = k;
+                    i = k;
+                    continue;
+                }
+            }
+            // Possessive apostrophe standing alone ("Collins’ aide").
+            if matches!(tok.kind, Kind::Punct('’' | '\'')) && first <= last && k > floor && tokens[k - 1].is_word() {
+                first = k;
+                i = k;
+                continue;
+            }
+            break;
+        }
+        if first > last {
+            return None;
+        }
+        // Never start on `of` or an apostrophe.
+        while first <= last && (!tokens[first].is_word() || tokens[first].lower == "of") {
+            first += 1;
+        }
+        if first > last {
+            return None;
+        }
+        Some(Np {
+            first,
+            last,
+            name: self.proper_name(tokens, first, last),
+        })
+    }
+
+    /// The noun phrase starting at token `first`, scanning right no further than `ceil` (exclusive).
+    pub fn np_starting_at(&self, tokens: &[Token], first: usize, ceil: usize) -> Option<Np> {
+        let t = tokens.get(first)?;
+        if first >= ceil {
+            return None;
+        }
+        if t.is_word() && PRONOUNS.contains(&t.lower.as_str()) {
+            return Some(Np {
+                first,
+                last: first,
+                name: None,
+            });
+        }
+        let mut last: Option<usize> = None;
+        let mut i = first;
+        if t.is_word() && DETERMINERS.contains(&t.lower.as_str()) {
+            i += 1;
+        }
+        while i < ceil && i < first + MAX_NP {
+            let tok = &tokens[i];
+            let after_role = last.is_some_and(|l| self.is_role(&tokens[l]) && !tokens[l].cap);
+            if self.np_word(tok, false)
+                && !(tok.is_word() && DETERMINERS.contains(&tok.lower.as_str()))
+                && (!after_role || tok.cap || self.is_role(tok))
+            {
+                last = Some(i);
+                i += 1;
+                continue;
+            }
+            if tok.is_word() && tok.lower == "of" && last.is_some_and(|l| self.is_role(&tokens[l]) || tokens[l].cap) {
+                if let Some(next) = tokens.get(i + 1) {
+                    if next.is_word() && (next.cap || next.lower == "the") {
+                        i += 1;
+                        if next.lower == "the" {
+                            i += 1;
+                        }
+                        continue;
+                    }
+                }
+            }
+            if matches!(tok.kind, Kind::Punct('’' | '\'')) && last.is_some() {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        let last = last?;
+        Some(Np {
+            first,
+            last,
+            name: self.proper_name(tokens, first, last),
+        })
+    }
+
+    /// The proper name at the end of a phrase: the trailing run of capitalised
+    /// words, without the titles before the name ("Sen. Susan Collins" -> "Susan Collins").
+    pub fn proper_name(&self, tokens: &[Token], first: usize, last: usize) -> Option<(usize, usize)> {
+        let lt = &tokens[last];
+        if !lt.is_word() || !lt.cap || self.is_role(lt) {
+            // "Robert Antonacci of the New York delegation": the name before `of`.
+            let of = (first + 1..last).rev().find(|&k| tokens[k].lower == "of")?;
+            return self.proper_name(tokens, first, of - 1);
+        }
+        // "Steve Cerier of Manufacturers Hanover Trust Co.": a person's name before `of` (but
+        // "Secretary of State John Kerry" has a title there).
+        if let Some(of) = (first + 1..last).find(|&k| tokens[k].lower == "of") {
+            let before = &tokens[of - 1];
+            if before.is_word() && before.cap && !self.is_role(before) {
+                if let Some(name) = self.proper_name(tokens, first, of - 1) {
+                    return Some(name);
+                }
+            }
+        }
+        let mut start = last;
+        while start > first {
+            let p = &tokens[start - 1];
+            let particle = p.is_word()
+                && matches!(
+                    p.lower.as_str(),
+                    "de" | "van" | "von" | "bin" | "al" | "da" | "del" | "la" | "le"
+                );
+            if p.is_word() && (p.cap || particle) && !DETERMINERS.contains(&p.lower.as_str()) {
+                start -= 1;
+            } else {
+                break;
+            }
+        }
+        // Drop titles and role words: the name follows the last of them.
+        let mut name_start = start;
+        for (k, t) in tokens.iter().enumerate().take(last).skip(start) {
+            // Titles ("Sen.", "President"), and possessives ("Bethlehem Steel's Wendt").
+            if self.is_role(t) || t.lower.ends_with('.') && t.lower.len() > 2 || t.lower.ends_with("'s") {
+                name_start = k + 1;
+            }
+        }
+        // Drop a possessive run ("Clinton's aide" ends lower-case, so only names survive here).
+        (name_start <= last).then_some((name_start, last))
+    }
+
+    /// Attribution right after region token `q`: `,” he said`, `,” said Sen. X`, `,” according to X`.
+    pub fn after(&self, tokens: &[Token], q: usize) -> Option<Attribution> {
+        let mut i = q + 1;
+        if tokens.get(i).is_some_and(|t| t.is_punct(',')) {
+            i += 1;
+        }
+        let sentence = tokens.get(i).map_or(0, |t| t.sentence);
+        let limit = (i + 30).min(tokens.len());
+        // Inverted: said Sen. Susan Collins / according to X.
+        if let Some(cue_end) = self.cue_at(tokens, i) {
+            let ceil = (cue_end + 1 + MAX_NP + 2).min(tokens.len());
+            let according_to = tokens[i].lower == "according";
+            // "said in a statement" etc.: skip a prepositional tail to reach the subject.
+            let np = self.np_starting_at(tokens, cue_end + 1, ceil);
+            // The phrase must end the clause ("said the senator.", "said Tom Rath, a veteran"),
+            // not be an object ("posted the clip to YouTube").
+            let ends_clause = np.is_some_and(|np| {
+                tokens
+                    .get(np.last + 1)
+                    .is_none_or(|t| !t.is_word() || (self.is_stop(t) && !matches!(t.lower.as_str(), "to" | "into")))
+            });
+            let np = np.filter(|_| ends_clause);
+            if np.is_some() || according_to {
+                return Some(Attribution {
+                    cue: (i, cue_end),
+                    np,
+                    according_to,
+                    adjacent: true,
+                });
+            }
+            return None;
+        }
+        // Subject then cue: he said / Sanders campaign manager Jeff Weaver said / Melissa Roloson, 32, said.
+        let mut j = i;
+        // Where a parenthetical after the subject began ("Rep. Jim Jordan (R-Ohio) said").
+        let mut paren: Option<usize> = None;
+        while j < limit {
+            let t = &tokens[j];
+            if t.sentence != sentence && j > i {
+                break;
+            }
+            if t.is_punct('(') && j > i {
+                match (j + 1..(j + 8).min(limit)).find(|&k| tokens[k].is_punct(')')) {
+                    Some(close) => {
+                        paren.get_or_insert(j);
+                        j = close + 1;
+                        continue;
+                    }
+                    None => return None,
+                }
+            }
+            if matches!(t.kind, Kind::Quote(_)) || matches!(t.kind, Kind::Punct(';' | ':' | '—' | '(')) {
+                break;
+            }
+            if j > i && !self.is_adverb(t) {
+                if let Some(cue_end) = self.cue_at(tokens, j) {
+                    // The subject ends before any adverbs or auxiliaries.
+                    let mut e = j - 1;
+                    while e > i && self.is_adverb(&tokens[e]) {
+                        e -= 1;
+                    }
+                    if tokens[e].is_punct(',') || tokens[e].is_punct(')') {
+                        return self.after_apposition(tokens, i, e, (j, cue_end));
+                    }
+                    let np = self.subject_span(tokens, i, paren.map_or(e, |p| p - 1))?;
+                    return Some(Attribution {
+                        cue: (j, cue_end),
+                        np: Some(np),
+                        according_to: false,
+                        adjacent: true,
+                    });
+                }
+            }
+            j += 1;
+        }
+        None
+    }
+
+    /// `NP (prep NP){1,2}` spanning `[i, e]`, given the last NP `np`: the whole phrase, named
+    /// by its first NP ("Robert Antonacci of the New York delegation").
+    fn with_pps(&self, tokens: &[Token], i: usize, e: usize, np: Np) -> Option<Np> {
+        let mut head = np;
+        for _ in 0..2 {
+            let prep = head.first.checked_sub(1)?;
+            if prep <= i
+                || !matches!(
+                    tokens[prep].lower.as_str(),
+                    "of" | "in" | "at" | "from" | "with" | "for" | "on"
+                )
+            {
+                return None;
+            }
+            let before = self.np_ending_at(tokens, prep - 1, i)?;
+            if before.first == i {
+                return Some(Np {
+                    first: i,
+                    last: e,
+                    name: before.name,
+                });
+            }
+            head = before;
+        }
+        None
+    }
+
+    /// The subject spanning tokens `[i, e]` after a closing mark: one noun phrase, possibly with
+    /// prepositional phrases ("a voice-over in the ad", "Robert Antonacci of the New York
+    /// delegation"), or a name or pronoun after a few verbless lead-in words.
+    fn subject_span(&self, tokens: &[Token], i: usize, e: usize) -> Option<Np> {
+        if e < i {
+            return None;
+        }
+        // "Katie Packer, who is chairman of Our Principles Pac said": the phrase before a relative clause.
+        if let Some(comma) = (i + 1..e).find(|&k| tokens[k].is_punct(',')) {
+            let relative = tokens
+                .get(comma + 1)
+                .is_some_and(|t| matches!(t.lower.as_str(), "who" | "which"));
+            if relative {
+                if let Some(np) = self.np_ending_at(tokens, comma - 1, i).filter(|np| np.first == i) {
+                    return Some(np);
+                }
+            }
+        }
+        let np = self.np_ending_at(tokens, e, i)?;
+        if np.first == i {
+            return Some(np);
+        }
+        if let Some(whole) = self.with_pps(tokens, i, e, np) {
+            return Some(whole);
+        }
+        // Words between the marks and the subject ("Fight for $15 organizing director
+        // Kendall Fells"): allowed before a name or pronoun when they hold no verb.
+        let named = np.name.is_some() || matches!(tokens[np.first].lower.as_str(), "he" | "she");
+        let lead_in_ok = named
+            && np.first - i <= 6
+            && tokens[i..np.first]
+                .iter()
+                .all(|t| (t.is_word() || t.kind == Kind::Punct('$')) && !self.is_cue_word(t));
+        lead_in_ok.then_some(np)
+    }
+
+    /// `,” Melissa Roloson, 32, of Sodus, said`: the subject is the first phrase after the marks.
+    fn after_apposition(&self, tokens: &[Token], i: usize, comma: usize, cue: (usize, usize)) -> Option<Attribution> {
+        let mut k = i;
+        while k < comma && !tokens[k].is_punct(',') && !tokens[k].is_punct('(') {
+            k += 1;
+        }
+        if k == i {
+            return None;
+        }
+        let np = self.subject_span(tokens, i, k - 1)?;
+        Some(Attribution {
+            cue,
+            np: Some(np),
+            according_to: false,
+            adjacent: true,
+        })
+    }
+
+    /// The nearest cue before region token `q` in its sentence, and the subject of that cue.
+    pub fn before(&self, tokens: &[Token], q: usize) -> Option<Attribution> {
+        let sentence = tokens[q].sentence;
+        let floor = q.saturating_sub(WINDOW);
+        let mut k = q;
+        let adjacent_end = {
+            let mut a = q;
+            while a > 0 && (tokens[a - 1].is_punct(',') || tokens[a - 1].is_punct(':') || tokens[a - 1].lower == "that")
+            {
+                a -= 1;
+            }
+            a
+        };
+        let mut fallback = None;
+        // "Lockwood, a major from Memphis, chimed in. “I did not think …”": a sentence that
+        // ends with its cue introduces the quotation that follows it.
+        if q >= 2 && tokens[q - 1].is_punct('.') && tokens[q - 2].is_word() {
+            let end = q - 2;
+            let start = (end.saturating_sub(3)..=end).find(|&s| self.cue_at(tokens, s) == Some(end));
+            if let Some(k) = start {
+                let np = self.subject_before(tokens, k, floor.max(sentence_start(tokens, k)));
+                if np.is_some() {
+                    return Some(Attribution {
+                        cue: (k, end),
+                        np,
+                        according_to: false,
+                        adjacent: true,
+                    });
+                }
+            }
+        }
+        while k > floor {
+            k -= 1;
+            if tokens[k].sentence != sentence {
+                break;
+            }
+            if !tokens[k].is_word() {
+                continue;
+            }
+            let Some(mut cue_end) = self.cue_at(tokens, k) else {
+                continue;
+            };
+            if cue_end >= q {
+                continue;
+            }
+            // A longer phrase covering this one ("issued a statement saying").
+            let longer = (k.saturating_sub(4).max(floor)..k).find_map(|s| {
+                self.cue_at(tokens, s)
+                    .filter(|&e| e >= cue_end && e < q)
+                    .map(|e| (s, e))
+            });
+            if let Some((s, e)) = longer {
+                k = s;
+                cue_end = e;
+            }
+            let adjacent = cue_end + 1 == adjacent_end;
+            let found = if tokens[k].lower == "according" {
+                let np = self.np_starting_at(tokens, cue_end + 1, q);
+                Attribution {
+                    cue: (k, cue_end),
+                    np,
+                    according_to: true,
+                    adjacent,
+                }
+            } else {
+                let np = self.subject_before(tokens, k, floor.max(sentence_start(tokens, k)));
+                Attribution {
+                    cue: (k, cue_end),
+                    np,
+                    according_to: false,
+                    adjacent,
+                }
+            };
+            if found.np.is_some() {
+                return Some(found);
+            }
+            // A cue without a subject ("adding that", a noun): look further back, keep this one.
+            fallback.get_or_insert(found);
+        }
+        fallback
+    }
+
+    /// The subject of the cue at token `cue`: the phrase right before it, past
+    /// adverbs, appositions and parentheticals; a relative pronoun takes its antecedent.
+    pub fn subject_before(&self, tokens: &[Token], cue: usize, floor: usize) -> Option<Np> {
+        if cue <= floor {
+            return None;
+        }
+        let mut e = cue - 1;
+        while e > floor && self.is_adverb(&tokens[e]) {
+            e -= 1;
+        }
+        if self.is_adverb(&tokens[e]) {
+            return None;
+        }
+        if tokens[e].is_word() && matches!(tokens[e].lower.as_str(), "and" | "but" | "or") {
+            // "the envoy met the minister and stressed": the clause's subject.
+            return self.clause_subject(tokens, e, floor);
+        }
+        if tokens[e].is_punct(',') && tokens[cue].lower.ends_with("ing") {
+            // "he sounded a rare note, saying": a participle takes the main clause's subject.
+            return self.clause_subject(tokens, e, floor);
+        }
+        if tokens[e].is_punct(')') {
+            // "Rep. Paul Ryan (R-WI) said": the subject before the parenthetical.
+            let open = (e.saturating_sub(8).max(floor)..e)
+                .rev()
+                .find(|&k| tokens[k].is_punct('('))?;
+            e = open.checked_sub(1)?;
+            if e < floor {
+                return None;
+            }
+        }
+        if !tokens[e].is_punct(',') {
+            let np = self.np_ending_at(tokens, e, floor)?;
+            if tokens[np.first].is_word() && RELATIVES.contains(&tokens[np.first].lower.as_str()) {
+                // "Jake Sullivan, who said": the antecedent before the comma.
+                let c = np.first.checked_sub(1)?;
+                if c > floor && tokens[c].is_punct(',') {
+                    // Past a parenthetical ("Sen. Ron Johnson (R-Wis.), who"), the phrase right before.
+                    let mut e = c - 1;
+                    if tokens[e].is_punct(')') {
+                        let open = (e.saturating_sub(8).max(floor)..e)
+                            .rev()
+                            .find(|&k| tokens[k].is_punct('('))?;
+                        e = open.checked_sub(1)?;
+                    }
+                    if e >= floor && tokens[e].is_word() {
+                        return self.np_ending_at(tokens, e, floor);
+                    }
+                    return self.chain_subject(tokens, c, floor);
+                }
+                return None;
+            }
+            return Some(np);
+        }
+        self.chain_subject(tokens, e, floor)
+    }
+
+    /// Comma-separated chunks before `comma`: skip parentheticals, prefer a proper name in apposition.
+    fn chain_subject(&self, tokens: &[Token], comma: usize, floor: usize) -> Option<Np> {
+        let mut end = comma; // exclusive end of the current chunk
+        let mut candidates: Vec<Np> = Vec::new();
+        for _ in 0..5 {
+            // "Sen. Ron Johnson (R-Wis.), who": step back over a parenthetical closing the chunk.
+            if end > floor + 1 && tokens[end - 1].is_punct(')') {
+                if let Some(open) = (end.saturating_sub(9).max(floor)..end - 1)
+                    .rev()
+                    .find(|&k| tokens[k].is_punct('('))
+                {
+                    end = open;
+                }
+            }
+            // Chunk [start, end)
+            let mut start = end;
+            while start > floor
+                && !tokens[start - 1].is_punct(',')
+                && !matches!(
+                    tokens[start - 1].kind,
+                    Kind::Quote(_) | Kind::Punct(';' | ':' | '(' | ')' | '—')
+                )
+            {
+                start -= 1;
+            }
+            if start >= end {
+                break;
+            }
+            let head = &tokens[start];
+            let parenthetical = !head.cap && (self.is_stop(head) && !DETERMINERS.contains(&head.lower.as_str()))
+                || head.lower.chars().all(|c| c.is_ascii_digit())
+                || (head.cap && OPENERS.contains(&head.lower.as_str()) && !DETERMINERS.contains(&head.lower.as_str()));
+            if !parenthetical {
+                let np = self.np_ending_at(tokens, end - 1, start)?;
+                // "a student from Memphis": the phrase with its prepositional phrases.
+                let np = self.with_pps(tokens, start, end - 1, np).unwrap_or(np);
+                let whole = np.first == start;
+                candidates.push(np);
+                if !whole {
+                    break;
+                }
+            } else if head.is_word() && RELATIVES.contains(&head.lower.as_str()) {
+                // a relative clause: keep going to its antecedent
+            }
+            if start == 0 || start <= floor || !tokens[start - 1].is_punct(',') {
+                break;
+            }
+            end = start - 1;
+        }
+        let subject = *candidates.last()?;
+        if subject.name.is_some() {
+            return Some(subject);
+        }
+        candidates
+            .iter()
+            .rev()
+            .find(|c| c.name.is_some() && c.name == Some((c.first, c.last)))
+            .copied()
+            .or(Some(subject))
+    }
+
+    /// The subject at the start of the clause that reaches token `before`, past an introductory phrase.
+    fn clause_subject(&self, tokens: &[Token], before: usize, floor: usize) -> Option<Np> {
+        let start = sentence_start(tokens, before).max(floor);
+        // Clause starts nearest first: after each comma back to the sentence start.
+        let mut end = before;
+        loop {
+            let mut k = end;
+            while k > start && !tokens[k - 1].is_punct(',') {
+                k -= 1;
+            }
+            if let Some(np) = self.np_starting_at(tokens, k, end) {
+                let head = &tokens[np.first];
+                let nominal = PRONOUNS.contains(&head.lower.as_str())
+                    || DETERMINERS.contains(&head.lower.as_str())
+                    || (np.first..=np.last).any(|i| tokens[i].cap || self.is_role(&tokens[i]));
+                let next = tokens.get(np.last + 1);
+                let verb = next.is_some_and(|t| t.is_word() && !t.cap && (!self.is_stop(t) || self.is_adverb(t)));
+                if nominal && verb && head.lower != "i" && np.last < before {
+                    return Some(np);
+                }
+            }
+            if k <= start {
+                return None;
+            }
+            end = k - 1;
+        }
+    }
+
+    /// `X: “…”` with no cue verb: the sentence's first noun phrase followed by a verb
+    /// ("A footnote in the report makes that clear:"), or a sentence that is only a name
+    /// and an outlet ("Peggy Drexler, CNN:").
+    pub fn colon_subject(&self, tokens: &[Token], q: usize) -> Option<Np> {
+        let start = sentence_start(tokens, q);
+        let np = self.np_starting_at(tokens, start, q)?;
+        let next = tokens.get(np.last + 1)?;
+        if next.is_word() && !next.cap && np.last + 1 < q {
+            return Some(np);
+        }
+        let only_names = q - start <= 9
+            && np.name.is_some()
+            && tokens[start..q - 1]
+                .iter()
+                .all(|t| t.is_punct(',') || (t.is_word() && (t.cap || t.lower == "of" || t.lower == "the")));
+        only_names.then_some(np)
+    }
+}
+
+/// First token of the sentence of token `i`.
+pub fn sentence_start(tokens: &[Token], i: usize) -> usize {
+    let s = tokens[i].sentence;
+    let mut k = i;
+    let floor = i.saturating_sub(WINDOW * 2);
+    while k > floor && tokens[k - 1].sentence == s {
+        k -= 1;
+    }
+    k
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Regular inflections with spelling changes are generated from a base form.
+    #[test]
+    fn inflects() {
+        let f = inflections("admit");
+        assert!(f.contains(&"admitted".to_string()) && f.contains(&"admits".to_string()));
+        assert!(inflections("deny").contains(&"denied".to_string()));
+        assert!(inflections("vow").contains(&"vowed".to_string()));
+        assert!(inflections("note").contains(&"noting".to_string()));
+    }
+}

@@ -1,0 +1,342 @@
+//! The quote finder's own scan of the people named so far: capitalised name
+//! runs, their gender (from titles and from the he/she that follows them),
+//! and surname lookup, so pronouns and bare surnames resolve even without an
+//! actor table.
+
+use super::attribution::Grammar;
+use super::tokens::{Kind, Token};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum G {
+    Male,
+    Female,
+}
+
+/// One name run in the text.
+#[derive(Debug, Clone)]
+struct Run {
+    /// Looks like a person's name (not a state, an organisation or a nationality).
+    person: bool,
+    paragraph: usize,
+    sentence: usize,
+    name: String,
+}
+
+/// People named so far, in document order.
+#[derive(Debug, Default)]
+pub struct Registry {
+    runs: Vec<Run>,
+    /// Lower-cased word of a multi-word name -> index of the latest run containing it.
+    by_word: HashMap<String, usize>,
+    /// Name -> (male votes, female votes).
+    votes: HashMap<String, (u32, u32)>,
+}
+
+/// How far back (in paragraphs) a pronoun looks for its person.
+const PRONOUN_REACH: usize = 3;
+
+/// Words that never stand in a person's name: places, nationalities, institutions.
+const NON_PERSON: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "korea",
+    "korean",
+    "koreans",
+    "japan",
+    "japanese",
+    "china",
+    "chinese",
+    "america",
+    "american",
+    "americans",
+    "united",
+    "states",
+    "nations",
+    "union",
+    "european",
+    "asia",
+    "asian",
+    "russia",
+    "russian",
+    "britain",
+    "british",
+    "france",
+    "french",
+    "germany",
+    "german",
+    "ministry",
+    "bank",
+    "group",
+    "association",
+    "party",
+    "committee",
+    "council",
+    "house",
+    "department",
+    "agency",
+    "government",
+    "university",
+    "institute",
+    "corp.",
+    "inc.",
+    "co.",
+    "co",
+    "corp",
+    "inc",
+    "ltd",
+    "company",
+    "news",
+    "times",
+    "post",
+    "journal",
+    "street",
+    "city",
+    "republic",
+    "assembly",
+    "court",
+    "office",
+    "board",
+    "foundation",
+    "center",
+    "centre",
+    "church",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "police",
+    "service",
+    "network",
+    "press",
+    "trust",
+    "fund",
+    "exchange",
+    "market",
+    "motor",
+    "motors",
+    "electronics",
+    "airlines",
+    "congress",
+    "senate",
+    "parliament",
+    "white",
+    "blue",
+    "fed",
+    "reserve",
+    "commission",
+    "peninsula",
+    "sea",
+    "river",
+    "island",
+    "islands",
+    "province",
+    "county",
+    "state",
+    "federal",
+    "national",
+    "central",
+    "democratic",
+    "republican",
+    "democrats",
+    "republicans",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "war",
+];
+
+/// A capitalised run that can be a person's name.
+pub fn person_like(name: &str, min_words: usize) -> bool {
+    let words: Vec<String> = name
+        .split_whitespace()
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect();
+    (min_words..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches("'s").trim_end_matches('\'');
+            !NON_PERSON.contains(&w) && !w.chars().all(|c| c.is_ascii_digit())
+        })
+}
+
+pub fn pronoun_gender(lower: &str) -> Option<G> {
+    match lower {
+        "he" | "him" | "his" | "himself" => Some(G::Male),
+        "she" | "her" | "hers" | "herself" => Some(G::Female),
+        _ => None,
+    }
+}
+
+impl Registry {
+    /// Records the name runs and pronouns of tokens `[from, to)` of paragraph `p`.
+    pub fn scan(&mut self, g: &Grammar, text: &str, tokens: &[Token], p: usize, from: usize, to: usize) {
+        let mut i = from;
+        while i < to {
+            let t = &tokens[i];
+            if t.kind != Kind::Word {
+                i += 1;
+                continue;
+            }
+            if let Some(gender) = pronoun_gender(&t.lower).filter(|_| matches!(t.lower.as_str(), "he" | "she")) {
+                self.vote(p, gender);
+                i += 1;
+                continue;
+            }
+            if !t.cap || g.is_stop(t) {
+                i += 1;
+                continue;
+            }
+            let mut j = i;
+            while j + 1 < to && tokens[j + 1].is_word() && tokens[j + 1].cap && !g.is_stop(&tokens[j + 1]) {
+                j += 1;
+            }
+            if let Some((a, b)) = g.proper_name(tokens, i, j) {
+                // Titles before the name (inside the run or just before it) tell the gender.
+                let title_gender = (i.saturating_sub(2)..a)
+                    .rev()
+                    .find_map(|k| g.roles.get(tokens[k].lower.as_str()).copied().flatten());
+                let mut name = text[tokens[a].start..tokens[b].end].to_string();
+                // A surname of a person named before stands for that person ("Kim, who is also …").
+                let mut person = b > a && person_like(&name, 2);
+                if a == b {
+                    if let Some(full) = self.full_name(&name) {
+                        name = full.to_string();
+                        person = true;
+                    }
+                }
+                self.add(p, tokens[a].sentence, name.clone(), person);
+                if let Some(c) = title_gender {
+                    let v = self.votes.entry(name).or_default();
+                    if c == 'm' {
+                        v.0 += 2;
+                    } else {
+                        v.1 += 2;
+                    }
+                }
+            }
+            i = j + 1;
+        }
+    }
+
+    fn add(&mut self, paragraph: usize, sentence: usize, name: String, person: bool) {
+        let index = self.runs.len();
+        if person && name.split_whitespace().nth(1).is_some() {
+            for w in name.split_whitespace() {
+                self.by_word.insert(w.to_lowercase().replace('’', "'"), index);
+            }
+        }
+        self.runs.push(Run {
+            person,
+            paragraph,
+            sentence,
+            name,
+        });
+    }
+
+    /// A nominative he/she votes for the first person named in the most recent sentence that names one.
+    fn vote(&mut self, p: usize, gender: G) {
+        let mut pick: Option<usize> = None;
+        let mut at: Option<(usize, usize)> = None;
+        for (i, r) in self.runs.iter().enumerate().rev().take(12) {
+            if r.paragraph + 1 < p || !r.person {
+                continue;
+            }
+            let key = (r.paragraph, r.sentence);
+            match at {
+                None => at = Some(key),
+                Some(k) if k != key => break,
+                _ => {}
+            }
+            pick = Some(i);
+        }
+        let Some(i) = pick else { return };
+        let v = self.votes.entry(self.runs[i].name.clone()).or_default();
+        match gender {
+            G::Male => v.0 += 1,
+            G::Female => v.1 += 1,
+        }
+    }
+
+    /// Records a speaker's name (so pronouns and surnames can find it), with the gender its
+    /// title or role implies ("Spokeswoman Haley Morris", "the congressman").
+    pub fn note_speaker(&mut self, paragraph: usize, sentence: usize, name: &str, gender: Option<G>) {
+        if self.runs.last().is_none_or(|r| r.name != name) {
+            self.add(paragraph, sentence, name.to_string(), person_like(name, 1));
+        }
+        if let Some(g) = gender {
+            let v = self.votes.entry(name.to_string()).or_default();
+            match g {
+                G::Male => v.0 += 2,
+                G::Female => v.1 += 2,
+            }
+        }
+    }
+
+    pub fn gender(&self, name: &str) -> Option<G> {
+        let &(m, f) = self.votes.get(name)?;
+        match m.cmp(&f) {
+            std::cmp::Ordering::Greater => Some(G::Male),
+            std::cmp::Ordering::Less => Some(G::Female),
+            std::cmp::Ordering::Equal => None,
+        }
+    }
+
+    /// The latest full name that a single word (a surname or given name) belongs to.
+    pub fn full_name(&self, word: &str) -> Option<&str> {
+        let i = *self.by_word.get(&word.to_lowercase().replace('’', "'"))?;
+        Some(self.runs[i].name.as_str())
+    }
+
+    /// The most recent person of gender `gender` named in reach of paragraph `p`.
+    pub fn nearest(&self, p: usize, gender: G) -> Option<&str> {
+        self.runs
+            .iter()
+            .rev()
+            .take_while(|r| r.paragraph + PRONOUN_REACH >= p)
+            .take(24)
+            .find(|r| r.person && self.gender(&r.name) == Some(gender))
+            .map(|r| r.name.as_str())
+    }
+
+    /// The subject (first person named) of the most recent sentence, in this paragraph or the
+    /// one before, when nothing says its gender is not `gender`.
+    pub fn recent_subject(&self, p: usize, gender: G) -> Option<&str> {
+        let mut pick = None;
+        let mut at = None;
+        for r in self.runs.iter().rev().take(12) {
+            if r.paragraph + 1 < p {
+                break;
+            }
+            if !r.person {
+                continue;
+            }
+            let key = (r.paragraph, r.sentence);
+            match at {
+                None => at = Some(key),
+                Some(k) if k != key => break,
+                _ => {}
+            }
+            pick = Some(r);
+        }
+        pick.filter(|r| self.gender(&r.name).is_none_or(|g| g == gender))
+            .map(|r| r.name.as_str())
+    }
+}

@@ -1,0 +1,337 @@
+use super::*;
+use crate::brief::QuoteKind;
+use proptest::prelude::*;
+
+fn run(paragraphs: &[&str]) -> Vec<Quote> {
+    let finder = QuoteFinder::new(&Lexicon::builtin());
+    let paragraphs: Vec<String> = paragraphs.iter().map(|s| s.to_string()).collect();
+    finder.find(&paragraphs, &ActorTable::default())
+}
+
+fn speaker(q: &Quote) -> Option<(&str, &str, SpeakerMethod)> {
+    q.speaker
+        .as_ref()
+        .map(|s| (s.name.as_str(), s.mention.as_str(), s.method))
+}
+
+fn slice(text: &str, span: [usize; 2]) -> String {
+    text.chars().skip(span[0]).take(span[1] - span[0]).collect()
+}
+
+// `“A,” he said. “B.”` is two quotes with one speaker.
+#[test]
+fn interrupted_quote_two_quotes_one_speaker() {
+    let q = run(&["Sung Kim visited Seoul.", "“We are ready,” he said. “We will wait.”"]);
+    assert_eq!(q.len(), 2);
+    assert_eq!(q[0].text, "We are ready");
+    assert_eq!(q[1].text, "We will wait");
+    assert_eq!(speaker(&q[0]).map(|s| s.1), Some("he"));
+    assert_eq!(
+        q[0].speaker.as_ref().map(|s| s.name.as_str()),
+        q[1].speaker.as_ref().map(|s| s.name.as_str())
+    );
+    assert_eq!(q[0].kind, QuoteKind::Full);
+    assert_eq!(q[0].cue.as_deref(), Some("said"));
+}
+
+// `,” said Sen. Susan Collins`: inverted attribution, title stripped from the name.
+#[test]
+fn inverted_attribution_strips_title() {
+    let q = run(&[r#""He's going to have to stop," said Sen. Susan Collins."#]);
+    assert_eq!(
+        speaker(&q[0]),
+        Some(("Susan Collins", "Sen. Susan Collins", SpeakerMethod::Explicit))
+    );
+}
+
+// `,” <descriptor> <Name> said`: the descriptor goes to the mention, the name to name.
+#[test]
+fn descriptor_before_name() {
+    let q = run(&["“We will compete,” Sanders campaign manager Jeff Weaver said."]);
+    assert_eq!(
+        speaker(&q[0]),
+        Some((
+            "Jeff Weaver",
+            "Sanders campaign manager Jeff Weaver",
+            SpeakerMethod::Explicit
+        ))
+    );
+}
+
+// `<NP> said, “…”`: the speaker before the opening mark.
+#[test]
+fn speaker_before_opening_mark() {
+    let q = run(&["Democratic nominee Hillary Clinton, at a later press gaggle, said, “I’ve been briefed.”"]);
+    assert_eq!(q[0].speaker.as_ref().map(|s| s.name.as_str()), Some("Hillary Clinton"));
+    assert_eq!(q[0].kind, QuoteKind::Full);
+}
+
+// A partial quote belongs to the subject of its clause, and keeps its cue.
+#[test]
+fn partial_quote_clause_subject() {
+    let q = run(&["On June 21, Sung Kim offered to meet with Pyongyang “anywhere, anytime, without preconditions,” and expressed hope."]);
+    assert_eq!(q[0].text, "anywhere, anytime, without preconditions");
+    assert_eq!(q[0].kind, QuoteKind::Partial);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Sung Kim"));
+    assert_eq!(q[0].cue.as_deref(), Some("offered"));
+}
+
+// A one-word quote inside a clause with a cue is kept; a surname takes the full name seen before.
+#[test]
+fn short_quote_with_cue_kept() {
+    let q = run(&[
+        "First vice-foreign minister Choi Jong-kun told a session.",
+        "Choi said it could send a “signal” to the North.",
+    ]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(speaker(&q[0]), Some(("Choi Jong-kun", "Choi", SpeakerMethod::Explicit)));
+}
+
+// Scare quotes and titles of one or two words without a cue are not quotes.
+#[test]
+fn scare_quotes_dropped() {
+    assert!(run(&["The so-called “reform” package passed the “Senate floor” today."]).is_empty());
+}
+
+// A multiword cue wins over the single verb inside it, and an apposition gives the name.
+#[test]
+fn statement_saying_apposition() {
+    let q = run(&["Pyongyang poured cold water when the leader’s powerful younger sister, Kim Yo-jong, issued a statement saying the talks would “plunge them into a greater disappointment”."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Kim Yo-jong"));
+    assert_eq!(q[0].cue.as_deref(), Some("issued a statement saying"));
+}
+
+// A relative pronoun subject takes its antecedent.
+#[test]
+fn relative_pronoun_antecedent() {
+    let q = run(&["Kim was responding to US national security adviser Jake Sullivan, who said the comments were an “interesting signal”."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Jake Sullivan"));
+}
+
+// `according to <NP>` attributes when no cue verb does.
+#[test]
+fn according_to() {
+    let q = run(&["The plan would be “a disaster for everyone,” according to the ministry."]);
+    assert_eq!(
+        speaker(&q[0]).map(|s| (s.0, s.2)),
+        Some(("the ministry", SpeakerMethod::AccordingTo))
+    );
+}
+
+// The clause's own cue verb wins over a trailing `according to`.
+#[test]
+fn clause_verb_beats_according_to() {
+    let q = run(&["Moon vowed to put ties “on a certain track”, according to Cheong Wa Dae."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Moon"));
+}
+
+// A quotation over two paragraphs is one quote with two segments.
+#[test]
+fn multi_paragraph_quote() {
+    let paras = ["Smith said: “We will go on.", "“And we will win,” he added."];
+    let q = run(&paras);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].segments.len(), 2);
+    assert_eq!(q[0].text, "We will go on And we will win");
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Smith"));
+}
+
+// A paragraph that is only a quote continues the previous paragraph's speaker.
+#[test]
+fn quote_only_paragraph_continues() {
+    let q = run(&["“We are ready,” Jane Doe said.", "“The talks will resume soon.”"]);
+    assert_eq!(q.len(), 2);
+    assert_eq!(
+        speaker(&q[1]).map(|s| (s.0, s.2)),
+        Some(("Jane Doe", SpeakerMethod::Context))
+    );
+}
+
+// A quote with no attribution anywhere has a null speaker.
+#[test]
+fn no_speaker_is_null() {
+    let q = run(&["Crowds waved banners with “no entry for anyone here” in big letters."]);
+    assert_eq!(q.len(), 1);
+    assert!(q[0].speaker.is_none());
+}
+
+// Pronouns resolve to the nearest person of the same gender from the finder's own scan.
+#[test]
+fn pronoun_gender_from_usage() {
+    let q = run(&[
+        "Mary Jones met Tom Smith on Monday. She said the talks went well.",
+        "“This is a good start,” she said.",
+    ]);
+    assert_eq!(
+        speaker(&q[0]).map(|s| (s.0, s.1, s.2)),
+        Some(("Mary Jones", "she", SpeakerMethod::Pronoun))
+    );
+}
+
+// Apostrophes never open a quote and an unbalanced mark does not cost the next paragraph.
+#[test]
+fn apostrophes_and_unbalanced() {
+    let q = run(&[
+        "Clinton’s aide said “it’s over, we are done",
+        "“Fine,” Trump’s spokesman Tom Lee said of the ‘deal’.",
+    ]);
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].segments.len(), 2);
+}
+
+// Ten thousand quotes in one paragraph stay fast (no quadratic rescans).
+#[test]
+fn many_quotes_linear() {
+    let para = "“We will go,” he said. ".repeat(10_000);
+    let start = std::time::Instant::now();
+    let q = run(&[&para]);
+    assert_eq!(q.len(), 10_000);
+    assert!(start.elapsed().as_secs() < 10);
+}
+
+proptest! {
+    // Word soup with cue words, names, marks and brackets never panics and keeps spans exact.
+    #[test]
+    fn word_soup_never_panics(paras in proptest::collection::vec(
+        "((said|says|he|She|Smith|Kim Jong-un|according to|told reporters|the|a|who|of|one|Sen\\.|U\\.S\\.|called|issued a statement saying|, |\\. |: |“|”|\"|«|»|„|\\(|\\)|é|—|'|’|\\$15|[a-z]{1,6}) ?){0,30}", 0..4)) {
+        let refs: Vec<&str> = paras.iter().map(String::as_str).collect();
+        for q in run(&refs) {
+            let pieces: Vec<String> = q.segments.iter().map(|s| slice(&paras[s.paragraph], s.span)).collect();
+            prop_assert_eq!(pieces.join(" "), q.text);
+        }
+    }
+
+    // Every segment equals its paragraph sliced by chars at its span, and segments joined with spaces equal the text.
+    #[test]
+    fn segments_match_spans(paras in proptest::collection::vec("[a-zA-Z ,.:“”\"'’«»„A-Z]{0,40}", 0..5)) {
+        let refs: Vec<&str> = paras.iter().map(String::as_str).collect();
+        for q in run(&refs) {
+            let pieces: Vec<String> = q.segments.iter().map(|s| slice(&paras[s.paragraph], s.span)).collect();
+            for p in &pieces {
+                prop_assert!(!p.is_empty());
+                prop_assert_eq!(p.trim(), p.as_str());
+            }
+            prop_assert_eq!(pieces.join(" "), q.text);
+        }
+    }
+}
+
+// An of-phrase after the name stays in the mention; the name is the part before `of`.
+#[test]
+fn inverted_with_of_phrase() {
+    let q = run(&["“There’s just a passion for Donald,” said Robert Antonacci of the New York delegation."]);
+    assert_eq!(
+        speaker(&q[0]).map(|s| (s.0, s.1)),
+        Some(("Robert Antonacci", "Robert Antonacci of the New York delegation"))
+    );
+}
+
+// A parenthetical and an apposition between the name and the cue are stepped over.
+#[test]
+fn parenthetical_and_apposition_after_quote() {
+    let q = run(&["“They would just go get them,” Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone interview."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Jim Jordan"));
+}
+
+// A short phrase in marks used as a modifier is not a quote.
+#[test]
+fn attributive_phrase_dropped() {
+    assert!(run(&["Democrats said none of the emails reached the “top secret” level."]).is_empty());
+}
+
+// A thing named with `called “…”` holds a name, not speech.
+#[test]
+fn naming_is_not_a_quote() {
+    assert!(run(&["It is an adaptation of a show called “Brokers of the Night Sky,” written by a troupe."]).is_empty());
+}
+
+// With a real actor table, a description resolves to the canonical actor and its id.
+#[test]
+fn description_resolves_through_actor_table() {
+    use crate::analysis::actors::{Mention, MentionForm, Place};
+    use crate::brief::{Actor, ActorKind};
+    let text = "“We support dialogue,” Sung Kim said.";
+    let start = text.find("Sung Kim").unwrap();
+    let table = ActorTable {
+        actors: vec![Actor {
+            id: "p1".into(),
+            name: "Sung Kim".into(),
+            kind: ActorKind::Person,
+            aliases: vec![],
+            roles: vec![],
+            affiliation: None,
+            mentions: 1,
+            quotes: 0,
+        }],
+        genders: vec![None],
+        mentions: vec![Mention {
+            actor: 0,
+            place: Place::Body(0),
+            start,
+            end: start + 8,
+            form: MentionForm::Name,
+        }],
+    };
+    let finder = QuoteFinder::new(&Lexicon::builtin());
+    let q = finder.find(&[text.to_string()], &table);
+    let s = q[0].speaker.as_ref().unwrap();
+    assert_eq!((s.name.as_str(), s.actor.as_deref()), ("Sung Kim", Some("p1")));
+}
+
+// A sentence that ends with its cue introduces the quotation that follows.
+#[test]
+fn cue_sentence_before_quote() {
+    let q =
+        run(&["Her friend Brittany Lockwood, 20, a student from Memphis, chimed in. “I did not think I would vote.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Brittany Lockwood"));
+}
+
+// "According to" opening a sentence attributes the quotation after it.
+#[test]
+fn according_to_at_sentence_start() {
+    let q = run(&["According to Smith, “the plan is dead and buried.”"]);
+    assert_eq!(
+        speaker(&q[0]).map(|s| (s.0, s.2)),
+        Some(("Smith", SpeakerMethod::AccordingTo))
+    );
+}
+
+// A one-word sentence after an attributed quote is a quote of the same speaker, not a title.
+#[test]
+fn one_word_continuation_kept() {
+    let q = run(&["“It is over,” said Jane Doe. “Done.”"]);
+    assert_eq!(q.len(), 2);
+    assert_eq!(
+        speaker(&q[1]).map(|s| (s.0, s.2)),
+        Some(("Jane Doe", SpeakerMethod::Context))
+    );
+}
+
+// A gendered role in an earlier attribution lets a later "she" skip the last speaker of unknown gender.
+#[test]
+fn pronoun_uses_role_gender() {
+    let q = run(&[
+        "“We disagree,” said spokeswoman Jane Roe.",
+        "“We agree,” said Tom Smith.",
+        "“Not at all, not one bit,” she said.",
+    ]);
+    assert_eq!(speaker(&q[2]).map(|s| (s.0, s.1)), Some(("Jane Roe", "she")));
+}
+
+// States and institutions are never the person a pronoun stands for; a surname stands for the full name.
+#[test]
+fn pronoun_skips_states_and_uses_surnames() {
+    let q = run(&[
+        "The surplus is growing too fast, Deputy Prime Minister Kim Mahn-je said.",
+        "Kim, who is also planning minister, met South Korea Trade Association officials.",
+        "“We will hold the surplus at five billion dollars,” he said.",
+    ]);
+    assert_eq!(speaker(&q[0]).map(|s| (s.0, s.1)), Some(("Kim Mahn-je", "he")));
+}
+
+// A relative clause after a name with a party parenthetical goes back to the name.
+#[test]
+fn relative_after_parenthetical() {
+    let q = run(&["He echoed Sen. Ron Johnson (R-Wis.), who told a newspaper that she could be impeached for “willful concealment and destruction” soon."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ron Johnson"));
+}

@@ -1,0 +1,197 @@
+//! A paragraph as reporter's words, punctuation and opaque quoted regions,
+//! with sentence numbers. Attribution scans these tokens in bounded windows.
+
+use super::marks::Region;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    Punct(char),
+    /// A quoted region (index into the paragraph's regions).
+    Quote(usize),
+}
+
+#[derive(Debug, Clone)]
+pub struct Token {
+    pub kind: Kind,
+    /// Byte offsets in the paragraph.
+    pub start: usize,
+    pub end: usize,
+    /// Lower-cased word (curly apostrophes made straight); empty for others.
+    pub lower: String,
+    /// Starts with an upper-case letter or a digit-led capitalised form ("NY1").
+    pub cap: bool,
+    /// Every letter upper-case, two or more letters ("US", "NY1", "MWW").
+    pub upper: bool,
+    /// Sentence number within the paragraph.
+    pub sentence: usize,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == Kind::Word
+    }
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == Kind::Punct(c)
+    }
+}
+
+/// Abbreviations that keep their full stop ("Sen.", "Mr.", "Jan.").
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj", "gov", "sen", "rep",
+    "st", "jr", "sr", "inc", "co", "corp", "ltd", "vs", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov",
+    "dec", "mt", "ft", "rev", "messrs", "hon", "pres", "gens", "reps", "sens", "govt", "dept", "no",
+];
+
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Tokens of `text`, each region one `Quote` token.
+pub fn tokenize(text: &str, regions: &[Region]) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    let mut next_region = 0;
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if next_region < regions.len() && i == regions[next_region].open {
+            let r = regions[next_region];
+            out.push(Token {
+                kind: Kind::Quote(next_region),
+                start: r.open,
+                end: r.end,
+                lower: String::new(),
+                cap: false,
+                upper: false,
+                sentence: 0,
+            });
+            next_region += 1;
+            while iter.peek().is_some_and(|&(j, _)| j < r.end) {
+                iter.next();
+            }
+            continue;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        if word_char(c) || c == '$' {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = iter.peek() {
+                if next_region < regions.len() && j == regions[next_region].open {
+                    break;
+                }
+                if word_char(d) {
+                    end = j + d.len_utf8();
+                    iter.next();
+                    continue;
+                }
+                // Inner joiners: Clinton’s, Jong-un, U.S, AT&T, 3.5
+                if matches!(d, '\'' | '’' | '-' | '.' | '&' | ',') {
+                    let after = j + d.len_utf8();
+                    let next = text[after..].chars().next();
+                    let joins = next.is_some_and(word_char)
+                        && (d != ',' || (c.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())));
+                    if joins {
+                        iter.next();
+                        continue;
+                    }
+                }
+                break;
+            }
+            let mut lower = text[i..end].to_lowercase().replace('’', "'");
+            // A trailing full stop of an abbreviation, an initial or a dotted acronym stays with the word.
+            if text[end..].starts_with('.') {
+                let single_initial = end - i == 1 && c.is_uppercase();
+                if single_initial || lower.contains('.') || ABBREVIATIONS.contains(&lower.as_str()) {
+                    end += 1;
+                    lower.push('.');
+                    iter.next();
+                }
+            }
+            let cap = c.is_uppercase() || (c.is_ascii_digit() && text[i..end].chars().any(char::is_uppercase));
+            let letters = text[i..end].chars().filter(|c| c.is_alphabetic());
+            let upper = text[i..end].chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && letters.clone().all(char::is_uppercase);
+            out.push(Token {
+                kind: Kind::Word,
+                start: i,
+                end,
+                lower,
+                cap,
+                upper,
+                sentence: 0,
+            });
+            continue;
+        }
+        out.push(Token {
+            kind: Kind::Punct(c),
+            start: i,
+            end: i + c.len_utf8(),
+            lower: String::new(),
+            cap: false,
+            upper: false,
+            sentence: 0,
+        });
+    }
+    number_sentences(text, regions, &mut out);
+    out
+}
+
+/// A sentence ends at `. ? !` and after a quotation that ends with one when a
+/// capitalised word or another quotation follows.
+fn number_sentences(text: &str, regions: &[Region], tokens: &mut [Token]) {
+    let mut sentence = 0;
+    for i in 0..tokens.len() {
+        tokens[i].sentence = sentence;
+        let ends = match tokens[i].kind {
+            // A stop ends a sentence unless a lower-case word, a comma or a closing bracket follows ("(R-Fla.) said").
+            Kind::Punct('.' | '?' | '!') => tokens.get(i + 1).is_none_or(|t| match t.kind {
+                Kind::Word => t.cap,
+                Kind::Punct(c) => !matches!(c, ')' | ',' | ';' | ']'),
+                Kind::Quote(_) => true,
+            }),
+            Kind::Quote(r) => {
+                let inner = text[regions[r].inner_start..regions[r].inner_end].trim_end();
+                let terminal = inner.ends_with(['.', '?', '!']) || inner.ends_with(".'") || inner.ends_with(".’");
+                terminal
+                    && tokens
+                        .get(i + 1)
+                        .is_some_and(|t| (t.is_word() && t.cap) || matches!(t.kind, Kind::Quote(_)))
+            }
+            _ => false,
+        };
+        if ends {
+            sentence += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::marks::pair;
+    use super::*;
+
+    // Words keep abbreviation stops and inner apostrophes; quotes are one token.
+    #[test]
+    fn tokens_and_sentences() {
+        let text = "“We won,” Sen. Susan Collins’ aide said. He left.";
+        let t = tokenize(text, &pair(text));
+        let words: Vec<&str> = t.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(
+            words,
+            [
+                "“We won,”",
+                "Sen.",
+                "Susan",
+                "Collins",
+                "’",
+                "aide",
+                "said",
+                ".",
+                "He",
+                "left",
+                "."
+            ]
+        );
+        assert_eq!(t[8].sentence, 1);
+    }
+}
