@@ -21,6 +21,10 @@ const BUILTIN: &[(&str, &str)] = &[
     ("given_names", include_str!("data/given_names.txt")),
     ("non_names", include_str!("data/non_names.txt")),
     ("agencies", include_str!("data/agencies.txt")),
+    ("org_descriptions", include_str!("data/org_descriptions.txt")),
+    ("places", include_str!("data/places.txt")),
+    ("people", include_str!("data/people.txt")),
+    ("person_verbs", include_str!("data/person_verbs.txt")),
 ];
 
 /// All word lists, each a list of entries split into fields.

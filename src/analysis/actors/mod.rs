@@ -2,12 +2,21 @@
 //! gazetteers, each once under its canonical name with its aliases and the
 //! positions of its mentions (for speaker resolution).
 
+mod build;
+mod gazetteer;
+mod scan;
+mod tokens;
+
 use crate::brief::{Actor, ActorKind, Quote};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
+use gazetteer::Gazetteer;
+use std::sync::Arc;
 
-/// Compiled gazetteers and name patterns.
-pub struct ActorFinder {}
+/// Compiled gazetteers and name patterns: built once, shared by every article.
+pub struct ActorFinder {
+    gaz: Arc<Gazetteer>,
+}
 
 /// Grammatical gender of a person, from titles, given names and the pronouns the article uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,16 +64,32 @@ pub struct ActorTable {
     pub genders: Vec<Option<Gender>>,
     /// Every mention, in document order (headline, captions, body).
     pub mentions: Vec<Mention>,
+    /// Per actor (same index), what resolution needs: name words, roles, affiliation.
+    pub details: Vec<ActorDetail>,
+    gaz: Option<Arc<Gazetteer>>,
+}
+
+/// What the finder knows of an actor beyond the brief's fields.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActorDetail {
+    /// Name words, lower case, hyphens as spaces ("kim jong un").
+    pub words: Vec<String>,
+    /// The family name, lower case, for people.
+    pub surname: Option<String>,
+    /// Title indices of the roles the article gives (internal to the lexicon).
+    pub titles: Vec<usize>,
+    /// The state index of the affiliation, or of a state actor itself.
+    pub state: Option<usize>,
 }
 
 impl ActorFinder {
-    pub fn new(_lexicon: &Lexicon) -> Self {
-        ActorFinder {}
+    pub fn new(lexicon: &Lexicon) -> Self {
+        ActorFinder { gaz: Arc::new(Gazetteer::new(lexicon)) }
     }
 
     /// Finds the actors of a document.
-    pub fn find(&self, _doc: &Document) -> ActorTable {
-        ActorTable::default()
+    pub fn find(&self, doc: &Document) -> ActorTable {
+        build::find(&self.gaz, doc)
     }
 }
 
@@ -81,10 +106,12 @@ impl ActorTable {
         actors
     }
 
-    /// Names of the actors mentioned in caption `i`.
+    /// Names of the people and organisations mentioned in caption `i` (states and places there are
+    /// mostly adjectives and settings: "his US counterpart", "in Seoul").
     pub fn names_in_caption(&self, i: usize) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
-        for m in self.mentions.iter().filter(|m| m.place == Place::Caption(i)) {
+        let who = |a: usize| matches!(self.actors[a].kind, ActorKind::Person | ActorKind::Organization);
+        for m in self.mentions.iter().filter(|m| m.place == Place::Caption(i) && who(m.actor)) {
             let name = &self.actors[m.actor].name;
             if !names.contains(name) {
                 names.push(name.clone());
@@ -106,8 +133,8 @@ impl ActorTable {
     /// Resolves words as written ("Sung Kim", "Kim", "the minister", "the US envoy") at
     /// byte offset `at` of body paragraph `paragraph` to an actor of kind `kind`: the
     /// article's most recent compatible actor before that point. `None` when unsure.
-    pub fn resolve(&self, _words: &str, _paragraph: usize, _at: usize, _kind: Option<ActorKind>) -> Option<usize> {
-        None
+    pub fn resolve(&self, words: &str, paragraph: usize, at: usize, kind: Option<ActorKind>) -> Option<usize> {
+        build::resolve(self, self.gaz.as_deref()?, words, paragraph, at, kind)
     }
 
     /// Gender of actor `index`, when known.
