@@ -37,7 +37,10 @@ struct M {
 }
 
 fn norm_words(s: &str) -> Vec<String> {
-    s.split(|c: char| c.is_whitespace() || c == '-' || c == '‐').filter(|w| !w.is_empty()).map(|w| w.to_lowercase().replace('’', "'")).collect()
+    s.split(|c: char| c.is_whitespace() || c == '-' || c == '‐')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect()
 }
 
 fn is_subsequence(short: &[String], long: &[String]) -> bool {
@@ -47,7 +50,10 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
 
 /// A headline or text set in title case or capitals: capitalisation says nothing there.
 fn restricted(text: &str, toks: &[Tok], gaz: &Gazetteer) -> bool {
-    let words: Vec<&Tok> = toks.iter().filter(|t| t.kind == Kind::Word && !gaz.function_words.contains(&t.low)).collect();
+    let words: Vec<&Tok> = toks
+        .iter()
+        .filter(|t| t.kind == Kind::Word && !gaz.function_words.contains(&t.low))
+        .collect();
     if words.len() < 3 {
         return false;
     }
@@ -78,7 +84,15 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document) -> ActorTable {
     }
     let mut items: Vec<Item> = Vec::new();
     for (ti, (_, text)) in places.iter().enumerate() {
-        let mut sc = Scanner { gaz, text, toks: &toks[ti], index: ti, restricted: restricted(text, &toks[ti], gaz), lower_words: &lower_words, out: Vec::new() };
+        let mut sc = Scanner {
+            gaz,
+            text,
+            toks: &toks[ti],
+            index: ti,
+            restricted: restricted(text, &toks[ti], gaz),
+            lower_words: &lower_words,
+            out: Vec::new(),
+        };
         sc.run();
         items.extend(sc.out);
     }
@@ -87,26 +101,59 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document) -> ActorTable {
     link(gaz, &items, &places, &surface)
 }
 
-fn link(gaz: &Arc<Gazetteer>, items: &[Item], places: &[(Place, &str)], surface: &dyn Fn(&Item) -> String) -> ActorTable {
+fn link(
+    gaz: &Arc<Gazetteer>,
+    items: &[Item],
+    places: &[(Place, &str)],
+    surface: &dyn Fn(&Item) -> String,
+) -> ActorTable {
     let mut ents: Vec<Ent> = Vec::new();
     let mut ms: Vec<M> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
-    let named_states: HashSet<usize> = items.iter().filter_map(|it| if let What::State(s) = it.what { Some(s) } else { None }).collect();
+    let named_states: HashSet<usize> = items
+        .iter()
+        .filter_map(|it| if let What::State(s) = it.what { Some(s) } else { None })
+        .collect();
     // States, places, organisations.
     for it in items {
-        let mention = |ent: usize, form| M { ent, text: it.text, start: it.start, end: it.end, form };
+        let mention = |ent: usize, form| M {
+            ent,
+            text: it.text,
+            start: it.start,
+            end: it.end,
+            form,
+        };
         match &it.what {
             What::State(s) | What::StateDescription(s) => {
                 let description = matches!(it.what, What::StateDescription(_));
                 if description && !named_states.contains(s) {
                     continue;
                 }
-                let e = get(&mut ents, &mut by_key, format!("s:{s}"), ActorKind::State, &gaz.states[*s].name);
+                let e = get(
+                    &mut ents,
+                    &mut by_key,
+                    format!("s:{s}"),
+                    ActorKind::State,
+                    &gaz.states[*s].name,
+                );
                 ents[e].state = Some(*s);
-                ms.push(mention(e, if description { MentionForm::Description } else { MentionForm::Name }));
+                ms.push(mention(
+                    e,
+                    if description {
+                        MentionForm::Description
+                    } else {
+                        MentionForm::Name
+                    },
+                ));
             }
             What::Place(p) => {
-                let e = get(&mut ents, &mut by_key, format!("l:{}", p.to_lowercase()), ActorKind::Place, p);
+                let e = get(
+                    &mut ents,
+                    &mut by_key,
+                    format!("l:{}", p.to_lowercase()),
+                    ActorKind::Place,
+                    p,
+                );
                 ms.push(mention(e, MentionForm::Name));
             }
             What::Org { name, known } => {
@@ -132,7 +179,14 @@ fn link(gaz: &Arc<Gazetteer>, items: &[Item], places: &[(Place, &str)], surface:
             }
             What::OrgDescription { desc, state } => {
                 let d = &gaz.org_descriptions[*desc];
-                let existing = if state.is_none() { ms.iter().rev().find(|m| ents[m.ent].org_desc == Some(*desc)).map(|m| m.ent) } else { None };
+                let existing = if state.is_none() {
+                    ms.iter()
+                        .rev()
+                        .find(|m| ents[m.ent].org_desc == Some(*desc))
+                        .map(|m| m.ent)
+                } else {
+                    None
+                };
                 let e = match existing {
                     Some(e) => e,
                     None => {
@@ -140,7 +194,13 @@ fn link(gaz: &Arc<Gazetteer>, items: &[Item], places: &[(Place, &str)], surface:
                             Some(s) => format!("{} {}", gaz.states[s].short, d.text),
                             None => d.text.clone(),
                         };
-                        let e = get(&mut ents, &mut by_key, format!("o:{}", name.to_lowercase()), ActorKind::Organization, &name);
+                        let e = get(
+                            &mut ents,
+                            &mut by_key,
+                            format!("o:{}", name.to_lowercase()),
+                            ActorKind::Organization,
+                            &name,
+                        );
                         ents[e].org_desc = Some(*desc);
                         ents[e].state = state.or(d.default_state);
                         e
@@ -149,7 +209,9 @@ fn link(gaz: &Arc<Gazetteer>, items: &[Item], places: &[(Place, &str)], surface:
                 ms.push(mention(e, MentionForm::Description));
             }
             What::OrgHead(head) => {
-                let found = ms.iter().rev().find(|m| ents[m.ent].kind == Some(ActorKind::Organization) && ents[m.ent].words.iter().any(|w| w == head));
+                let found = ms.iter().rev().find(|m| {
+                    ents[m.ent].kind == Some(ActorKind::Organization) && ents[m.ent].words.iter().any(|w| w == head)
+                });
                 if let Some(m) = found {
                     let e = m.ent;
                     ms.push(mention(e, MentionForm::Description));
@@ -159,25 +221,42 @@ fn link(gaz: &Arc<Gazetteer>, items: &[Item], places: &[(Place, &str)], surface:
         }
     }
     // People named in full.
-    let person_items: Vec<(&Item, &PersonCand)> = items.iter().filter_map(|it| if let What::Person(p) = &it.what { Some((it, p)) } else { None }).collect();
+    let person_items: Vec<(&Item, &PersonCand)> = items
+        .iter()
+        .filter_map(|it| {
+            if let What::Person(p) = &it.what {
+                Some((it, p))
+            } else {
+                None
+            }
+        })
+        .collect();
     let mut item_ent: HashMap<(usize, usize), usize> = HashMap::new();
     for (it, p) in person_items.iter().filter(|(_, p)| p.words.len() >= 2) {
         let written = p.words.join(" ");
         let words = norm_words(&written);
-        let people: Vec<usize> = (0..ents.len()).filter(|&e| ents[e].kind == Some(ActorKind::Person)).collect();
+        let people: Vec<usize> = (0..ents.len())
+            .filter(|&e| ents[e].kind == Some(ActorKind::Person))
+            .collect();
         let exact = people.iter().copied().find(|&e| ents[e].words == words);
         let e = exact.or_else(|| {
             let subs: Vec<usize> = people
                 .iter()
                 .copied()
-                .filter(|&e| ents[e].words.len() >= 2 && (is_subsequence(&words, &ents[e].words) || is_subsequence(&ents[e].words, &words)))
+                .filter(|&e| {
+                    ents[e].words.len() >= 2
+                        && (is_subsequence(&words, &ents[e].words) || is_subsequence(&ents[e].words, &words))
+                })
                 .collect();
             (subs.len() == 1).then(|| subs[0])
         });
         let e = match e {
             Some(e) => e,
             None => {
-                ents.push(Ent { kind: Some(ActorKind::Person), ..Ent::default() });
+                ents.push(Ent {
+                    kind: Some(ActorKind::Person),
+                    ..Ent::default()
+                });
                 ents.len() - 1
             }
         };
@@ -186,23 +265,39 @@ fn link(gaz: &Arc<Gazetteer>, items: &[Item], places: &[(Place, &str)], surface:
             ent.name = written.clone();
             ent.words = words;
             ent.written = p.words.iter().map(|w| w.to_lowercase()).collect();
-            ent.surname = Some(if p.family_first { ent.written[0].clone() } else { ent.written[ent.written.len() - 1].clone() });
+            ent.surname = Some(if p.family_first {
+                ent.written[0].clone()
+            } else {
+                ent.written[ent.written.len() - 1].clone()
+            });
         }
         add_person_facts(ent, p, gaz);
         item_ent.insert((it.text, it.start), e);
-        ms.push(M { ent: e, text: it.text, start: it.start, end: it.end, form: MentionForm::Name });
+        ms.push(M {
+            ent: e,
+            text: it.text,
+            start: it.start,
+            end: it.end,
+            form: MentionForm::Name,
+        });
     }
     // Bare surnames and single names.
     for (it, p) in person_items.iter().filter(|(_, p)| p.words.len() == 1) {
         let x = p.words[0].to_lowercase().replace('’', "'");
         let cands: Vec<usize> = (0..ents.len())
-            .filter(|&e| ents[e].kind == Some(ActorKind::Person) && (ents[e].written.contains(&x) || ents[e].words.contains(&x)))
+            .filter(|&e| {
+                ents[e].kind == Some(ActorKind::Person) && (ents[e].written.contains(&x) || ents[e].words.contains(&x))
+            })
             .collect();
         let chosen = match cands.len() {
             0 => None,
             1 => Some(cands[0]),
             _ => {
-                let by_surname: Vec<usize> = cands.iter().copied().filter(|&e| ents[e].surname.as_deref() == Some(x.as_str())).collect();
+                let by_surname: Vec<usize> = cands
+                    .iter()
+                    .copied()
+                    .filter(|&e| ents[e].surname.as_deref() == Some(x.as_str()))
+                    .collect();
                 (by_surname.len() == 1).then(|| by_surname[0])
             }
         };
@@ -211,7 +306,13 @@ fn link(gaz: &Arc<Gazetteer>, items: &[Item], places: &[(Place, &str)], surface:
             None if cands.len() > 1 => continue,
             None => {
                 if let Some(&o) = by_key.get(&format!("alias:{x}")) {
-                    ms.push(M { ent: o, text: it.text, start: it.start, end: it.end, form: MentionForm::Name });
+                    ms.push(M {
+                        ent: o,
+                        text: it.text,
+                        start: it.start,
+                        end: it.end,
+                        form: MentionForm::Name,
+                    });
                     continue;
                 }
                 let known = gaz.people_by_surname.get(&x).copied();
@@ -231,7 +332,17 @@ fn link(gaz: &Arc<Gazetteer>, items: &[Item], places: &[(Place, &str)], surface:
             }
         };
         add_person_facts(&mut ents[e], p, gaz);
-        ms.push(M { ent: e, text: it.text, start: it.start, end: it.end, form: if ents[e].words.len() > 1 { MentionForm::Surname } else { MentionForm::Name } });
+        ms.push(M {
+            ent: e,
+            text: it.text,
+            start: it.start,
+            end: it.end,
+            form: if ents[e].words.len() > 1 {
+                MentionForm::Surname
+            } else {
+                MentionForm::Name
+            },
+        });
     }
     ms.sort_by_key(|m| (m.text, m.start));
     // Descriptions of people and pronouns, in order.
@@ -240,11 +351,20 @@ fn link(gaz: &Arc<Gazetteer>, items: &[Item], places: &[(Place, &str)], surface:
         match &it.what {
             What::PersonDescription { title, state } => {
                 if let Some(e) = latest_compatible(&ents, &ms, gaz, *title, *state, (it.text, it.start)) {
-                    extra.push(M { ent: e, text: it.text, start: it.start, end: it.end, form: MentionForm::Description });
+                    extra.push(M {
+                        ent: e,
+                        text: it.text,
+                        start: it.start,
+                        end: it.end,
+                        form: MentionForm::Description,
+                    });
                 }
             }
             What::Pronoun(g) => {
-                let prev = ms.iter().rev().find(|m| m.text == it.text && m.start < it.start && ents[m.ent].kind == Some(ActorKind::Person));
+                let prev = ms
+                    .iter()
+                    .rev()
+                    .find(|m| m.text == it.text && m.start < it.start && ents[m.ent].kind == Some(ActorKind::Person));
                 if let Some(m) = prev {
                     let v = &mut ents[m.ent].votes;
                     match g {
@@ -263,7 +383,12 @@ fn link(gaz: &Arc<Gazetteer>, items: &[Item], places: &[(Place, &str)], surface:
 
 fn get(ents: &mut Vec<Ent>, by_key: &mut HashMap<String, usize>, key: String, kind: ActorKind, name: &str) -> usize {
     *by_key.entry(key).or_insert_with(|| {
-        ents.push(Ent { kind: Some(kind), name: name.to_string(), words: norm_words(name), ..Ent::default() });
+        ents.push(Ent {
+            kind: Some(kind),
+            name: name.to_string(),
+            words: norm_words(name),
+            ..Ent::default()
+        });
         ents.len() - 1
     })
 }
@@ -296,15 +421,36 @@ fn compatible(gaz: &Gazetteer, ent: &Ent, title: usize, state: Option<usize>) ->
         return false;
     }
     let want = &gaz.titles[title].classes;
-    want.iter().any(|c| c == "*") || ent.titles.iter().any(|&t| gaz.titles[t].classes.iter().any(|c| want.contains(c)))
+    want.iter().any(|c| c == "*")
+        || ent
+            .titles
+            .iter()
+            .any(|&t| gaz.titles[t].classes.iter().any(|c| want.contains(c)))
 }
 
 /// The person most recently mentioned before `pos` whose stated role fits the title.
-fn latest_compatible(ents: &[Ent], ms: &[M], gaz: &Gazetteer, title: usize, state: Option<usize>, pos: (usize, usize)) -> Option<usize> {
-    ms.iter().rev().filter(|m| (m.text, m.start) < pos).find(|m| compatible(gaz, &ents[m.ent], title, state)).map(|m| m.ent)
+fn latest_compatible(
+    ents: &[Ent],
+    ms: &[M],
+    gaz: &Gazetteer,
+    title: usize,
+    state: Option<usize>,
+    pos: (usize, usize),
+) -> Option<usize> {
+    ms.iter()
+        .rev()
+        .filter(|m| (m.text, m.start) < pos)
+        .find(|m| compatible(gaz, &ents[m.ent], title, state))
+        .map(|m| m.ent)
 }
 
-fn finish(gaz: &Arc<Gazetteer>, ents: Vec<Ent>, ms: Vec<M>, places: &[(Place, &str)], surface: &dyn Fn(&Item) -> String) -> ActorTable {
+fn finish(
+    gaz: &Arc<Gazetteer>,
+    ents: Vec<Ent>,
+    ms: Vec<M>,
+    places: &[(Place, &str)],
+    surface: &dyn Fn(&Item) -> String,
+) -> ActorTable {
     let _ = surface;
     // Order of first mention; ids per kind.
     let mut order: Vec<usize> = Vec::new();
@@ -316,7 +462,10 @@ fn finish(gaz: &Arc<Gazetteer>, ents: Vec<Ent>, ms: Vec<M>, places: &[(Place, &s
         }
     }
     let mut new_index = vec![usize::MAX; ents.len()];
-    let mut table = ActorTable { gaz: Some(gaz.clone()), ..ActorTable::default() };
+    let mut table = ActorTable {
+        gaz: Some(gaz.clone()),
+        ..ActorTable::default()
+    };
     let mut counts: HashMap<char, usize> = HashMap::new();
     for &e in &order {
         let ent = &ents[e];
@@ -330,7 +479,11 @@ fn finish(gaz: &Arc<Gazetteer>, ents: Vec<Ent>, ms: Vec<M>, places: &[(Place, &s
         let n = counts.entry(letter).or_insert(0);
         *n += 1;
         new_index[e] = table.actors.len();
-        let affiliation = if kind == ActorKind::State { None } else { ent.state.map(|s| gaz.states[s].name.clone()) };
+        let affiliation = if kind == ActorKind::State {
+            None
+        } else {
+            ent.state.map(|s| gaz.states[s].name.clone())
+        };
         let gender = ent.gender.or(match ent.votes {
             (m, f) if m > f => Some(Gender::Male),
             (m, f) if f > m => Some(Gender::Female),
@@ -346,8 +499,15 @@ fn finish(gaz: &Arc<Gazetteer>, ents: Vec<Ent>, ms: Vec<M>, places: &[(Place, &s
             mentions: 0,
             quotes: 0,
         });
-        table.genders.push(if kind == ActorKind::Person { gender } else { None });
-        table.details.push(ActorDetail { words: ent.words.clone(), surname: ent.surname.clone(), titles: ent.titles.clone(), state: ent.state });
+        table
+            .genders
+            .push(if kind == ActorKind::Person { gender } else { None });
+        table.details.push(ActorDetail {
+            words: ent.words.clone(),
+            surname: ent.surname.clone(),
+            titles: ent.titles.clone(),
+            state: ent.state,
+        });
     }
     for m in ms {
         let a = new_index[m.ent];
@@ -357,7 +517,13 @@ fn finish(gaz: &Arc<Gazetteer>, ents: Vec<Ent>, ms: Vec<M>, places: &[(Place, &s
         if text != actor.name && !actor.aliases.contains(&text) {
             actor.aliases.push(text);
         }
-        table.mentions.push(Mention { actor: a, place: places[m.text].0, start: m.start, end: m.end, form: m.form });
+        table.mentions.push(Mention {
+            actor: a,
+            place: places[m.text].0,
+            start: m.start,
+            end: m.end,
+            form: m.form,
+        });
     }
     table
 }
@@ -371,20 +537,45 @@ fn place_key(p: Place) -> (u8, usize) {
 }
 
 /// See [`ActorTable::resolve`].
-pub fn resolve(table: &ActorTable, gaz: &Gazetteer, words: &str, paragraph: usize, at: usize, kind: Option<ActorKind>) -> Option<usize> {
+pub fn resolve(
+    table: &ActorTable,
+    gaz: &Gazetteer,
+    words: &str,
+    paragraph: usize,
+    at: usize,
+    kind: Option<ActorKind>,
+) -> Option<usize> {
     let here = (place_key(Place::Body(paragraph)), at);
     let before = |m: &Mention| (place_key(m.place), m.start) < here;
     let kind_ok = |a: usize| kind.is_none_or(|k| table.actors[a].kind == k);
-    let w = words.trim().trim_end_matches("’s").trim_end_matches("'s").trim_end_matches(['’', '\'']).trim();
+    let w = words
+        .trim()
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_end_matches(['’', '\''])
+        .trim();
     let bare = w.strip_prefix("the ").or_else(|| w.strip_prefix("The ")).unwrap_or(w);
     // The latest actor mentioned before here that satisfies `f`.
-    let latest = |f: &dyn Fn(usize) -> bool| table.mentions.iter().rev().filter(|m| before(m)).find(|m| kind_ok(m.actor) && f(m.actor)).map(|m| m.actor);
+    let latest = |f: &dyn Fn(usize) -> bool| {
+        table
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| before(m))
+            .find(|m| kind_ok(m.actor) && f(m.actor))
+            .map(|m| m.actor)
+    };
     let lw = w.to_lowercase();
     let lbare = bare.to_lowercase();
     // A name or alias the article used.
     if let Some(a) = latest(&|a| {
         let act = &table.actors[a];
-        act.name.to_lowercase() == lbare || act.name.to_lowercase() == lw || act.aliases.iter().any(|x| x.to_lowercase() == lw || x.to_lowercase() == lbare)
+        act.name.to_lowercase() == lbare
+            || act.name.to_lowercase() == lw
+            || act
+                .aliases
+                .iter()
+                .any(|x| x.to_lowercase() == lw || x.to_lowercase() == lbare)
     }) {
         // A bare word several people share stays unresolved unless it was used for this one.
         let single = !lbare.contains(' ');
@@ -397,29 +588,48 @@ pub fn resolve(table: &ActorTable, gaz: &Gazetteer, words: &str, paragraph: usiz
         return None;
     }
     // A state by name, capital or description.
-    if let Some((target, end)) = gaz.longest(w, &toks, 0, |t| matches!(t, Target::State(_) | Target::Capital(_) | Target::StateDescription(_))) {
+    if let Some((target, end)) = gaz.longest(w, &toks, 0, |t| {
+        matches!(t, Target::State(_) | Target::Capital(_) | Target::StateDescription(_))
+    }) {
         if end == toks.len() {
             if let Target::State(s) | Target::Capital(s) | Target::StateDescription(s) = target {
-                if let Some(a) = (0..table.actors.len()).find(|&a| table.actors[a].kind == ActorKind::State && table.details[a].state == Some(s)) {
+                if let Some(a) = (0..table.actors.len())
+                    .find(|&a| table.actors[a].kind == ActorKind::State && table.details[a].state == Some(s))
+                {
                     return kind_ok(a).then_some(a);
                 }
             }
         }
     }
     // A bare name word: the one person it fits.
-    if !lbare.contains(' ') && toks.iter().filter(|t| t.kind == Kind::Word).count() == 1 && is_cap(w, &toks[toks.len() - 1]) {
+    if !lbare.contains(' ')
+        && toks.iter().filter(|t| t.kind == Kind::Word).count() == 1
+        && is_cap(w, &toks[toks.len() - 1])
+    {
         let x = lbare.replace('’', "'");
-        let fits: Vec<usize> = (0..table.actors.len()).filter(|&a| table.actors[a].kind == ActorKind::Person && table.details[a].words.iter().any(|y| *y == x)).collect();
+        let fits: Vec<usize> = (0..table.actors.len())
+            .filter(|&a| table.actors[a].kind == ActorKind::Person && table.details[a].words.contains(&x))
+            .collect();
         let chosen = match fits.len() {
             0 => None,
             1 => Some(fits[0]),
             _ => {
-                let sur: Vec<usize> = fits.iter().copied().filter(|&a| table.details[a].surname.as_deref() == Some(x.as_str())).collect();
+                let sur: Vec<usize> = fits
+                    .iter()
+                    .copied()
+                    .filter(|&a| table.details[a].surname.as_deref() == Some(x.as_str()))
+                    .collect();
                 if sur.len() == 1 {
                     Some(sur[0])
                 } else {
                     // Used before, in this bare form, for one of them.
-                    table.mentions.iter().rev().filter(|m| before(m) && m.place != Place::Headline).find(|m| m.form == MentionForm::Surname && fits.contains(&m.actor)).map(|m| m.actor)
+                    table
+                        .mentions
+                        .iter()
+                        .rev()
+                        .filter(|m| before(m) && m.place != Place::Headline)
+                        .find(|m| m.form == MentionForm::Surname && fits.contains(&m.actor))
+                        .map(|m| m.actor)
                 }
             }
         };
@@ -433,7 +643,9 @@ pub fn resolve(table: &ActorTable, gaz: &Gazetteer, words: &str, paragraph: usiz
     }
     let mut state = None;
     if k < toks.len() {
-        if let Some((Target::State(s) | Target::Adjective(s), e)) = gaz.longest(w, &toks, k, |t| matches!(t, Target::State(_) | Target::Adjective(_))) {
+        if let Some((Target::State(s) | Target::Adjective(s), e)) =
+            gaz.longest(w, &toks, k, |t| matches!(t, Target::State(_) | Target::Adjective(_)))
+        {
             state = Some(s);
             k = e;
         }
@@ -443,7 +655,12 @@ pub fn resolve(table: &ActorTable, gaz: &Gazetteer, words: &str, paragraph: usiz
             if e == toks.len() {
                 return latest(&|a| {
                     let d = &table.details[a];
-                    let ent = Ent { kind: Some(table.actors[a].kind), titles: d.titles.clone(), state: d.state, ..Ent::default() };
+                    let ent = Ent {
+                        kind: Some(table.actors[a].kind),
+                        titles: d.titles.clone(),
+                        state: d.state,
+                        ..Ent::default()
+                    };
                     compatible(gaz, &ent, t, state)
                 });
             }

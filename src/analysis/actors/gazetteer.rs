@@ -106,7 +106,12 @@ fn gender(field: Option<&String>) -> Option<Gender> {
 }
 
 fn list(field: Option<&String>) -> impl Iterator<Item = &str> {
-    field.map(String::as_str).unwrap_or_default().split(',').map(str::trim).filter(|s| !s.is_empty())
+    field
+        .map(String::as_str)
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
 }
 
 impl Gazetteer {
@@ -115,8 +120,15 @@ impl Gazetteer {
         for e in lexicon.entries("states") {
             let Some(name) = e.first() else { continue };
             let id = g.states.len();
-            let short = e.get(1).filter(|s| !s.is_empty()).cloned().unwrap_or_else(|| name.clone());
-            g.states.push(State { name: name.clone(), short });
+            let short = e
+                .get(1)
+                .filter(|s| !s.is_empty())
+                .cloned()
+                .unwrap_or_else(|| name.clone());
+            g.states.push(State {
+                name: name.clone(),
+                short,
+            });
             g.add(name, Target::State(id));
             for a in list(e.get(3)) {
                 g.add(a, Target::State(id));
@@ -135,7 +147,10 @@ impl Gazetteer {
             let Some(name) = e.first() else { continue };
             let id = g.orgs.len();
             let state = e.get(2).and_then(|s| g.state_index(s));
-            g.orgs.push(Org { name: name.clone(), state });
+            g.orgs.push(Org {
+                name: name.clone(),
+                state,
+            });
             g.add(name, Target::Org(id));
             for a in list(e.get(1)) {
                 g.add(a, Target::Org(id));
@@ -145,7 +160,10 @@ impl Gazetteer {
             let Some(text) = e.first() else { continue };
             let id = g.org_descriptions.len();
             let default_state = e.get(1).and_then(|s| g.state_index(s));
-            g.org_descriptions.push(OrgDescription { text: text.clone(), default_state });
+            g.org_descriptions.push(OrgDescription {
+                text: text.clone(),
+                default_state,
+            });
             g.add(text, Target::OrgDescription(id));
         }
         for name in lexicon.words("places") {
@@ -164,15 +182,25 @@ impl Gazetteer {
             }
             let id = g.titles.len();
             title_ids.insert(text.clone(), id);
-            g.titles.push(Title { text: text.clone(), classes: vec![class] });
+            g.titles.push(Title {
+                text: text.clone(),
+                classes: vec![class],
+            });
             g.add(&text, Target::Title(id));
         }
         for e in lexicon.entries("people") {
             let Some(name) = e.first() else { continue };
             let id = g.people.len();
-            g.people.push(KnownPerson { name: name.clone(), gender: gender(e.get(1)) });
+            g.people.push(KnownPerson {
+                name: name.clone(),
+                gender: gender(e.get(1)),
+            });
             if let Some(last) = name.split_whitespace().last() {
-                let surname = if name.contains('-') { name.split_whitespace().next().unwrap_or(last) } else { last };
+                let surname = if name.contains('-') {
+                    name.split_whitespace().next().unwrap_or(last)
+                } else {
+                    last
+                };
                 g.people_by_surname.entry(surname.to_lowercase()).or_insert(id);
             }
             g.add(name, Target::Person(id));
@@ -234,13 +262,24 @@ impl Gazetteer {
                 (t.low.clone(), case)
             })
             .collect();
-        let Some((first, _)) = words.first() else { return };
-        self.phrases.entry(first.clone()).or_default().push(Phrase { words, target });
+        let Some((first, _)) = words.first() else {
+            return;
+        };
+        self.phrases
+            .entry(first.clone())
+            .or_default()
+            .push(Phrase { words, target });
     }
 
     /// The longest phrase starting at token `i`: its target and the index after it. The first word of a
     /// phrase written "the" matches "The" too; capitalised words must be capitalised in the text.
-    pub fn longest(&self, text: &str, toks: &[tokens::Tok], i: usize, filter: impl Fn(Target) -> bool) -> Option<(Target, usize)> {
+    pub fn longest(
+        &self,
+        text: &str,
+        toks: &[tokens::Tok],
+        i: usize,
+        filter: impl Fn(Target) -> bool,
+    ) -> Option<(Target, usize)> {
         let cands = self.phrases.get(&toks[i].low)?;
         let mut best: Option<(Target, usize)> = None;
         for p in cands {

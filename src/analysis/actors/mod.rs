@@ -84,7 +84,9 @@ pub struct ActorDetail {
 
 impl ActorFinder {
     pub fn new(lexicon: &Lexicon) -> Self {
-        ActorFinder { gaz: Arc::new(Gazetteer::new(lexicon)) }
+        ActorFinder {
+            gaz: Arc::new(Gazetteer::new(lexicon)),
+        }
     }
 
     /// Finds the actors of a document.
@@ -111,7 +113,11 @@ impl ActorTable {
     pub fn names_in_caption(&self, i: usize) -> Vec<String> {
         let mut names: Vec<String> = Vec::new();
         let who = |a: usize| matches!(self.actors[a].kind, ActorKind::Person | ActorKind::Organization);
-        for m in self.mentions.iter().filter(|m| m.place == Place::Caption(i) && who(m.actor)) {
+        for m in self
+            .mentions
+            .iter()
+            .filter(|m| m.place == Place::Caption(i) && who(m.actor))
+        {
             let name = &self.actors[m.actor].name;
             if !names.contains(name) {
                 names.push(name.clone());
@@ -127,7 +133,9 @@ impl ActorTable {
 
     /// The actor a mention overlapping byte range `[start, end)` of body paragraph `paragraph` refers to.
     pub fn actor_at(&self, paragraph: usize, start: usize, end: usize) -> Option<usize> {
-        self.mentions_in(paragraph).find(|m| m.start < end && start < m.end).map(|m| m.actor)
+        self.mentions_in(paragraph)
+            .find(|m| m.start < end && start < m.end)
+            .map(|m| m.actor)
     }
 
     /// Resolves words as written ("Sung Kim", "Kim", "the minister", "the US envoy") at

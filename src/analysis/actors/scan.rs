@@ -24,15 +24,27 @@ pub enum What {
     /// "the North": counts only when the article names the state.
     StateDescription(usize),
     Place(String),
-    Org { name: String, known: Option<usize> },
+    Org {
+        name: String,
+        known: Option<usize>,
+    },
     /// A short form in brackets right after an organisation's name: "(Kepco)".
-    OrgAlias { name: String, alias: String },
+    OrgAlias {
+        name: String,
+        alias: String,
+    },
     /// "the foreign ministry": description index and the state stated with it.
-    OrgDescription { desc: usize, state: Option<usize> },
+    OrgDescription {
+        desc: usize,
+        state: Option<usize>,
+    },
     /// "the ministry": the head word.
     OrgHead(String),
     /// "the US envoy": the title and the state it names.
-    PersonDescription { title: usize, state: Option<usize> },
+    PersonDescription {
+        title: usize,
+        state: Option<usize>,
+    },
     Pronoun(Gender),
 }
 
@@ -66,7 +78,9 @@ pub struct Scanner<'a> {
 }
 
 const CONNECTORS: &[&str] = &["of", "for", "on", "and", "&", "at"];
-const PARTICLES: &[&str] = &["de", "van", "von", "der", "den", "al", "el", "bin", "da", "di", "du", "del", "dos", "le", "la"];
+const PARTICLES: &[&str] = &[
+    "de", "van", "von", "der", "den", "al", "el", "bin", "da", "di", "du", "del", "dos", "le", "la",
+];
 
 impl<'a> Scanner<'a> {
     fn w(&self, i: usize) -> &'a str {
@@ -84,7 +98,12 @@ impl<'a> Scanner<'a> {
 
     fn push(&mut self, start: usize, end: usize, what: What) {
         let (s, e) = (self.toks[start].start, self.toks[end - 1].end);
-        self.out.push(Item { text: self.index, start: s, end: e, what });
+        self.out.push(Item {
+            text: self.index,
+            start: s,
+            end: e,
+            what,
+        });
     }
 
     /// Scans the whole text.
@@ -110,7 +129,10 @@ impl<'a> Scanner<'a> {
         }
         // Phrases that may start lower case: "the North", "the Blue House", "foreign ministry".
         if let Some((target, end)) = self.gaz.longest(self.text, self.toks, i, |t| {
-            matches!(t, Target::StateDescription(_) | Target::Org(_) | Target::OrgDescription(_) | Target::State(_))
+            matches!(
+                t,
+                Target::StateDescription(_) | Target::Org(_) | Target::OrgDescription(_) | Target::State(_)
+            )
         }) {
             if !self.cap(i) || low == "the" {
                 if let Some(next) = self.emit_hit(i, target, end) {
@@ -142,7 +164,9 @@ impl<'a> Scanner<'a> {
             if let Some((t, e)) = self.gaz.longest(self.text, self.toks, end - len, |_| true) {
                 if e == end {
                     return match t {
-                        Target::State(s) | Target::Adjective(s) | Target::StateDescription(s) | Target::Capital(s) => Some(s),
+                        Target::State(s) | Target::Adjective(s) | Target::StateDescription(s) | Target::Capital(s) => {
+                            Some(s)
+                        }
                         _ => None,
                     };
                 }
@@ -185,7 +209,10 @@ impl<'a> Scanner<'a> {
             if t.kind != Kind::Word {
                 return None;
             }
-            if let Some((Target::Title(ti), e)) = self.gaz.longest(self.text, self.toks, k, |t| matches!(t, Target::Title(_))) {
+            if let Some((Target::Title(ti), e)) = self
+                .gaz
+                .longest(self.text, self.toks, k, |t| matches!(t, Target::Title(_)))
+            {
                 if self.gaz.titles[ti].classes.iter().any(|c| c.starts_with("honorific")) {
                     return None;
                 }
@@ -200,14 +227,20 @@ impl<'a> Scanner<'a> {
                 return Some(e);
             }
             if self.gaz.is_org_head(&t.low) && !self.cap(k) && mods == 0 && state.is_none() {
-                if self.toks.get(k + 1).is_some_and(|n| n.kind == Kind::Word && (self.cap(k + 1) || n.low == "of")) {
+                if self
+                    .toks
+                    .get(k + 1)
+                    .is_some_and(|n| n.kind == Kind::Word && (self.cap(k + 1) || n.low == "of"))
+                {
                     return None;
                 }
                 let head = t.low.clone();
                 self.push(i, k + 1, What::OrgHead(head));
                 return Some(k + 1);
             }
-            if let Some((target, e)) = self.gaz.longest(self.text, self.toks, k, |t| matches!(t, Target::State(_) | Target::Adjective(_))) {
+            if let Some((target, e)) = self.gaz.longest(self.text, self.toks, k, |t| {
+                matches!(t, Target::State(_) | Target::Adjective(_))
+            }) {
                 if state.is_none() {
                     state = match target {
                         Target::State(s) | Target::Adjective(s) => Some(s),
@@ -232,7 +265,11 @@ impl<'a> Scanner<'a> {
         let mut j = i;
         while j < self.toks.len() {
             let t = &self.toks[j];
-            if t.kind == Kind::Word && (is_cap(self.text, t) || is_upper(self.text, t) || t.low.chars().next().is_some_and(|c| c.is_ascii_digit()) && j > i) {
+            if t.kind == Kind::Word
+                && (is_cap(self.text, t)
+                    || is_upper(self.text, t)
+                    || t.low.chars().next().is_some_and(|c| c.is_ascii_digit()) && j > i)
+            {
                 if j > i && t.opens {
                     break;
                 }
@@ -251,9 +288,17 @@ impl<'a> Scanner<'a> {
     /// An organisation named by a capitalised run with a head word, extended through "of", "for", "and" …:
     /// its first and end token.
     fn org_span(&self, i: usize, j: usize) -> Option<(usize, usize)> {
-        let has_head = |a: usize, b: usize| (a..b).rev().find(|&k| self.gaz.is_org_head(self.low(k)) && !is_upper(self.text, &self.toks[k]) || self.gaz.org_suffixes.contains(self.low(k).trim_end_matches('.')));
+        let has_head = |a: usize, b: usize| {
+            (a..b).rev().find(|&k| {
+                self.gaz.is_org_head(self.low(k)) && !is_upper(self.text, &self.toks[k])
+                    || self.gaz.org_suffixes.contains(self.low(k).trim_end_matches('.'))
+            })
+        };
         let mut start = i;
-        while start < j && (self.gaz.function_words.contains(self.low(start)) || self.gaz.non_names.contains(self.low(start)) && self.toks[start].opens) {
+        while start < j
+            && (self.gaz.function_words.contains(self.low(start))
+                || self.gaz.non_names.contains(self.low(start)) && self.toks[start].opens)
+        {
             start += 1;
         }
         if start >= j {
@@ -303,14 +348,26 @@ impl<'a> Scanner<'a> {
         if !self.restricted {
             if let Some((s, e)) = self.org_span(i, j) {
                 // A known organisation covering more wins.
-                let known = self.gaz.longest(self.text, self.toks, s, |t| matches!(t, Target::Org(_)));
+                let known = self
+                    .gaz
+                    .longest(self.text, self.toks, s, |t| matches!(t, Target::Org(_)));
                 let (e, name, known) = match known {
                     Some((Target::Org(o), ke)) if ke >= e => (ke, self.gaz.orgs[o].name.clone(), Some(o)),
                     _ => (e, self.text[self.toks[s].start..self.toks[e - 1].end].to_string(), None),
                 };
-                self.push(s, e, What::Org { name: name.clone(), known });
+                self.push(
+                    s,
+                    e,
+                    What::Org {
+                        name: name.clone(),
+                        known,
+                    },
+                );
                 // "(Kepco)" right after: a short form.
-                if self.low(e) == "(" && self.toks.get(e + 2).is_some_and(|t| self.text[t.start..t.end] == *")") && self.cap(e + 1) {
+                if self.low(e) == "("
+                    && self.toks.get(e + 2).is_some_and(|t| self.text[t.start..t.end] == *")")
+                    && self.cap(e + 1)
+                {
                     let alias = self.w(e + 1).to_string();
                     self.push(e + 1, e + 2, What::OrgAlias { name, alias });
                     return e + 3;
@@ -353,7 +410,22 @@ impl<'a> Scanner<'a> {
                         continue;
                     }
                     _ => {
-                        let prev_in = |x: usize| x > 0 && matches!(self.low(x - 1), "in" | "at" | "to" | "from" | "near" | "around" | "outside" | "across" | "into" | "via" | "inside");
+                        let prev_in = |x: usize| {
+                            x > 0
+                                && matches!(
+                                    self.low(x - 1),
+                                    "in" | "at"
+                                        | "to"
+                                        | "from"
+                                        | "near"
+                                        | "around"
+                                        | "outside"
+                                        | "across"
+                                        | "into"
+                                        | "via"
+                                        | "inside"
+                                )
+                        };
                         match target {
                             Target::State(s) => {
                                 self.push(k, e, What::State(s));
@@ -377,7 +449,8 @@ impl<'a> Scanner<'a> {
                                 let s = if self.low(k) == "the" { k + 1 } else { k };
                                 self.push(s, e, What::Org { name, known: Some(o) });
                             }
-                            Target::OrgDescription(_) | Target::Title(_) | Target::Adjective(_) | Target::Person(_) => {}
+                            Target::OrgDescription(_) | Target::Title(_) | Target::Adjective(_) | Target::Person(_) => {
+                            }
                         }
                         k = e;
                         if e >= j {
@@ -392,7 +465,9 @@ impl<'a> Scanner<'a> {
             while n < j {
                 if n > k {
                     if let Some((t, _)) = self.gaz.longest(self.text, self.toks, n, |_| true) {
-                        if !matches!(t, Target::Person(_)) && !(matches!(t, Target::Title(_)) && PARTICLES.contains(&self.low(n))) {
+                        if !(matches!(t, Target::Person(_))
+                            || matches!(t, Target::Title(_)) && PARTICLES.contains(&self.low(n)))
+                        {
                             break;
                         }
                     }
@@ -400,7 +475,9 @@ impl<'a> Scanner<'a> {
                 n += 1;
             }
             // Capitalised words right before a title are part of the role ("Home Secretary").
-            if n < j && matches!(self.gaz.longest(self.text, self.toks, n, |t| matches!(t, Target::Title(_))), Some((Target::Title(t), _)) if !self.gaz.titles[t].classes[0].starts_with("honorific")) {
+            if n < j
+                && matches!(self.gaz.longest(self.text, self.toks, n, |t| matches!(t, Target::Title(_))), Some((Target::Title(t), _)) if !self.gaz.titles[t].classes[0].starts_with("honorific"))
+            {
                 role_start.get_or_insert(k);
                 k = n;
                 continue;
@@ -418,7 +495,15 @@ impl<'a> Scanner<'a> {
     }
 
     /// Classifies name words `[a, b)`; `role_start..a` are title words of the same run.
-    fn name(&mut self, a: usize, b: usize, role_start: Option<usize>, titles: &[usize], honorific: Option<Option<Gender>>, affiliation: Option<usize>) -> usize {
+    fn name(
+        &mut self,
+        a: usize,
+        b: usize,
+        role_start: Option<usize>,
+        titles: &[usize],
+        honorific: Option<Option<Gender>>,
+        affiliation: Option<usize>,
+    ) -> usize {
         let mut a = a;
         let mut b = b;
         while a < b && (self.gaz.non_names.contains(self.low(a)) || PARTICLES.contains(&self.low(a))) {
@@ -431,17 +516,28 @@ impl<'a> Scanner<'a> {
             return b;
         }
         let words: Vec<String> = (a..b).map(|k| self.w(k).to_string()).collect();
-        if words.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()) || w.chars().filter(|c| c.is_alphabetic()).count() > 2 && !w.chars().any(char::is_lowercase)) {
+        if words.iter().any(|w| {
+            w.chars().any(|c| c.is_ascii_digit())
+                || w.chars().filter(|c| c.is_alphabetic()).count() > 2 && !w.chars().any(char::is_lowercase)
+        }) {
             return b;
         }
-        if self.toks[a..b].iter().any(|t| self.gaz.is_org_head(&t.low) || self.gaz.title(&t.low).is_some()) {
+        if self.toks[a..b]
+            .iter()
+            .any(|t| self.gaz.is_org_head(&t.low) || self.gaz.title(&t.low).is_some())
+        {
             return b;
         }
-        let known = self.gaz.longest(self.text, self.toks, a, |t| matches!(t, Target::Person(_)));
+        let known = self
+            .gaz
+            .longest(self.text, self.toks, a, |t| matches!(t, Target::Person(_)));
         let family_first = self.korean_order(&words);
         let western_korean = self.western_korean(&words);
         let given = self.gaz.given.get(words[0].as_str()).copied();
-        let initial = words.len() >= 3 && words[1..words.len() - 1].iter().any(|w| w.len() == 2 && w.ends_with('.'));
+        let initial = words.len() >= 3
+            && words[1..words.len() - 1]
+                .iter()
+                .any(|w| w.len() == 2 && w.ends_with('.'));
         let mut role = None;
         let mut role_titles = titles.to_vec();
         let mut affiliation = affiliation;
@@ -462,16 +558,29 @@ impl<'a> Scanner<'a> {
                 end = e;
             }
         }
-        let verb = self.gaz.person_verbs.contains(self.low(b)) || (a > 0 && matches!(self.low(a - 1), "said" | "says" | "told" | "added"));
-        let strong = role.is_some() || honorific.is_some() || family_first.is_some() || western_korean || given.is_some() && words.len() >= 2 || initial || known.is_some_and(|(_, e)| e == b);
+        let verb = self.gaz.person_verbs.contains(self.low(b))
+            || (a > 0 && matches!(self.low(a - 1), "said" | "says" | "told" | "added"));
+        let strong = role.is_some()
+            || honorific.is_some()
+            || family_first.is_some()
+            || western_korean
+            || given.is_some() && words.len() >= 2
+            || initial
+            || known.is_some_and(|(_, e)| e == b);
         let gender = honorific.flatten().or_else(|| match known {
             Some((Target::Person(p), _)) => self.gaz.people[p].gender,
             _ => None,
         });
-        let gender = gender.or(if family_first.is_none() && words.len() >= 2 { given.flatten() } else { None });
+        let gender = gender.or(if family_first.is_none() && words.len() >= 2 {
+            given.flatten()
+        } else {
+            None
+        });
         if words.len() >= 2 && !strong {
             // Unknown capitalised words: a name only in running text, when none is a common word of the article.
-            let common = self.toks[a..b].iter().any(|t| self.lower_words.contains(&t.low) || self.gaz.non_names.contains(&t.low));
+            let common = self.toks[a..b]
+                .iter()
+                .any(|t| self.lower_words.contains(&t.low) || self.gaz.non_names.contains(&t.low));
             if self.restricted || common || self.toks[a..b].iter().any(|t| t.low.len() < 2) {
                 return end;
             }
@@ -495,17 +604,28 @@ impl<'a> Scanner<'a> {
 
     /// A Korean or Chinese name with the family name first: "Kim Jong-un", "Rha Woong Bae".
     fn korean_order(&self, words: &[String]) -> Option<bool> {
-        let syllable = |w: &str| w.len() <= 6 && w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(char::is_lowercase);
+        let syllable = |w: &str| {
+            w.len() <= 6
+                && w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().skip(1).all(char::is_lowercase)
+        };
         let hyphen_given = |w: &str| {
             let parts: Vec<&str> = w.split('-').collect();
-            parts.len() == 2 && parts.iter().all(|p| (1..=6).contains(&p.len()) && p.chars().all(char::is_alphabetic)) && syllable(parts[0]) && !self.gaz.given.contains_key(w)
+            parts.len() == 2
+                && parts
+                    .iter()
+                    .all(|p| (1..=6).contains(&p.len()) && p.chars().all(char::is_alphabetic))
+                && syllable(parts[0])
+                && !self.gaz.given.contains_key(w)
         };
         if !self.gaz.surnames.contains(&words[0]) {
             return None;
         }
         match words.len() {
             2 if hyphen_given(&words[1]) => Some(true),
-            3 if syllable(&words[1]) && syllable(&words[2]) && !self.gaz.given.contains_key(words[1].as_str()) => Some(true),
+            3 if syllable(&words[1]) && syllable(&words[2]) && !self.gaz.given.contains_key(words[1].as_str()) => {
+                Some(true)
+            }
             _ => None,
         }
     }
@@ -517,7 +637,12 @@ impl<'a> Scanner<'a> {
         }
         let w = &words[0];
         let parts: Vec<&str> = w.split('-').collect();
-        parts.len() <= 2 && parts.iter().all(|p| (2..=6).contains(&p.len()) && p.chars().next().is_some_and(char::is_uppercase) && p.chars().skip(1).all(char::is_lowercase))
+        parts.len() <= 2
+            && parts.iter().all(|p| {
+                (2..=6).contains(&p.len())
+                    && p.chars().next().is_some_and(char::is_uppercase)
+                    && p.chars().skip(1).all(char::is_lowercase)
+            })
     }
 
     /// A title, by its lower-case words, ending right before token `end`: start and title index.
@@ -526,7 +651,10 @@ impl<'a> Scanner<'a> {
             if end < len {
                 continue;
             }
-            if let Some((Target::Title(t), e)) = self.gaz.longest(self.text, self.toks, end - len, |t| matches!(t, Target::Title(_))) {
+            if let Some((Target::Title(t), e)) = self
+                .gaz
+                .longest(self.text, self.toks, end - len, |t| matches!(t, Target::Title(_)))
+            {
                 if e == end && !self.gaz.titles[t].classes[0].starts_with("honorific") {
                     return Some((end - len, t));
                 }
@@ -556,7 +684,11 @@ impl<'a> Scanner<'a> {
             while c > 0 && self.cap(c - 1) && !self.toks[c - 1].opens && end - c < 6 {
                 c -= 1;
             }
-            if c < end && c >= 2 && matches!(self.low(c - 1), "for" | "of" | "on") && self.title_ending_at(c - 1).is_some() {
+            if c < end
+                && c >= 2
+                && matches!(self.low(c - 1), "for" | "of" | "on")
+                && self.title_ending_at(c - 1).is_some()
+            {
                 end = c - 1;
             } else {
                 tail_end = a;
@@ -593,7 +725,9 @@ impl<'a> Scanner<'a> {
         }
         let mut affiliation = None;
         if k < self.toks.len() {
-            if let Some((target, e)) = self.gaz.longest(self.text, self.toks, k, |t| matches!(t, Target::State(_) | Target::Adjective(_) | Target::StateDescription(_))) {
+            if let Some((target, e)) = self.gaz.longest(self.text, self.toks, k, |t| {
+                matches!(t, Target::State(_) | Target::Adjective(_) | Target::StateDescription(_))
+            }) {
                 if let Target::State(s) | Target::Adjective(s) | Target::StateDescription(s) = target {
                     affiliation = Some(s);
                 }
@@ -607,7 +741,10 @@ impl<'a> Scanner<'a> {
         let mut mods = 0;
         let mut found = None;
         while k < self.toks.len() && mods <= 3 {
-            if let Some((Target::Title(t), e)) = self.gaz.longest(self.text, self.toks, k, |t| matches!(t, Target::Title(_))) {
+            if let Some((Target::Title(t), e)) = self
+                .gaz
+                .longest(self.text, self.toks, k, |t| matches!(t, Target::Title(_)))
+            {
                 if !self.gaz.titles[t].classes[0].starts_with("honorific") {
                     found = Some((t, e));
                     break;
@@ -627,7 +764,10 @@ impl<'a> Scanner<'a> {
                 x += 1;
             }
             let mut y = x;
-            while y < self.toks.len() && y - x < 10 && (self.cap(y) || matches!(self.low(y), "and" | "of" | "the" | "&") && self.cap(y + 1)) {
+            while y < self.toks.len()
+                && y - x < 10
+                && (self.cap(y) || matches!(self.low(y), "and" | "of" | "the" | "&") && self.cap(y + 1))
+            {
                 y += 1;
             }
             if y > x {

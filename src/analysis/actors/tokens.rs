@@ -69,7 +69,9 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                     let word = &text[pos(start)..pos(j)];
                     let last_seg = word.rsplit('.').next().unwrap_or(word);
                     if last_seg.chars().count() == 1 && last_seg.chars().all(char::is_uppercase) {
-                        if next.is_some_and(|ch| ch.is_uppercase()) && at(j + 2).is_none_or(|ch| !ch.is_alphanumeric() || ch == '.') {
+                        if next.is_some_and(|ch| ch.is_uppercase())
+                            && at(j + 2).is_none_or(|ch| !ch.is_alphanumeric() || ch == '.')
+                        {
                             j += 1;
                             continue;
                         }
@@ -105,7 +107,13 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
 }
 
 fn word_tok(text: &str, start: usize, end: usize, kind: Kind) -> Tok {
-    Tok { start, end, kind, opens: false, low: text[start..end].to_lowercase().replace('’', "'") }
+    Tok {
+        start,
+        end,
+        kind,
+        opens: false,
+        low: text[start..end].to_lowercase().replace('’', "'"),
+    }
 }
 
 fn mark_openers(text: &str, toks: &mut [Tok]) {
@@ -126,7 +134,9 @@ fn mark_openers(text: &str, toks: &mut [Tok]) {
                 t.opens = open_next;
                 open_next = false;
             }
-            Kind::Punct if matches!(&text[t.start..t.end], "“" | "\"" | "‘" | "(" | "«" | "—" | ":") => open_next = true,
+            Kind::Punct if matches!(&text[t.start..t.end], "“" | "\"" | "‘" | "(" | "«" | "—" | ":") => {
+                open_next = true
+            }
             Kind::Punct if open_next => {}
             _ => open_next = false,
         }
@@ -155,13 +165,19 @@ mod tests {
     // Hyphenated names, possessives and dotted acronyms stay whole; `’s` is its own token.
     #[test]
     fn splits_words() {
-        assert_eq!(words("Kim Jong-un’s U.S. trip, Workers' Party"), ["Kim", "Jong-un", "’s", "U.S.", "trip", ",", "Workers", "'", "Party"]);
+        assert_eq!(
+            words("Kim Jong-un’s U.S. trip, Workers' Party"),
+            ["Kim", "Jong-un", "’s", "U.S.", "trip", ",", "Workers", "'", "Party"]
+        );
     }
 
     // A middle initial keeps its dot; a sentence-final capital does not swallow the full stop wrongly.
     #[test]
     fn initials() {
-        assert_eq!(words("George W. Bush met Steven F. Udvar-Hazy."), ["George", "W.", "Bush", "met", "Steven", "F.", "Udvar-Hazy", "."]);
+        assert_eq!(
+            words("George W. Bush met Steven F. Udvar-Hazy."),
+            ["George", "W.", "Bush", "met", "Steven", "F.", "Udvar-Hazy", "."]
+        );
     }
 
     // Sentence openers are marked, also after an opening quote.
