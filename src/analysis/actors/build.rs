@@ -49,7 +49,7 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
 }
 
 /// A headline or text set in title case or capitals: capitalisation says nothing there.
-fn restricted(text: &str, toks: &[Tok], gaz: &Gazetteer) -> bool {
+fn restricted(text: &str, toks: &[Tok], gaz: &Gazetteer, headline: bool) -> bool {
     let words: Vec<&Tok> = toks
         .iter()
         .filter(|t| t.kind == Kind::Word && !gaz.function_words.contains(&t.low))
@@ -59,7 +59,7 @@ fn restricted(text: &str, toks: &[Tok], gaz: &Gazetteer) -> bool {
     }
     let caps = words.iter().filter(|t| is_cap(text, t)).count();
     let upper = words.iter().filter(|t| is_upper(text, t)).count();
-    upper * 2 >= words.len() || caps * 5 >= words.len() * 4
+    upper * 2 >= words.len() || headline && caps * 5 >= words.len() * 4
 }
 
 pub fn find(gaz: &Arc<Gazetteer>, doc: &Document) -> ActorTable {
@@ -89,7 +89,7 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document) -> ActorTable {
             text,
             toks: &toks[ti],
             index: ti,
-            restricted: restricted(text, &toks[ti], gaz),
+            restricted: restricted(text, &toks[ti], gaz, places[ti].0 == Place::Headline),
             lower_words: &lower_words,
             out: Vec::new(),
         };

@@ -95,6 +95,9 @@ pub struct Gazetteer {
     pub non_names: HashSet<String>,
     pub function_words: HashSet<String>,
     pub person_verbs: HashSet<String>,
+    /// Common lower-case English words.
+    pub common: HashSet<String>,
+    pub place_heads: HashSet<String>,
 }
 
 fn gender(field: Option<&String>) -> Option<Gender> {
@@ -214,6 +217,8 @@ impl Gazetteer {
                 g.org_heads.insert(w.trim_end_matches('.').to_string());
             }
         }
+        g.common = lexicon.words("common_words").map(str::to_string).collect();
+        g.place_heads = lexicon.words("place_heads").map(str::to_lowercase).collect();
         g.surnames = lexicon.words("korean_surnames").map(str::to_string).collect();
         for e in lexicon.entries("given_names") {
             if let Some(n) = e.first() {
@@ -311,6 +316,13 @@ impl Gazetteer {
             Target::Title(t) if p.words.len() == 1 => Some(t),
             _ => None,
         })
+    }
+
+    /// Whether a lower-case word (or its singular) is a common English word.
+    pub fn is_common(&self, low: &str) -> bool {
+        self.common.contains(low)
+            || low.strip_suffix('s').is_some_and(|w| self.common.contains(w))
+            || low.strip_suffix("es").is_some_and(|w| self.common.contains(w))
     }
 
     pub fn is_org_head(&self, low: &str) -> bool {

@@ -150,3 +150,173 @@ impl ActorTable {
         self.genders.get(index).copied().flatten()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::LazyLock;
+
+    static FINDER: LazyLock<ActorFinder> = LazyLock::new(|| ActorFinder::new(&Lexicon::builtin()));
+
+    fn table(paragraphs: &[&str]) -> ActorTable {
+        let doc = Document {
+            paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+            ..Document::default()
+        };
+        FINDER.find(&doc)
+    }
+
+    fn actor<'a>(t: &'a ActorTable, name: &str) -> Option<&'a Actor> {
+        t.actors.iter().find(|a| a.name == name)
+    }
+
+    fn people(t: &ActorTable) -> Vec<&str> {
+        t.actors
+            .iter()
+            .filter(|a| a.kind == ActorKind::Person)
+            .map(|a| a.name.as_str())
+            .collect()
+    }
+
+    // A Korean name with a hyphenated given name is a person, and a later bare surname links to it.
+    #[test]
+    fn korean_name_and_surname() {
+        let t = table(&[
+            "Unification minister Lee In-young met officials.",
+            "Lee said talks would resume.",
+        ]);
+        assert_eq!(people(&t), ["Lee In-young"]);
+        assert_eq!(actor(&t, "Lee In-young").unwrap().mentions, 2);
+    }
+
+    // Two people sharing a surname stay apart, and an ambiguous bare "Kim" merges with neither.
+    #[test]
+    fn shared_surname_stays_apart() {
+        let t = table(&["Kim Yo-jong criticised Sung Kim.", "Kim did not reply."]);
+        assert_eq!(people(&t), ["Kim Yo-jong", "Sung Kim"]);
+        assert!(t.mentions.iter().all(|m| m.place != Place::Body(1)));
+    }
+
+    // Western-order Korean names keep their order: "Woong-Bae Rha".
+    #[test]
+    fn western_order_korean_name() {
+        let t = table(&["The report was written by Woong-Bae Rha, a researcher."]);
+        assert_eq!(people(&t), ["Woong-Bae Rha"]);
+    }
+
+    // A role before the name is kept without the state, which becomes the affiliation.
+    #[test]
+    fn role_and_affiliation_before_name() {
+        let t = table(&["He met US special representative for North Korea Sung Kim in Seoul."]);
+        let a = actor(&t, "Sung Kim").unwrap();
+        assert_eq!(a.roles, ["special representative for North Korea"]);
+        assert_eq!(a.affiliation.as_deref(), Some("United States"));
+    }
+
+    // An apposition after the name gives the role: "Noh Kyu-duk, South Korea's special representative …,".
+    #[test]
+    fn role_from_apposition() {
+        let t = table(&["Noh Kyu-duk (right), South Korea's special representative for Peace Affairs, spoke."]);
+        let a = actor(&t, "Noh Kyu-duk").unwrap();
+        assert_eq!(a.roles, ["special representative for Peace Affairs"]);
+        assert_eq!(a.affiliation.as_deref(), Some("South Korea"));
+    }
+
+    // A given name from the list starts a Western name; the title before it is the role.
+    #[test]
+    fn western_name_with_title() {
+        let t = table(&["US national security adviser Jake Sullivan spoke."]);
+        assert_eq!(actor(&t, "Jake Sullivan").unwrap().roles, ["national security adviser"]);
+        assert_eq!(t.gender(0).or(t.gender(1)), Some(Gender::Male));
+    }
+
+    // Capitals acting are their states; a capital after "in" is a place.
+    #[test]
+    fn capital_metonymy_and_place() {
+        let t = table(&["Pyongyang rejected the offer made in Seoul."]);
+        assert_eq!(actor(&t, "North Korea").unwrap().kind, ActorKind::State);
+        assert_eq!(actor(&t, "Seoul").unwrap().kind, ActorKind::Place);
+    }
+
+    // "the North" stands for North Korea only when the article names North Korea.
+    #[test]
+    fn the_north_needs_the_state() {
+        assert!(actor(&table(&["Talks with the North stalled."]), "North Korea").is_none());
+        let t = table(&["North Korea fired a missile.", "Talks with the North stalled."]);
+        assert_eq!(actor(&t, "North Korea").unwrap().mentions, 2);
+    }
+
+    // A lower-case organisation description takes the state stated with it.
+    #[test]
+    fn ministry_with_state() {
+        let t = table(&["the South’s foreign ministry said on Monday that the ministry would reply."]);
+        let a = actor(&t, "South Korean foreign ministry").unwrap();
+        assert_eq!(a.kind, ActorKind::Organization);
+        assert_eq!(a.mentions, 2);
+    }
+
+    // Capitalised runs with an organisation head are organisations, extended through "of".
+    #[test]
+    fn organisation_heads() {
+        let t = table(&["The Ministry of Unification and Korea Electric Power Corp (Kepco) agreed. Kepco said so."]);
+        assert_eq!(
+            actor(&t, "Ministry of Unification").unwrap().kind,
+            ActorKind::Organization
+        );
+        assert_eq!(
+            actor(&t, "Korea Electric Power Corp").unwrap().kind,
+            ActorKind::Organization
+        );
+        assert!(people(&t).is_empty());
+    }
+
+    // Months, weekdays and sentence-initial function words are not people.
+    #[test]
+    fn no_junk_people() {
+        let t = table(&["On Monday, The Working Group met. In June Better Idea won. During March nothing happened."]);
+        assert!(people(&t).is_empty(), "{:?}", people(&t));
+    }
+
+    // A widely known person named by surname alone is a person, possessive included.
+    #[test]
+    fn known_surname_only() {
+        let t = table(&["He reaffirmed Biden’s support."]);
+        assert_eq!(people(&t), ["Biden"]);
+    }
+
+    // resolve: descriptions link to the latest person whose stated role fits, with the state when given.
+    #[test]
+    fn resolves_descriptions() {
+        let p = [
+            "Visiting US special representative Sung Kim met unification minister Lee In-young.",
+            "Later the minister and the US envoy spoke.",
+        ];
+        let t = table(&p);
+        let sung = t.actors.iter().position(|a| a.name == "Sung Kim");
+        let lee = t.actors.iter().position(|a| a.name == "Lee In-young");
+        assert_eq!(t.resolve("the minister", 1, 6, None), lee);
+        assert_eq!(t.resolve("the US envoy", 1, 24, Some(ActorKind::Person)), sung);
+        assert_eq!(t.resolve("the president", 1, 6, None), None);
+    }
+
+    // resolve: a bare surname needs one fitting person; capitals resolve to their state.
+    #[test]
+    fn resolves_names_and_states() {
+        let t = table(&[
+            "Kim Jong-un and Moon Jae-in met in Pyongyang.",
+            "Pyongyang said Moon and Kim agreed.",
+        ]);
+        let moon = t.actors.iter().position(|a| a.name == "Moon Jae-in");
+        let nk = t.actors.iter().position(|a| a.name == "North Korea");
+        assert_eq!(t.resolve("Moon", 1, 15, None), moon);
+        assert_eq!(t.resolve("Pyongyang", 1, 0, Some(ActorKind::State)), nk);
+    }
+
+    // Gender comes from the pronouns that follow a person's mentions.
+    #[test]
+    fn gender_from_pronouns() {
+        let t = table(&["Choi Jong-kun spoke. She said talks would go on."]);
+        let i = t.actors.iter().position(|a| a.name == "Choi Jong-kun").unwrap();
+        assert_eq!(t.gender(i), Some(Gender::Female));
+    }
+}

@@ -325,8 +325,8 @@ impl<'a> Scanner<'a> {
             let conn = self.low(k);
             let ext_head = has_head(n, m);
             let ok = match conn {
-                "and" | "&" => ext_head.is_some(),
-                _ => end == k || ext_head.is_some(),
+                "and" | "&" => ext_head.is_some() && end == start,
+                _ => end == k,
             };
             if !ok {
                 break;
@@ -518,8 +518,13 @@ impl<'a> Scanner<'a> {
         let words: Vec<String> = (a..b).map(|k| self.w(k).to_string()).collect();
         if words.iter().any(|w| {
             w.chars().any(|c| c.is_ascii_digit())
-                || w.chars().filter(|c| c.is_alphabetic()).count() > 2 && !w.chars().any(char::is_lowercase)
+                || w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
         }) {
+            return b;
+        }
+        if words.len() >= 2 && self.gaz.place_heads.contains(self.low(b - 1)) {
+            let name = self.text[self.toks[a].start..self.toks[b - 1].end].to_string();
+            self.push(a, b, What::Place(name));
             return b;
         }
         if self.toks[a..b]
@@ -580,7 +585,8 @@ impl<'a> Scanner<'a> {
             // Unknown capitalised words: a name only in running text, when none is a common word of the article.
             let common = self.toks[a..b]
                 .iter()
-                .any(|t| self.lower_words.contains(&t.low) || self.gaz.non_names.contains(&t.low));
+                .any(|t| self.lower_words.contains(&t.low) || self.gaz.non_names.contains(&t.low))
+                || self.toks[a..b].iter().all(|t| self.gaz.is_common(&t.low));
             if self.restricted || common || self.toks[a..b].iter().any(|t| t.low.len() < 2) {
                 return end;
             }
