@@ -316,7 +316,8 @@ fn link(
                     continue;
                 }
                 let known = gaz.people_by_surname.get(&x).copied();
-                if !(p.strong || known.is_some() || p.verb) {
+                let verb_only = p.verb && x.chars().count() > 2 && !gaz.is_common(&x) && !gaz.org_heads.contains(&x);
+                if !(p.strong || known.is_some() || verb_only) {
                     continue;
                 }
                 ents.push(Ent {

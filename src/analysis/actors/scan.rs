@@ -515,6 +515,10 @@ impl<'a> Scanner<'a> {
         if a >= b || b - a > 4 {
             return b;
         }
+        // "Secretary of State George Shultz": a word of the role left before a given name.
+        if b - a >= 3 && !self.gaz.given.contains_key(self.w(a)) && self.gaz.given.contains_key(self.w(a + 1)) {
+            a += 1;
+        }
         let words: Vec<String> = (a..b).map(|k| self.w(k).to_string()).collect();
         if words.iter().any(|w| {
             w.chars().any(|c| c.is_ascii_digit())
