@@ -43,6 +43,11 @@ fn norm_words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether `long` contains `short` as consecutive words.
+fn contains_run(long: &[String], short: &[String]) -> bool {
+    short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
+}
+
 fn is_subsequence(short: &[String], long: &[String]) -> bool {
     let mut it = long.iter();
     short.iter().all(|w| it.any(|x| x == w))
@@ -114,6 +119,12 @@ fn link(
         .iter()
         .filter_map(|it| if let What::State(s) = it.what { Some(s) } else { None })
         .collect();
+    let mut acronyms: HashMap<&str, usize> = HashMap::new();
+    for it in items {
+        if let What::Acronym(a) = &it.what {
+            *acronyms.entry(a.as_str()).or_insert(0) += 1;
+        }
+    }
     // States, places, organisations.
     for it in items {
         let mention = |ent: usize, form| M {
@@ -157,21 +168,35 @@ fn link(
                 ms.push(mention(e, MentionForm::Name));
             }
             What::Org { name, known } => {
-                let key = match known {
-                    Some(o) => format!("o:#{o}"),
-                    None => format!("o:{}", name.to_lowercase()),
+                let key = format!("o:{}", name.to_lowercase());
+                // A shorter or longer form of an organisation already named: "Home Office", "UK Home Office".
+                let words = norm_words(name);
+                let e = match by_key.get(&key) {
+                    Some(&e) => e,
+                    None => match ents.iter().position(|x| {
+                        x.kind == Some(ActorKind::Organization)
+                            && words.len() >= 2
+                            && x.words.len() >= 2
+                            && (contains_run(&x.words, &words) || contains_run(&words, &x.words))
+                    }) {
+                        Some(e) => {
+                            if known.is_some() || words.len() > ents[e].words.len() && ents[e].org_desc.is_none() {
+                                ents[e].name = name.clone();
+                                ents[e].words = words;
+                            }
+                            by_key.insert(key, e);
+                            e
+                        }
+                        None => get(&mut ents, &mut by_key, key, ActorKind::Organization, name),
+                    },
                 };
-                let e = get(&mut ents, &mut by_key, key, ActorKind::Organization, name);
                 if let Some(o) = known {
                     ents[e].state = gaz.orgs[*o].state;
                 }
                 ms.push(mention(e, MentionForm::Name));
             }
             What::OrgAlias { name, alias } => {
-                let key = by_key.get(&format!("o:{}", name.to_lowercase())).copied().or_else(|| {
-                    let o = gaz.orgs.iter().position(|o| o.name == *name)?;
-                    by_key.get(&format!("o:#{o}")).copied()
-                });
+                let key = by_key.get(&format!("o:{}", name.to_lowercase())).copied();
                 if let Some(e) = key {
                     by_key.insert(format!("alias:{}", alias.to_lowercase()), e);
                     ms.push(mention(e, MentionForm::Name));
@@ -208,6 +233,18 @@ fn link(
                 };
                 ms.push(mention(e, MentionForm::Description));
             }
+            What::Acronym(name) => {
+                let key = format!("o:{}", name.to_lowercase());
+                let alias = by_key.get(&format!("alias:{}", name.to_lowercase())).copied();
+                let e = match (alias, by_key.get(&key)) {
+                    (Some(e), _) | (None, Some(&e)) => e,
+                    _ if acronyms.get(name.as_str()).copied().unwrap_or(0) >= 2 => {
+                        get(&mut ents, &mut by_key, key, ActorKind::Organization, name)
+                    }
+                    _ => continue,
+                };
+                ms.push(mention(e, MentionForm::Name));
+            }
             What::OrgHead(head) => {
                 let found = ms.iter().rev().find(|m| {
                     ents[m.ent].kind == Some(ActorKind::Organization) && ents[m.ent].words.iter().any(|w| w == head)
@@ -232,7 +269,10 @@ fn link(
         })
         .collect();
     let mut item_ent: HashMap<(usize, usize), usize> = HashMap::new();
-    for (it, p) in person_items.iter().filter(|(_, p)| p.words.len() >= 2) {
+    let mut multi: Vec<&(&Item, &PersonCand)> = person_items.iter().filter(|(_, p)| p.words.len() >= 2).collect();
+    // Names with evidence first: a weak run sharing a word with one ("Warhol Factory") is not a person.
+    multi.sort_by_key(|(it, p)| (!p.strong, it.text, it.start));
+    for (it, p) in multi {
         let written = p.words.join(" ");
         let words = norm_words(&written);
         let people: Vec<usize> = (0..ents.len())
@@ -252,6 +292,13 @@ fn link(
         });
         let e = match e {
             Some(e) => e,
+            None if !p.strong
+                && people
+                    .iter()
+                    .any(|&e| ents[e].surname.as_deref() == Some(p.words[0].to_lowercase().as_str())) =>
+            {
+                continue
+            }
             None => {
                 ents.push(Ent {
                     kind: Some(ActorKind::Person),

@@ -28,6 +28,8 @@ pub enum What {
         name: String,
         known: Option<usize>,
     },
+    /// An unknown acronym: an organisation when used twice or defined.
+    Acronym(String),
     /// A short form in brackets right after an organisation's name: "(Kepco)".
     OrgAlias {
         name: String,
@@ -322,6 +324,12 @@ impl<'a> Scanner<'a> {
                 break;
             }
             let m = self.run_end(n);
+            // Not into a date or a number: "Kennedy Space Center on April 12".
+            if self.gaz.non_names.contains(self.low(n))
+                || (n..m).any(|x| self.low(x).chars().any(|c| c.is_ascii_digit()))
+            {
+                break;
+            }
             let conn = self.low(k);
             let ext_head = has_head(n, m);
             let ok = match conn {
@@ -337,6 +345,10 @@ impl<'a> Scanner<'a> {
             };
             k = m;
         }
+        // Not a title after the name: "Museum of Flight CEO".
+        while end > start + 1 && self.gaz.title(self.low(end - 1)).is_some() {
+            end -= 1;
+        }
         if end <= start || end - start < 2 {
             return None;
         }
@@ -345,6 +357,11 @@ impl<'a> Scanner<'a> {
 
     fn cap_run(&mut self, i: usize) -> usize {
         let j = self.run_end(i);
+        if !self.restricted && j == i + 1 && self.acronym(i) {
+            let name = self.w(i).to_string();
+            self.push(i, i + 1, What::Acronym(name));
+            return j;
+        }
         if !self.restricted {
             if let Some((s, e)) = self.org_span(i, j) {
                 // A known organisation covering more wins.
@@ -376,6 +393,19 @@ impl<'a> Scanner<'a> {
             }
         }
         self.pieces(i, j)
+    }
+
+    /// An unknown acronym ("DAB", "FTU"): an organisation when the article uses it more than once.
+    fn acronym(&self, i: usize) -> bool {
+        let w = self.w(i);
+        let letters = w.chars().filter(|c| c.is_ascii_uppercase()).count();
+        is_upper(self.text, &self.toks[i])
+            && (2..=6).contains(&w.chars().count())
+            && letters >= 2
+            && w.chars().all(|c| c.is_ascii_alphanumeric())
+            && !self.gaz.non_names.contains(self.low(i))
+            && self.gaz.title(self.low(i)).is_none()
+            && self.gaz.longest(self.text, self.toks, i, |_| true).is_none()
     }
 
     /// Splits a capitalised run into gazetteer hits, titles and name words.
@@ -516,7 +546,11 @@ impl<'a> Scanner<'a> {
             return b;
         }
         // "Secretary of State George Shultz": a word of the role left before a given name.
-        if b - a >= 3 && !self.gaz.given.contains_key(self.w(a)) && self.gaz.given.contains_key(self.w(a + 1)) {
+        if b - a >= 3
+            && !self.gaz.given.contains_key(self.w(a))
+            && !self.w(a).ends_with('.')
+            && self.gaz.given.contains_key(self.w(a + 1))
+        {
             a += 1;
         }
         let words: Vec<String> = (a..b).map(|k| self.w(k).to_string()).collect();
@@ -567,9 +601,16 @@ impl<'a> Scanner<'a> {
                 end = e;
             }
         }
+        // "the Monti government", "the Biden administration"
+        let leader_of = b - a == 1
+            && a > 0
+            && self.low(a - 1) == "the"
+            && matches!(self.low(b), "government" | "administration")
+            && !self.gaz.is_common(self.low(a));
         let verb = self.gaz.person_verbs.contains(self.low(b))
             || (a > 0 && matches!(self.low(a - 1), "said" | "says" | "told" | "added"));
-        let strong = role.is_some()
+        let strong = leader_of
+            || role.is_some()
             || honorific.is_some()
             || family_first.is_some()
             || western_korean
@@ -590,7 +631,8 @@ impl<'a> Scanner<'a> {
             let common = self.toks[a..b]
                 .iter()
                 .any(|t| self.lower_words.contains(&t.low) || self.gaz.non_names.contains(&t.low))
-                || self.toks[a..b].iter().all(|t| self.gaz.is_common(&t.low));
+                || self.toks[a..b].iter().all(|t| self.gaz.is_common(&t.low))
+                || self.gaz.is_common(self.low(b - 1));
             if self.restricted || common || self.toks[a..b].iter().any(|t| t.low.len() < 2) {
                 return end;
             }
