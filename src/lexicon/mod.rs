@@ -25,7 +25,6 @@ const BUILTIN: &[(&str, &str)] = &[
     ("places", include_str!("data/places.txt")),
     ("people", include_str!("data/people.txt")),
     ("person_verbs", include_str!("data/person_verbs.txt")),
-    ("common_words", include_str!("data/common_words.txt")),
     ("place_heads", include_str!("data/place_heads.txt")),
 ];
 

@@ -2,7 +2,7 @@
 //! people, descriptions and surnames to the people they stand for, and
 //! organisations, states and places to one actor each.
 
-use super::gazetteer::{Gazetteer, Target};
+use super::gazetteer::{FastSet, Gazetteer, Target};
 use super::scan::{Item, PersonCand, Scanner, What};
 use super::tokens::{self, is_cap, is_upper, Kind, Tok};
 use super::{ActorDetail, ActorTable, Gender, Mention, MentionForm, Place};
@@ -78,12 +78,19 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document) -> ActorTable {
     for (i, p) in doc.paragraphs.iter().enumerate() {
         places.push((Place::Body(i), p));
     }
-    let toks: Vec<Vec<Tok>> = places.iter().map(|(_, t)| tokens::tokenize(t)).collect();
-    let mut lower_words: HashSet<String> = HashSet::new();
+    let toks: Vec<Vec<Tok>> = places
+        .iter()
+        .map(|(_, t)| {
+            let mut toks = tokens::tokenize(t);
+            gaz.annotate(&mut toks);
+            toks
+        })
+        .collect();
+    let mut lower_words: FastSet<&str> = FastSet::default();
     for (ti, ts) in toks.iter().enumerate() {
         for t in ts {
             if t.kind == Kind::Word && !is_cap(places[ti].1, t) && !is_upper(places[ti].1, t) {
-                lower_words.insert(t.low.clone());
+                lower_words.insert(t.low.as_str());
             }
         }
     }

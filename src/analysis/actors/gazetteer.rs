@@ -5,6 +5,37 @@ use super::tokens::{self, Kind};
 use super::Gender;
 use crate::lexicon::Lexicon;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the lists' keys are short words, for which SipHash is needlessly slow.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
+/// `Tok::phrase` when no phrase starts with the token's word.
+pub const NO_PHRASE: u32 = u32::MAX;
+/// `Tok::phrase` before [`Gazetteer::annotate`].
+pub const UNKNOWN_PHRASE: u32 = u32::MAX - 1;
+
+/// Common English words (see the file's header): a sorted list searched in place.
+const COMMON_WORDS: &str = include_str!("../../lexicon/data/common_words.txt");
 
 /// What a gazetteer phrase stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,7 +109,9 @@ pub struct KnownPerson {
 /// Everything the finder needs from the lexicon, compiled once.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
-    phrases: HashMap<String, Vec<Phrase>>,
+    /// Phrases by first word: index into `phrase_lists`.
+    phrase_index: FastMap<String, u32>,
+    phrase_lists: Vec<Vec<Phrase>>,
     pub states: Vec<State>,
     pub orgs: Vec<Org>,
     pub org_descriptions: Vec<OrgDescription>,
@@ -86,18 +119,18 @@ pub struct Gazetteer {
     pub titles: Vec<Title>,
     pub people: Vec<KnownPerson>,
     /// Bare surname (lower case) of a known person -> index.
-    pub people_by_surname: HashMap<String, usize>,
+    pub people_by_surname: FastMap<String, usize>,
     /// Lower-case organisation head words, and which of them are company suffixes.
-    pub org_heads: HashSet<String>,
-    pub org_suffixes: HashSet<String>,
-    pub surnames: HashSet<String>,
-    pub given: HashMap<String, Option<Gender>>,
-    pub non_names: HashSet<String>,
-    pub function_words: HashSet<String>,
-    pub person_verbs: HashSet<String>,
-    /// Common lower-case English words.
-    pub common: HashSet<String>,
-    pub place_heads: HashSet<String>,
+    pub org_heads: FastSet<String>,
+    pub org_suffixes: FastSet<String>,
+    pub surnames: FastSet<String>,
+    pub given: FastMap<String, Option<Gender>>,
+    pub non_names: FastSet<String>,
+    pub function_words: FastSet<String>,
+    pub person_verbs: FastSet<String>,
+    /// Common lower-case English words, sorted (a static list: too long to copy into a set per run).
+    pub common: Vec<&'static str>,
+    pub place_heads: FastSet<String>,
 }
 
 fn gender(field: Option<&String>) -> Option<Gender> {
@@ -217,7 +250,11 @@ impl Gazetteer {
                 g.org_heads.insert(w.trim_end_matches('.').to_string());
             }
         }
-        g.common = lexicon.words("common_words").map(str::to_string).collect();
+        g.common = COMMON_WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
+        g.common.sort_unstable();
         g.place_heads = lexicon.words("place_heads").map(str::to_lowercase).collect();
         g.surnames = lexicon.words("korean_surnames").map(str::to_string).collect();
         for e in lexicon.entries("given_names") {
@@ -270,10 +307,12 @@ impl Gazetteer {
         let Some((first, _)) = words.first() else {
             return;
         };
-        self.phrases
-            .entry(first.clone())
-            .or_default()
-            .push(Phrase { words, target });
+        let next = self.phrase_lists.len() as u32;
+        let id = *self.phrase_index.entry(first.clone()).or_insert(next);
+        if id == next {
+            self.phrase_lists.push(Vec::new());
+        }
+        self.phrase_lists[id as usize].push(Phrase { words, target });
     }
 
     /// The longest phrase starting at token `i`: its target and the index after it. The first word of a
@@ -285,7 +324,12 @@ impl Gazetteer {
         i: usize,
         filter: impl Fn(Target) -> bool,
     ) -> Option<(Target, usize)> {
-        let cands = self.phrases.get(&toks[i].low)?;
+        let id = match toks[i].phrase {
+            NO_PHRASE => return None,
+            UNKNOWN_PHRASE => *self.phrase_index.get(&toks[i].low)?,
+            id => id,
+        };
+        let cands = &self.phrase_lists[id as usize];
         let mut best: Option<(Target, usize)> = None;
         for p in cands {
             if !filter(p.target) {
@@ -310,9 +354,17 @@ impl Gazetteer {
         best
     }
 
+    /// Notes on each token which phrases start with its word: one lookup per token.
+    pub fn annotate(&self, toks: &mut [tokens::Tok]) {
+        for t in toks {
+            t.phrase = self.phrase_index.get(&t.low).copied().unwrap_or(NO_PHRASE);
+        }
+    }
+
     /// Title index of a single lower-case word.
     pub fn title(&self, low: &str) -> Option<usize> {
-        self.phrases.get(low)?.iter().find_map(|p| match p.target {
+        let id = *self.phrase_index.get(low)?;
+        self.phrase_lists[id as usize].iter().find_map(|p| match p.target {
             Target::Title(t) if p.words.len() == 1 => Some(t),
             _ => None,
         })
@@ -320,9 +372,8 @@ impl Gazetteer {
 
     /// Whether a lower-case word (or its singular) is a common English word.
     pub fn is_common(&self, low: &str) -> bool {
-        self.common.contains(low)
-            || low.strip_suffix('s').is_some_and(|w| self.common.contains(w))
-            || low.strip_suffix("es").is_some_and(|w| self.common.contains(w))
+        let has = |w: &str| self.common.binary_search(&w).is_ok();
+        has(low) || low.strip_suffix('s').is_some_and(has) || low.strip_suffix("es").is_some_and(has)
     }
 
     pub fn is_org_head(&self, low: &str) -> bool {

@@ -2,10 +2,9 @@
 //! organisations, states, places and person-name candidates with their roles,
 //! descriptions ("the minister", "the foreign ministry") and pronouns.
 
-use super::gazetteer::{Gazetteer, Target};
+use super::gazetteer::{FastSet, Gazetteer, Target};
 use super::tokens::{is_cap, is_upper, Kind, Tok};
 use super::Gender;
-use std::collections::HashSet;
 
 /// Something found in a text, before linking.
 #[derive(Debug, Clone)]
@@ -75,7 +74,7 @@ pub struct Scanner<'a> {
     /// Only gazetteer hits and strong names: a title-case or all-capitals headline.
     pub restricted: bool,
     /// Lower-case words the article uses: a capitalised word also used in lower case is a common word.
-    pub lower_words: &'a HashSet<String>,
+    pub lower_words: &'a FastSet<&'a str>,
     pub out: Vec<Item>,
 }
 
@@ -630,7 +629,7 @@ impl<'a> Scanner<'a> {
             // Unknown capitalised words: a name only in running text, when none is a common word of the article.
             let common = self.toks[a..b]
                 .iter()
-                .any(|t| self.lower_words.contains(&t.low) || self.gaz.non_names.contains(&t.low))
+                .any(|t| self.lower_words.contains(t.low.as_str()) || self.gaz.non_names.contains(&t.low))
                 || self.toks[a..b].iter().all(|t| self.gaz.is_common(&t.low))
                 || self.gaz.is_common(self.low(b - 1));
             if self.restricted || common || self.toks[a..b].iter().any(|t| t.low.len() < 2) {

@@ -21,6 +21,8 @@ pub struct Tok {
     pub opens: bool,
     /// Lower case, with `’` as `'`.
     pub low: String,
+    /// Which gazetteer phrases start with this word (see `Gazetteer::annotate`).
+    pub phrase: u32,
 }
 
 /// The tokens of `text`, in order.
@@ -107,12 +109,22 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
 }
 
 fn word_tok(text: &str, start: usize, end: usize, kind: Kind) -> Tok {
+    let word = &text[start..end];
+    let low = if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        word.to_string()
+    } else {
+        word.to_lowercase().replace('’', "'")
+    };
     Tok {
         start,
         end,
         kind,
         opens: false,
-        low: text[start..end].to_lowercase().replace('’', "'"),
+        low,
+        phrase: super::gazetteer::UNKNOWN_PHRASE,
     }
 }
 
