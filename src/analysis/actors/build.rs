@@ -516,6 +516,14 @@ fn finish(
             order.push(m.ent);
         }
     }
+    // Listed by kind (people, organisations, states, places), each in order of first mention.
+    let rank = |k: Option<ActorKind>| match k {
+        Some(ActorKind::Person) | None => 0,
+        Some(ActorKind::Organization) => 1,
+        Some(ActorKind::State) => 2,
+        Some(ActorKind::Place) => 3,
+    };
+    order.sort_by_key(|&e| rank(ents[e].kind));
     let mut new_index = vec![usize::MAX; ents.len()];
     let mut table = ActorTable {
         gaz: Some(gaz.clone()),

@@ -319,4 +319,34 @@ mod tests {
         let i = t.actors.iter().position(|a| a.name == "Choi Jong-kun").unwrap();
         assert_eq!(t.gender(i), Some(Gender::Female));
     }
+
+    // The common-word list is sorted, as the binary search over it needs.
+    #[test]
+    fn common_words_sorted() {
+        let g = &FINDER.gaz;
+        assert!(g.common.windows(2).all(|w| w[0] <= w[1]));
+        assert!(g.is_common("welfare") && g.is_common("affairs") && !g.is_common("sullivan"));
+    }
+
+    // Acronyms used twice are organisations; once, they are left alone.
+    #[test]
+    fn acronyms_twice() {
+        let t = table(&[
+            "The DAB won seats in the election held in the city.",
+            "The DAB said it was pleased with the result, while the ZQX did not comment.",
+        ]);
+        assert_eq!(actor(&t, "DAB").unwrap().kind, ActorKind::Organization);
+        assert!(actor(&t, "ZQX").is_none());
+    }
+
+    // Actors are listed by kind: people, organisations, states, places.
+    #[test]
+    fn listed_by_kind() {
+        let t = table(&["In Seoul, North Korea and the foreign ministry met Sung Kim."]);
+        let kinds: Vec<ActorKind> = t.actors.iter().map(|a| a.kind).collect();
+        let mut sorted = kinds.clone();
+        sorted.sort_by_key(|k| *k as u8);
+        assert_eq!(kinds, sorted);
+        assert_eq!(t.actors[0].id, "p1");
+    }
 }

@@ -355,6 +355,10 @@ impl<'a> Scanner<'a> {
     }
 
     fn cap_run(&mut self, i: usize) -> usize {
+        // A capitalised function word ("The", "But") starts nothing: the run begins after it.
+        if self.gaz.function_words.contains(self.low(i)) {
+            return i + 1;
+        }
         let j = self.run_end(i);
         if !self.restricted && j == i + 1 && self.acronym(i) {
             let name = self.w(i).to_string();
@@ -401,7 +405,7 @@ impl<'a> Scanner<'a> {
         is_upper(self.text, &self.toks[i])
             && (2..=6).contains(&w.chars().count())
             && letters >= 2
-            && w.chars().all(|c| c.is_ascii_alphanumeric())
+            && w.chars().all(|c| c.is_ascii_uppercase())
             && !self.gaz.non_names.contains(self.low(i))
             && self.gaz.title(self.low(i)).is_none()
             && self.gaz.longest(self.text, self.toks, i, |_| true).is_none()
