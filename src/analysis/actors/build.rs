@@ -359,7 +359,16 @@ fn link(
             Some(e) => e,
             None if cands.len() > 1 => continue,
             None => {
-                if let Some(&o) = by_key.get(&format!("alias:{x}")) {
+                // A word of an organisation's name: "Goldstar" after "Goldstar Precision Co Ltd".
+                let org_word = || {
+                    ms.iter()
+                        .rev()
+                        .find(|m| {
+                            ents[m.ent].kind == Some(ActorKind::Organization) && ents[m.ent].words.first() == Some(&x)
+                        })
+                        .map(|m| m.ent)
+                };
+                if let Some(o) = by_key.get(&format!("alias:{x}")).copied().or_else(org_word) {
                     ms.push(M {
                         ent: o,
                         text: it.text,

@@ -349,4 +349,23 @@ mod tests {
         assert_eq!(kinds, sorted);
         assert_eq!(t.actors[0].id, "p1");
     }
+
+    // A bare word of an organisation's name is that organisation, not a person: "Goldstar said".
+    #[test]
+    fn org_word_is_not_a_person() {
+        let t = table(&[
+            "Goldstar Precision Co Ltd makes cameras.",
+            "Goldstar said exports rose.",
+        ]);
+        assert!(people(&t).is_empty());
+        assert_eq!(actor(&t, "Goldstar Precision Co Ltd").unwrap().mentions, 2);
+    }
+
+    // A known company followed by its legal suffix keeps its known name.
+    #[test]
+    fn known_company_with_suffix() {
+        let t = table(&["Samsung Electronics Co Ltd and Samsung agreed."]);
+        let orgs: Vec<&str> = t.actors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(orgs, ["Samsung"]);
+    }
 }

@@ -281,6 +281,19 @@ impl<'a> Scanner<'a> {
                 j += 1;
                 continue;
             }
+            // "Heavy Industries Co. Ltd": the full stop of a company suffix.
+            if j > i
+                && t.kind == Kind::Punct
+                && t.low == "."
+                && self.gaz.org_suffixes.contains(self.low(j - 1))
+                && self
+                    .toks
+                    .get(j + 1)
+                    .is_some_and(|n| self.gaz.org_suffixes.contains(&n.low))
+            {
+                j += 1;
+                continue;
+            }
             break;
         }
         j.max(i + 1)
@@ -330,6 +343,10 @@ impl<'a> Scanner<'a> {
                 break;
             }
             let conn = self.low(k);
+            // A company name ends with its suffix: "Co Ltd of Seoul" names a place after it.
+            if conn != "and" && conn != "&" && self.gaz.org_suffixes.contains(self.low(k - 1).trim_end_matches('.')) {
+                break;
+            }
             let ext_head = has_head(n, m);
             let ok = match conn {
                 "and" | "&" => ext_head.is_some() && end == start,
@@ -372,9 +389,17 @@ impl<'a> Scanner<'a> {
                     .gaz
                     .longest(self.text, self.toks, s, |t| matches!(t, Target::Org(_)));
                 let (e, name, known) = match known {
-                    Some((Target::Org(o), ke)) if ke >= e => (ke, self.gaz.orgs[o].name.clone(), Some(o)),
+                    Some((Target::Org(o), ke))
+                        if ke >= e
+                            || (ke..e).all(|x| {
+                                self.low(x) == "." || self.gaz.org_suffixes.contains(self.low(x).trim_end_matches('.'))
+                            }) =>
+                    {
+                        (ke.max(e), self.gaz.orgs[o].name.clone(), Some(o))
+                    }
                     _ => (e, self.text[self.toks[s].start..self.toks[e - 1].end].to_string(), None),
                 };
+                let e = e.max(s + 1);
                 self.push(
                     s,
                     e,
