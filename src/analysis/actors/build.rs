@@ -655,6 +655,15 @@ pub fn resolve(
             return Some(a);
         }
     }
+    // A name after a title or role: "President Moon Jae-in", "US envoy Sung Kim".
+    if lw.contains(' ') {
+        if let Some(a) = latest(&|a| {
+            let name = table.actors[a].name.to_lowercase();
+            name.contains(' ') && lw.ends_with(&name) && lw[..lw.len() - name.len()].ends_with(' ')
+        }) {
+            return Some(a);
+        }
+    }
     let toks = tokens::tokenize(w);
     if toks.is_empty() {
         return None;

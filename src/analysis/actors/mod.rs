@@ -368,4 +368,20 @@ mod tests {
         let orgs: Vec<&str> = t.actors.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(orgs, ["Samsung"]);
     }
+
+    // resolve: a full name after a title, the ministry, and an ambiguous bare "Kim" (None).
+    #[test]
+    fn resolves_titled_names_and_ambiguity() {
+        let p = [
+            "Kim Yo-jong and Kim Jong-un met President Moon Jae-in; the foreign ministry said so.",
+            "President Moon Jae-in thanked Kim, and the ministry agreed.",
+        ];
+        let t = table(&p);
+        let moon = t.actors.iter().position(|a| a.name == "Moon Jae-in");
+        let ministry = t.actors.iter().position(|a| a.name == "foreign ministry");
+        assert_eq!(t.resolve("President Moon Jae-in", 1, 0, None), moon);
+        assert_eq!(t.resolve("Kim", 1, 35, Some(ActorKind::Person)), None);
+        assert_eq!(t.resolve("the ministry", 1, 45, None), ministry);
+        assert!(ministry.is_some());
+    }
 }

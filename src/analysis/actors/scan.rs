@@ -522,8 +522,15 @@ impl<'a> Scanner<'a> {
             let mut n = k;
             while n < j {
                 if n > k {
-                    if let Some((t, _)) = self.gaz.longest(self.text, self.toks, n, |_| true) {
+                    if let Some((t, e)) = self.gaz.longest(self.text, self.toks, n, |_| true) {
+                        // A city used as a family name after a given name: "Valeska Paris".
+                        let surname_city = n == k + 1
+                            && e == n + 1
+                            && matches!(t, Target::Capital(_) | Target::Place(_))
+                            && self.gaz.given.contains_key(self.w(k))
+                            && !self.gaz.non_names.contains(self.low(k));
                         if !(matches!(t, Target::Person(_))
+                            || surname_city
                             || matches!(t, Target::Title(_)) && PARTICLES.contains(&self.low(n)))
                         {
                             break;
