@@ -384,4 +384,14 @@ mod tests {
         assert_eq!(t.resolve("the ministry", 1, 45, None), ministry);
         assert!(ministry.is_some());
     }
+
+    // Photo credits are not actors: a name beside a slash, or after "Image:".
+    #[test]
+    fn credits_are_not_actors() {
+        let t = table(&[
+            "Moon Jae-in speaks in Seoul. Anthony Wallace / AFP - Getty Images",
+            "The ship at sea. Image: Jane Doe Smith.",
+        ]);
+        assert_eq!(people(&t), ["Moon Jae-in"]);
+    }
 }

@@ -98,6 +98,13 @@ impl<'a> Scanner<'a> {
     }
 
     fn push(&mut self, start: usize, end: usize, what: What) {
+        // A name next to a slash is a photo credit: "Anthony Wallace / AFP - Getty Images".
+        let slash = |k: usize| self.toks.get(k).is_some_and(|t| t.low == "/");
+        if matches!(what, What::Person(_) | What::Org { .. } | What::Acronym(_))
+            && (slash(end) || start > 0 && slash(start - 1))
+        {
+            return;
+        }
         let (s, e) = (self.toks[start].start, self.toks[end - 1].end);
         self.out.push(Item {
             text: self.index,
@@ -114,6 +121,15 @@ impl<'a> Scanner<'a> {
             if self.toks[i].kind != Kind::Word {
                 i += 1;
                 continue;
+            }
+            // "Image: Twitter / Barack Obama.": a photo credit ends the text's actors.
+            if matches!(
+                self.low(i),
+                "image" | "images" | "photo" | "photos" | "photograph" | "picture" | "credit"
+            ) && self.low(i + 1) == ":"
+                && self.cap(i)
+            {
+                break;
             }
             i = self.step(i);
         }
