@@ -230,6 +230,13 @@ mod tests {
         assert_eq!(t.gender(0).or(t.gender(1)), Some(Gender::Male));
     }
 
+    // "US" in capitals is the United States, not the pronoun "us".
+    #[test]
+    fn us_is_a_state() {
+        let t = table(&["The US and South Korea agreed. US officials said so."]);
+        assert_eq!(actor(&t, "United States").unwrap().mentions, 2);
+    }
+
     // Capitals acting are their states; a capital after "in" is a place.
     #[test]
     fn capital_metonymy_and_place() {

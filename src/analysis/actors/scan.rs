@@ -389,7 +389,7 @@ impl<'a> Scanner<'a> {
 
     fn cap_run(&mut self, i: usize) -> usize {
         // A capitalised function word ("The", "But") starts nothing: the run begins after it.
-        if self.gaz.function_words.contains(self.low(i)) {
+        if self.gaz.function_words.contains(self.low(i)) && !is_upper(self.text, &self.toks[i]) {
             return i + 1;
         }
         let j = self.run_end(i);
