@@ -605,8 +605,11 @@ impl<'a> Scanner<'a> {
             a += 1;
         }
         let words: Vec<String> = (a..b).map(|k| self.w(k).to_string()).collect();
+        // "DVDs", "CEOs": plural acronyms are not names.
+        let plural_acronym = |w: &str| w.chars().take(2).all(|c| c.is_uppercase()) && w.ends_with('s') && w.len() > 2;
         if words.iter().any(|w| {
-            w.chars().any(|c| c.is_ascii_digit())
+            plural_acronym(w)
+                || w.chars().any(|c| c.is_ascii_digit())
                 || w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
         }) {
             return b;
