@@ -380,7 +380,7 @@ fn link(
                 }
                 let known = gaz.people_by_surname.get(&x).copied();
                 let verb_only = p.verb && x.chars().count() > 2 && !gaz.is_common(&x) && !gaz.org_heads.contains(&x);
-                if !(p.strong || known.is_some() || verb_only) {
+                if p.link_only || !(p.strong || known.is_some() || verb_only) {
                     continue;
                 }
                 ents.push(Ent {

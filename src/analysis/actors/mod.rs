@@ -401,4 +401,25 @@ mod tests {
         ]);
         assert_eq!(people(&t), ["Moon Jae-in"]);
     }
+
+    // In a title-case headline, name shapes are found inside the long capitalised run, and single
+    // words only link to people the body names.
+    #[test]
+    fn title_case_headline() {
+        let doc = Document {
+            headline: Some("Kim Jong Un Meets Putin In Vladivostok As Moon Watches".into()),
+            paragraphs: vec!["Kim Jong Un met Vladimir Putin. South Korean President Moon Jae-in said little.".into()],
+            ..Document::default()
+        };
+        let t = FINDER.find(&doc);
+        assert_eq!(people(&t), ["Kim Jong Un", "Vladimir Putin", "Moon Jae-in"]);
+        assert_eq!(t.mentions.iter().filter(|m| m.place == Place::Headline).count(), 3);
+    }
+
+    // "the Monti government" makes Monti a person; "the Korean government" does not.
+    #[test]
+    fn leader_of_government() {
+        let t = table(&["Taxes rose under the Monti government, and the Korean government agreed."]);
+        assert_eq!(people(&t), ["Monti"]);
+    }
 }

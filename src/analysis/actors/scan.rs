@@ -63,6 +63,8 @@ pub struct PersonCand {
     pub role_titles: Vec<usize>,
     pub affiliation: Option<usize>,
     pub gender: Option<Gender>,
+    /// Only a link to a person the article names elsewhere (a single word of a capitalised headline).
+    pub link_only: bool,
 }
 
 /// Per-text scanning state.
@@ -585,6 +587,10 @@ impl<'a> Scanner<'a> {
         honorific: Option<Option<Gender>>,
         affiliation: Option<usize>,
     ) -> usize {
+        if self.restricted {
+            self.headline_names(a, b);
+            return b;
+        }
         let mut a = a;
         let mut b = b;
         while a < b && (self.gaz.non_names.contains(self.low(a)) || PARTICLES.contains(&self.low(a))) {
@@ -660,7 +666,10 @@ impl<'a> Scanner<'a> {
             && a > 0
             && self.low(a - 1) == "the"
             && matches!(self.low(b), "government" | "administration")
-            && !self.gaz.is_common(self.low(a));
+            && !self.gaz.is_common(self.low(a))
+            && !["ese", "ian", "ean", "ish", "ic"]
+                .iter()
+                .any(|suffix| self.low(a).ends_with(suffix));
         let verb = self.gaz.person_verbs.contains(self.low(b))
             || (a > 0 && matches!(self.low(a - 1), "said" | "says" | "told" | "added"));
         let strong = leader_of
@@ -703,9 +712,56 @@ impl<'a> Scanner<'a> {
             role_titles,
             affiliation,
             gender,
+            link_only: false,
         };
         self.push(a, b, What::Person(cand));
         end
+    }
+
+    /// Names inside a title-case or capitals headline, where every word is capitalised: name shapes,
+    /// given name + family name, and single words (which only link to people the article names).
+    fn headline_names(&mut self, a: usize, b: usize) {
+        let title_case = |w: &str| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().skip(1).all(|c| !c.is_uppercase() || c == '-')
+        };
+        let mut p = a;
+        while p < b {
+            let words = |n: usize| -> Vec<String> { (p..(p + n).min(b)).map(|k| self.w(k).to_string()).collect() };
+            let low = self.low(p);
+            if self.gaz.non_names.contains(low) || self.gaz.is_common(low) && !self.gaz.surnames.contains(self.w(p)) {
+                p += 1;
+                continue;
+            }
+            let found = [3, 2].into_iter().find(|&n| {
+                p + n <= b && {
+                    let ws = words(n);
+                    ws.iter().all(|w| title_case(w))
+                        && (self.korean_order(&ws).is_some() || n == 2 && self.western_korean(&ws))
+                }
+            });
+            let (n, family_first, strong) = match found {
+                Some(n) => (n, self.korean_order(&words(n)).is_some(), true),
+                None if p + 1 < b && self.gaz.given.contains_key(self.w(p)) && !self.gaz.is_common(self.low(p + 1)) => {
+                    (2, false, true)
+                }
+                None => (1, false, false),
+            };
+            let cand = PersonCand {
+                words: words(n),
+                family_first,
+                strong,
+                verb: false,
+                role: None,
+                role_titles: Vec::new(),
+                affiliation: None,
+                gender: None,
+                link_only: n == 1,
+            };
+            if title_case(&cand.words[0]) || is_upper(self.text, &self.toks[p]) {
+                self.push(p, p + n, What::Person(cand));
+            }
+            p += n;
+        }
     }
 
     /// A Korean or Chinese name with the family name first: "Kim Jong-un", "Rha Woong Bae".
