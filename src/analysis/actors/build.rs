@@ -86,12 +86,18 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document) -> ActorTable {
             toks
         })
         .collect();
+    // Capitalised words the article also writes in lower case (common words, not names): collect the
+    // capitalised forms first, then look the lower-case words up among them.
+    let capitalised: FastSet<&str> = toks
+        .iter()
+        .flatten()
+        .filter(|t| t.kind == Kind::Word && t.cap)
+        .map(|t| t.low.as_str())
+        .collect();
     let mut lower_words: FastSet<&str> = FastSet::default();
-    for (ti, ts) in toks.iter().enumerate() {
-        for t in ts {
-            if t.kind == Kind::Word && !is_cap(places[ti].1, t) && !is_upper(places[ti].1, t) {
-                lower_words.insert(t.low.as_str());
-            }
+    for t in toks.iter().flatten() {
+        if t.kind == Kind::Word && !t.cap && capitalised.contains(t.low.as_str()) {
+            lower_words.insert(t.low.as_str());
         }
     }
     let mut items: Vec<Item> = Vec::new();

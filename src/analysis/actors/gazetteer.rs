@@ -34,7 +34,7 @@ pub const NO_PHRASE: u32 = u32::MAX;
 /// `Tok::phrase` before [`Gazetteer::annotate`].
 pub const UNKNOWN_PHRASE: u32 = u32::MAX - 1;
 
-/// Common English words (see the file's header): a sorted list searched in place.
+/// Common English words (see the file's header), compiled in and read without copying.
 const COMMON_WORDS: &str = include_str!("../../lexicon/data/common_words.txt");
 
 /// What a gazetteer phrase stands for.
@@ -128,8 +128,8 @@ pub struct Gazetteer {
     pub non_names: FastSet<String>,
     pub function_words: FastSet<String>,
     pub person_verbs: FastSet<String>,
-    /// Common lower-case English words, sorted (a static list: too long to copy into a set per run).
-    pub common: Vec<&'static str>,
+    /// Common lower-case English words (a static list, borrowed: too long to copy word by word).
+    pub common: FastSet<&'static str>,
     pub place_heads: FastSet<String>,
 }
 
@@ -254,7 +254,6 @@ impl Gazetteer {
             .lines()
             .filter(|l| !l.starts_with('#') && !l.is_empty())
             .collect();
-        g.common.sort_unstable();
         g.place_heads = lexicon.words("place_heads").map(str::to_lowercase).collect();
         g.surnames = lexicon.words("korean_surnames").map(str::to_string).collect();
         for e in lexicon.entries("given_names") {
@@ -372,7 +371,7 @@ impl Gazetteer {
 
     /// Whether a lower-case word (or its singular) is a common English word.
     pub fn is_common(&self, low: &str) -> bool {
-        let has = |w: &str| self.common.binary_search(&w).is_ok();
+        let has = |w: &str| self.common.contains(w);
         has(low) || low.strip_suffix('s').is_some_and(has) || low.strip_suffix("es").is_some_and(has)
     }
 

@@ -327,11 +327,11 @@ mod tests {
         assert_eq!(t.gender(i), Some(Gender::Female));
     }
 
-    // The common-word list is sorted, as the binary search over it needs.
+    // The common-word list is loaded and answers plurals too.
     #[test]
-    fn common_words_sorted() {
+    fn common_words_loaded() {
         let g = &FINDER.gaz;
-        assert!(g.common.windows(2).all(|w| w[0] <= w[1]));
+        assert!(g.common.len() > 100_000);
         assert!(g.is_common("welfare") && g.is_common("affairs") && !g.is_common("sullivan"));
     }
 

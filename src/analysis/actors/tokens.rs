@@ -19,6 +19,10 @@ pub struct Tok {
     pub kind: Kind,
     /// First word of a sentence (or right after an opening quote mark).
     pub opens: bool,
+    /// Starts with a capital letter (words only).
+    pub cap: bool,
+    /// Written in capitals throughout, two letters or more (words only).
+    pub upper: bool,
     /// Lower case, with `’` as `'`.
     pub low: String,
     /// Which gazetteer phrases start with this word (see `Gazetteer::annotate`).
@@ -27,11 +31,12 @@ pub struct Tok {
 
 /// The tokens of `text`, in order.
 pub fn tokenize(text: &str) -> Vec<Tok> {
-    let bytes: Vec<(usize, char)> = text.char_indices().collect();
+    let mut bytes: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    bytes.extend(text.char_indices());
     let n = bytes.len();
     let at = |i: usize| bytes.get(i).map(|&(_, c)| c);
     let pos = |i: usize| bytes.get(i).map_or(text.len(), |&(p, _)| p);
-    let mut out: Vec<Tok> = Vec::new();
+    let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 4);
     let mut i = 0;
     while i < n {
         let c = bytes[i].1;
@@ -118,10 +123,18 @@ fn word_tok(text: &str, start: usize, end: usize, kind: Kind) -> Tok {
     } else {
         word.to_lowercase().replace('’', "'")
     };
+    let word_kind = kind == Kind::Word;
+    let cap = word_kind && word.chars().next().is_some_and(char::is_uppercase);
+    let upper = word_kind
+        && cap
+        && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !word.chars().any(char::is_lowercase);
     Tok {
         start,
         end,
         kind,
+        cap,
+        upper,
         opens: false,
         low,
         phrase: super::gazetteer::UNKNOWN_PHRASE,
@@ -156,14 +169,13 @@ fn mark_openers(text: &str, toks: &mut [Tok]) {
 }
 
 /// Whether the token starts with a capital letter.
-pub fn is_cap(text: &str, t: &Tok) -> bool {
-    t.kind == Kind::Word && text[t.start..t.end].chars().next().is_some_and(char::is_uppercase)
+pub fn is_cap(_text: &str, t: &Tok) -> bool {
+    t.cap
 }
 
 /// Whether the token is written in capitals throughout (two letters or more).
-pub fn is_upper(text: &str, t: &Tok) -> bool {
-    let w = &text[t.start..t.end];
-    t.kind == Kind::Word && w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+pub fn is_upper(_text: &str, t: &Tok) -> bool {
+    t.upper
 }
 
 #[cfg(test)]
