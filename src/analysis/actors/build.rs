@@ -116,7 +116,12 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document) -> ActorTable {
     }
     items.sort_by_key(|it| (it.text, it.start));
     let surface = |it: &Item| places[it.text].1[it.start..it.end].to_string();
-    link(gaz, &items, &places, &surface)
+    let authors: Vec<String> = doc
+        .byline
+        .iter()
+        .flat_map(|b| b.authors.iter().map(|a| a.to_lowercase()))
+        .collect();
+    link(gaz, &items, &places, &surface, &authors)
 }
 
 fn link(
@@ -124,6 +129,7 @@ fn link(
     items: &[Item],
     places: &[(Place, &str)],
     surface: &dyn Fn(&Item) -> String,
+    authors: &[String],
 ) -> ActorTable {
     let mut ents: Vec<Ent> = Vec::new();
     let mut ms: Vec<M> = Vec::new();
@@ -447,6 +453,8 @@ fn link(
         }
     }
     ms.extend(extra);
+    // The article's own writers are not actors, even where a tagline names them.
+    ms.retain(|m| ents[m.ent].kind != Some(ActorKind::Person) || !authors.contains(&ents[m.ent].name.to_lowercase()));
     ms.sort_by_key(|m| (m.text, m.start));
     finish(gaz, ents, ms, places, surface)
 }

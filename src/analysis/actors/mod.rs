@@ -422,4 +422,19 @@ mod tests {
         let t = table(&["Taxes rose under the Monti government, and the Korean government agreed."]);
         assert_eq!(people(&t), ["Monti"]);
     }
+
+    // Bylined authors are not actors, even when a tagline in the body names them.
+    #[test]
+    fn authors_are_not_actors() {
+        let doc = Document {
+            byline: Some(crate::brief::Byline {
+                authors: vec!["Stella Kim".into()],
+                agency: None,
+                text: "By Stella Kim".into(),
+            }),
+            paragraphs: vec!["Lee Jae-myung spoke.".into(), "Stella Kim reported from Seoul.".into()],
+            ..Document::default()
+        };
+        assert_eq!(people(&FINDER.find(&doc)), ["Lee Jae-myung"]);
+    }
 }
