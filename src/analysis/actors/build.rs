@@ -193,10 +193,18 @@ fn link(
                 let e = match by_key.get(&key) {
                     Some(&e) => e,
                     None => match ents.iter().position(|x| {
+                        // "LG" and "LG Group": one more word that is only a head or suffix.
+                        let head_only = |long: &[String], short: &[String]| {
+                            long.len() == short.len() + 1
+                                && long.starts_with(short)
+                                && gaz.is_org_head(&long[long.len() - 1])
+                        };
                         x.kind == Some(ActorKind::Organization)
-                            && words.len() >= 2
-                            && x.words.len() >= 2
-                            && (contains_run(&x.words, &words) || contains_run(&words, &x.words))
+                            && (words.len() >= 2
+                                && x.words.len() >= 2
+                                && (contains_run(&x.words, &words) || contains_run(&words, &x.words))
+                                || head_only(&words, &x.words)
+                                || head_only(&x.words, &words))
                     }) {
                         Some(e) => {
                             if known.is_some() || words.len() > ents[e].words.len() && ents[e].org_desc.is_none() {
