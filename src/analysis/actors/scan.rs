@@ -695,7 +695,8 @@ impl<'a> Scanner<'a> {
                 .iter()
                 .any(|t| self.lower_words.contains(t.low.as_str()) || self.gaz.non_names.contains(&t.low))
                 || self.toks[a..b].iter().all(|t| self.gaz.is_common(&t.low))
-                || self.gaz.is_common(self.low(b - 1));
+                || self.gaz.is_common(self.low(b - 1))
+                || b - a >= 3 && self.toks[a..b].iter().any(|t| self.gaz.is_common(&t.low));
             if self.restricted || common || self.toks[a..b].iter().any(|t| t.low.len() < 2) {
                 return end;
             }
