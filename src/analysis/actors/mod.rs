@@ -439,3 +439,27 @@ mod tests {
         assert_eq!(people(&FINDER.find(&doc)), ["Lee Jae-myung"]);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use std::sync::LazyLock;
+
+    static FINDER: LazyLock<ActorFinder> = LazyLock::new(|| ActorFinder::new(&Lexicon::builtin()));
+
+    proptest! {
+        // Any text: no panic, and every mention's byte range is inside its text on character boundaries.
+        #[test]
+        fn mentions_are_valid_ranges(text in "(\\PC|[A-Z][a-z]+|Kim|Jong-un|the North|’s| |\\.|,){0,60}") {
+            let doc = Document { headline: Some(text.clone()), paragraphs: vec![text.clone()], ..Document::default() };
+            let t = FINDER.find(&doc);
+            for m in &t.mentions {
+                prop_assert!(m.start < m.end && m.end <= text.len());
+                prop_assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                prop_assert!(m.actor < t.actors.len());
+            }
+            let _ = t.resolve(&text, 0, text.len(), None);
+        }
+    }
+}
