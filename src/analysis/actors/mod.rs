@@ -2,14 +2,14 @@
 //! gazetteers, each once under its canonical name with its aliases and the
 //! positions of its mentions (for speaker resolution).
 //!
-//! Stages: [`tokens`] splits each text (headline, captions, paragraphs) into
-//! words with byte offsets; [`scan`] walks them once, splitting capitalised
+//! Stages: `tokens` splits each text (headline, captions, paragraphs) into
+//! words with byte offsets; `scan` walks them once, splitting capitalised
 //! runs into gazetteer hits (states, capitals, cities, known organisations and
 //! people), organisation names (head words such as "Ministry", "Corp"), and
 //! name candidates with the evidence for them (Korean name shapes, given
 //! names, titles, roles before the name or in an apposition after it), plus
 //! descriptions ("the minister", "the foreign ministry", "the North") and
-//! pronouns; [`build`] links them: full names first, then bare surnames to the
+//! pronouns; `build` links them: full names first, then bare surnames to the
 //! one compatible person, descriptions to the latest person whose stated role
 //! fits, and pronouns to genders. All word lists come from the lexicon and are
 //! compiled once in [`ActorFinder::new`].
