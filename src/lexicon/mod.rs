@@ -21,7 +21,11 @@ const BUILTIN: &[(&str, &str)] = &[
     ("given_names", include_str!("data/given_names.txt")),
     ("non_names", include_str!("data/non_names.txt")),
     ("agencies", include_str!("data/agencies.txt")),
-    ("speaker_nouns", include_str!("data/speaker_nouns.txt")),
+    ("org_descriptions", include_str!("data/org_descriptions.txt")),
+    ("places", include_str!("data/places.txt")),
+    ("people", include_str!("data/people.txt")),
+    ("person_verbs", include_str!("data/person_verbs.txt")),
+    ("place_heads", include_str!("data/place_heads.txt")),
 ];
 
 /// All word lists, each a list of entries split into fields.

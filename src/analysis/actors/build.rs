@@ -1,0 +1,777 @@
+//! From scanned items to the article's actor table: linking name forms into
+//! people, descriptions and surnames to the people they stand for, and
+//! organisations, states and places to one actor each.
+
+use super::gazetteer::{FastSet, Gazetteer, Target};
+use super::scan::{Item, PersonCand, Scanner, What};
+use super::tokens::{self, is_cap, is_upper, Kind, Tok};
+use super::{ActorDetail, ActorTable, Gender, Mention, MentionForm, Place};
+use crate::brief::{Actor, ActorKind};
+use crate::document::Document;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+#[derive(Debug, Default)]
+struct Ent {
+    kind: Option<ActorKind>,
+    name: String,
+    roles: Vec<String>,
+    titles: Vec<usize>,
+    state: Option<usize>,
+    gender: Option<Gender>,
+    /// Normalised name words.
+    words: Vec<String>,
+    /// Lower-case written words.
+    written: Vec<String>,
+    surname: Option<String>,
+    org_desc: Option<usize>,
+    votes: (usize, usize),
+}
+
+struct M {
+    ent: usize,
+    text: usize,
+    start: usize,
+    end: usize,
+    form: MentionForm,
+}
+
+fn norm_words(s: &str) -> Vec<String> {
+    s.split(|c: char| c.is_whitespace() || c == '-' || c == '‐')
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase().replace('’', "'"))
+        .collect()
+}
+
+/// Whether `long` contains `short` as consecutive words.
+fn contains_run(long: &[String], short: &[String]) -> bool {
+    short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
+}
+
+fn is_subsequence(short: &[String], long: &[String]) -> bool {
+    let mut it = long.iter();
+    short.iter().all(|w| it.any(|x| x == w))
+}
+
+/// A headline or text set in title case or capitals: capitalisation says nothing there.
+fn restricted(text: &str, toks: &[Tok], gaz: &Gazetteer, headline: bool) -> bool {
+    let words: Vec<&Tok> = toks
+        .iter()
+        .filter(|t| t.kind == Kind::Word && !gaz.function_words.contains(&t.low))
+        .collect();
+    if words.len() < 3 {
+        return false;
+    }
+    let caps = words.iter().filter(|t| is_cap(text, t)).count();
+    let upper = words.iter().filter(|t| is_upper(text, t)).count();
+    upper * 2 >= words.len() || headline && caps * 5 >= words.len() * 4
+}
+
+pub fn find(gaz: &Arc<Gazetteer>, doc: &Document) -> ActorTable {
+    let mut places: Vec<(Place, &str)> = Vec::new();
+    if let Some(h) = &doc.headline {
+        places.push((Place::Headline, h));
+    }
+    for (i, c) in doc.captions.iter().enumerate() {
+        places.push((Place::Caption(i), &c.text));
+    }
+    for (i, p) in doc.paragraphs.iter().enumerate() {
+        places.push((Place::Body(i), p));
+    }
+    let toks: Vec<Vec<Tok>> = places
+        .iter()
+        .map(|(_, t)| {
+            let mut toks = tokens::tokenize(t);
+            gaz.annotate(&mut toks);
+            toks
+        })
+        .collect();
+    // Capitalised words the article also writes in lower case (common words, not names): collect the
+    // capitalised forms first, then look the lower-case words up among them.
+    let capitalised: FastSet<&str> = toks
+        .iter()
+        .flatten()
+        .filter(|t| t.kind == Kind::Word && t.cap)
+        .map(|t| t.low.as_str())
+        .collect();
+    let mut lower_words: FastSet<&str> = FastSet::default();
+    for t in toks.iter().flatten() {
+        if t.kind == Kind::Word && !t.cap && capitalised.contains(t.low.as_str()) {
+            lower_words.insert(t.low.as_str());
+        }
+    }
+    let mut items: Vec<Item> = Vec::new();
+    for (ti, (_, text)) in places.iter().enumerate() {
+        let mut sc = Scanner {
+            gaz,
+            text,
+            toks: &toks[ti],
+            index: ti,
+            restricted: restricted(text, &toks[ti], gaz, places[ti].0 == Place::Headline),
+            lower_words: &lower_words,
+            out: Vec::new(),
+        };
+        sc.run();
+        items.extend(sc.out);
+    }
+    items.sort_by_key(|it| (it.text, it.start));
+    let surface = |it: &Item| places[it.text].1[it.start..it.end].to_string();
+    let authors: Vec<String> = doc
+        .byline
+        .iter()
+        .flat_map(|b| b.authors.iter().map(|a| a.to_lowercase()))
+        .collect();
+    link(gaz, &items, &places, &surface, &authors)
+}
+
+fn link(
+    gaz: &Arc<Gazetteer>,
+    items: &[Item],
+    places: &[(Place, &str)],
+    surface: &dyn Fn(&Item) -> String,
+    authors: &[String],
+) -> ActorTable {
+    let mut ents: Vec<Ent> = Vec::new();
+    let mut ms: Vec<M> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let named_states: HashSet<usize> = items
+        .iter()
+        .filter_map(|it| if let What::State(s) = it.what { Some(s) } else { None })
+        .collect();
+    let mut acronyms: HashMap<&str, usize> = HashMap::new();
+    for it in items {
+        if let What::Acronym(a) = &it.what {
+            *acronyms.entry(a.as_str()).or_insert(0) += 1;
+        }
+    }
+    // States, places, organisations.
+    for it in items {
+        let mention = |ent: usize, form| M {
+            ent,
+            text: it.text,
+            start: it.start,
+            end: it.end,
+            form,
+        };
+        match &it.what {
+            What::State(s) | What::StateDescription(s) => {
+                let description = matches!(it.what, What::StateDescription(_));
+                if description && !named_states.contains(s) {
+                    continue;
+                }
+                let e = get(
+                    &mut ents,
+                    &mut by_key,
+                    format!("s:{s}"),
+                    ActorKind::State,
+                    &gaz.states[*s].name,
+                );
+                ents[e].state = Some(*s);
+                ms.push(mention(
+                    e,
+                    if description {
+                        MentionForm::Description
+                    } else {
+                        MentionForm::Name
+                    },
+                ));
+            }
+            What::Place(p) => {
+                let e = get(
+                    &mut ents,
+                    &mut by_key,
+                    format!("l:{}", p.to_lowercase()),
+                    ActorKind::Place,
+                    p,
+                );
+                ms.push(mention(e, MentionForm::Name));
+            }
+            What::Org { name, known } => {
+                let key = format!("o:{}", name.to_lowercase());
+                // A shorter or longer form of an organisation already named: "Home Office", "UK Home Office".
+                let words = norm_words(name);
+                let e = match by_key.get(&key) {
+                    Some(&e) => e,
+                    None => match ents.iter().position(|x| {
+                        // "LG" and "LG Group": one more word that is only a head or suffix.
+                        let head_only = |long: &[String], short: &[String]| {
+                            long.len() == short.len() + 1
+                                && long.starts_with(short)
+                                && gaz.is_org_head(&long[long.len() - 1])
+                        };
+                        x.kind == Some(ActorKind::Organization)
+                            && (words.len() >= 2
+                                && x.words.len() >= 2
+                                && (contains_run(&x.words, &words) || contains_run(&words, &x.words))
+                                || head_only(&words, &x.words)
+                                || head_only(&x.words, &words))
+                    }) {
+                        Some(e) => {
+                            if known.is_some() || words.len() > ents[e].words.len() && ents[e].org_desc.is_none() {
+                                ents[e].name = name.clone();
+                                ents[e].words = words;
+                            }
+                            by_key.insert(key, e);
+                            e
+                        }
+                        None => get(&mut ents, &mut by_key, key, ActorKind::Organization, name),
+                    },
+                };
+                if let Some(o) = known {
+                    ents[e].state = gaz.orgs[*o].state;
+                }
+                ms.push(mention(e, MentionForm::Name));
+            }
+            What::OrgAlias { name, alias } => {
+                let key = by_key.get(&format!("o:{}", name.to_lowercase())).copied();
+                if let Some(e) = key {
+                    by_key.insert(format!("alias:{}", alias.to_lowercase()), e);
+                    ms.push(mention(e, MentionForm::Name));
+                }
+            }
+            What::OrgDescription { desc, state } => {
+                let d = &gaz.org_descriptions[*desc];
+                let existing = if state.is_none() {
+                    ms.iter()
+                        .rev()
+                        .find(|m| ents[m.ent].org_desc == Some(*desc))
+                        .map(|m| m.ent)
+                } else {
+                    None
+                };
+                let e = match existing {
+                    Some(e) => e,
+                    None => {
+                        let name = match state.or(d.default_state) {
+                            Some(s) => format!("{} {}", gaz.states[s].short, d.text),
+                            None => d.text.clone(),
+                        };
+                        let e = get(
+                            &mut ents,
+                            &mut by_key,
+                            format!("o:{}", name.to_lowercase()),
+                            ActorKind::Organization,
+                            &name,
+                        );
+                        ents[e].org_desc = Some(*desc);
+                        ents[e].state = state.or(d.default_state);
+                        e
+                    }
+                };
+                ms.push(mention(e, MentionForm::Description));
+            }
+            What::Acronym(name) => {
+                let key = format!("o:{}", name.to_lowercase());
+                let alias = by_key.get(&format!("alias:{}", name.to_lowercase())).copied();
+                let e = match (alias, by_key.get(&key)) {
+                    (Some(e), _) | (None, Some(&e)) => e,
+                    _ if acronyms.get(name.as_str()).copied().unwrap_or(0) >= 2 => {
+                        get(&mut ents, &mut by_key, key, ActorKind::Organization, name)
+                    }
+                    _ => continue,
+                };
+                ms.push(mention(e, MentionForm::Name));
+            }
+            What::OrgHead(head) => {
+                let found = ms.iter().rev().find(|m| {
+                    ents[m.ent].kind == Some(ActorKind::Organization) && ents[m.ent].words.iter().any(|w| w == head)
+                });
+                if let Some(m) = found {
+                    let e = m.ent;
+                    ms.push(mention(e, MentionForm::Description));
+                }
+            }
+            _ => {}
+        }
+    }
+    // People named in full.
+    let person_items: Vec<(&Item, &PersonCand)> = items
+        .iter()
+        .filter_map(|it| {
+            if let What::Person(p) = &it.what {
+                Some((it, p))
+            } else {
+                None
+            }
+        })
+        .collect();
+    let mut item_ent: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut multi: Vec<&(&Item, &PersonCand)> = person_items.iter().filter(|(_, p)| p.words.len() >= 2).collect();
+    // Names with evidence first: a weak run sharing a word with one ("Warhol Factory") is not a person.
+    multi.sort_by_key(|(it, p)| (!p.strong, it.text, it.start));
+    for (it, p) in multi {
+        let written = p.words.join(" ");
+        let words = norm_words(&written);
+        let people: Vec<usize> = (0..ents.len())
+            .filter(|&e| ents[e].kind == Some(ActorKind::Person))
+            .collect();
+        let exact = people.iter().copied().find(|&e| ents[e].words == words);
+        let e = exact.or_else(|| {
+            let subs: Vec<usize> = people
+                .iter()
+                .copied()
+                .filter(|&e| {
+                    ents[e].words.len() >= 2
+                        && (is_subsequence(&words, &ents[e].words) || is_subsequence(&ents[e].words, &words))
+                })
+                .collect();
+            (subs.len() == 1).then(|| subs[0])
+        });
+        let e = match e {
+            Some(e) => e,
+            None if !p.strong
+                && people
+                    .iter()
+                    .any(|&e| ents[e].surname.as_deref() == Some(p.words[0].to_lowercase().as_str())) =>
+            {
+                continue
+            }
+            None => {
+                ents.push(Ent {
+                    kind: Some(ActorKind::Person),
+                    ..Ent::default()
+                });
+                ents.len() - 1
+            }
+        };
+        let ent = &mut ents[e];
+        if words.len() > ent.words.len() {
+            ent.name = written.clone();
+            ent.words = words;
+            ent.written = p.words.iter().map(|w| w.to_lowercase()).collect();
+            ent.surname = Some(if p.family_first {
+                ent.written[0].clone()
+            } else {
+                ent.written[ent.written.len() - 1].clone()
+            });
+        }
+        add_person_facts(ent, p, gaz);
+        item_ent.insert((it.text, it.start), e);
+        ms.push(M {
+            ent: e,
+            text: it.text,
+            start: it.start,
+            end: it.end,
+            form: MentionForm::Name,
+        });
+    }
+    // Bare surnames and single names.
+    for (it, p) in person_items.iter().filter(|(_, p)| p.words.len() == 1) {
+        let x = p.words[0].to_lowercase().replace('’', "'");
+        let cands: Vec<usize> = (0..ents.len())
+            .filter(|&e| {
+                ents[e].kind == Some(ActorKind::Person) && (ents[e].written.contains(&x) || ents[e].words.contains(&x))
+            })
+            .collect();
+        let chosen = match cands.len() {
+            0 => None,
+            1 => Some(cands[0]),
+            _ => {
+                let by_surname: Vec<usize> = cands
+                    .iter()
+                    .copied()
+                    .filter(|&e| ents[e].surname.as_deref() == Some(x.as_str()))
+                    .collect();
+                (by_surname.len() == 1).then(|| by_surname[0])
+            }
+        };
+        let e = match chosen {
+            Some(e) => e,
+            None if cands.len() > 1 => continue,
+            None => {
+                // A word of an organisation's name: "Goldstar" after "Goldstar Precision Co Ltd".
+                let org_word = || {
+                    ms.iter()
+                        .rev()
+                        .find(|m| {
+                            ents[m.ent].kind == Some(ActorKind::Organization) && ents[m.ent].words.first() == Some(&x)
+                        })
+                        .map(|m| m.ent)
+                };
+                if let Some(o) = by_key.get(&format!("alias:{x}")).copied().or_else(org_word) {
+                    ms.push(M {
+                        ent: o,
+                        text: it.text,
+                        start: it.start,
+                        end: it.end,
+                        form: MentionForm::Name,
+                    });
+                    continue;
+                }
+                let known = gaz.people_by_surname.get(&x).copied();
+                let verb_only = p.verb && x.chars().count() > 2 && !gaz.is_common(&x) && !gaz.org_heads.contains(&x);
+                if p.link_only || !(p.strong || known.is_some() || verb_only) {
+                    continue;
+                }
+                ents.push(Ent {
+                    kind: Some(ActorKind::Person),
+                    name: p.words[0].clone(),
+                    words: vec![x.clone()],
+                    written: vec![x.clone()],
+                    surname: Some(x.clone()),
+                    gender: known.and_then(|k| gaz.people[k].gender),
+                    ..Ent::default()
+                });
+                ents.len() - 1
+            }
+        };
+        add_person_facts(&mut ents[e], p, gaz);
+        ms.push(M {
+            ent: e,
+            text: it.text,
+            start: it.start,
+            end: it.end,
+            form: if ents[e].words.len() > 1 {
+                MentionForm::Surname
+            } else {
+                MentionForm::Name
+            },
+        });
+    }
+    ms.sort_by_key(|m| (m.text, m.start));
+    // Descriptions of people and pronouns, in order.
+    let mut extra: Vec<M> = Vec::new();
+    for it in items {
+        match &it.what {
+            What::PersonDescription { title, state } => {
+                if let Some(e) = latest_compatible(&ents, &ms, gaz, *title, *state, (it.text, it.start)) {
+                    extra.push(M {
+                        ent: e,
+                        text: it.text,
+                        start: it.start,
+                        end: it.end,
+                        form: MentionForm::Description,
+                    });
+                }
+            }
+            What::Pronoun(g) => {
+                let prev = ms
+                    .iter()
+                    .rev()
+                    .find(|m| m.text == it.text && m.start < it.start && ents[m.ent].kind == Some(ActorKind::Person));
+                if let Some(m) = prev {
+                    let v = &mut ents[m.ent].votes;
+                    match g {
+                        Gender::Male => v.0 += 1,
+                        Gender::Female => v.1 += 1,
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    ms.extend(extra);
+    // The article's own writers are not actors, even where a tagline names them.
+    ms.retain(|m| ents[m.ent].kind != Some(ActorKind::Person) || !authors.contains(&ents[m.ent].name.to_lowercase()));
+    ms.sort_by_key(|m| (m.text, m.start));
+    finish(gaz, ents, ms, places, surface)
+}
+
+fn get(ents: &mut Vec<Ent>, by_key: &mut HashMap<String, usize>, key: String, kind: ActorKind, name: &str) -> usize {
+    *by_key.entry(key).or_insert_with(|| {
+        ents.push(Ent {
+            kind: Some(kind),
+            name: name.to_string(),
+            words: norm_words(name),
+            ..Ent::default()
+        });
+        ents.len() - 1
+    })
+}
+
+fn add_person_facts(ent: &mut Ent, p: &PersonCand, gaz: &Gazetteer) {
+    if let Some(r) = &p.role {
+        if !ent.roles.contains(r) {
+            ent.roles.push(r.clone());
+        }
+    }
+    for t in &p.role_titles {
+        if !ent.titles.contains(t) {
+            ent.titles.push(*t);
+        }
+    }
+    if ent.state.is_none() {
+        ent.state = p.affiliation;
+    }
+    if ent.gender.is_none() {
+        ent.gender = p.gender;
+    }
+    let _ = gaz;
+}
+
+fn compatible(gaz: &Gazetteer, ent: &Ent, title: usize, state: Option<usize>) -> bool {
+    if ent.kind != Some(ActorKind::Person) || ent.titles.is_empty() {
+        return false;
+    }
+    if state.is_some() && ent.state != state {
+        return false;
+    }
+    let want = &gaz.titles[title].classes;
+    want.iter().any(|c| c == "*")
+        || ent
+            .titles
+            .iter()
+            .any(|&t| gaz.titles[t].classes.iter().any(|c| want.contains(c)))
+}
+
+/// The person most recently mentioned before `pos` whose stated role fits the title.
+fn latest_compatible(
+    ents: &[Ent],
+    ms: &[M],
+    gaz: &Gazetteer,
+    title: usize,
+    state: Option<usize>,
+    pos: (usize, usize),
+) -> Option<usize> {
+    ms.iter()
+        .rev()
+        .filter(|m| (m.text, m.start) < pos)
+        .find(|m| compatible(gaz, &ents[m.ent], title, state))
+        .map(|m| m.ent)
+}
+
+fn finish(
+    gaz: &Arc<Gazetteer>,
+    ents: Vec<Ent>,
+    ms: Vec<M>,
+    places: &[(Place, &str)],
+    surface: &dyn Fn(&Item) -> String,
+) -> ActorTable {
+    let _ = surface;
+    // Order of first mention; ids per kind.
+    let mut order: Vec<usize> = Vec::new();
+    let mut seen = vec![false; ents.len()];
+    for m in &ms {
+        if !seen[m.ent] {
+            seen[m.ent] = true;
+            order.push(m.ent);
+        }
+    }
+    // Listed by kind (people, organisations, states, places), each in order of first mention.
+    let rank = |k: Option<ActorKind>| match k {
+        Some(ActorKind::Person) | None => 0,
+        Some(ActorKind::Organization) => 1,
+        Some(ActorKind::State) => 2,
+        Some(ActorKind::Place) => 3,
+    };
+    order.sort_by_key(|&e| rank(ents[e].kind));
+    let mut new_index = vec![usize::MAX; ents.len()];
+    let mut table = ActorTable {
+        gaz: Some(gaz.clone()),
+        ..ActorTable::default()
+    };
+    let mut counts: HashMap<char, usize> = HashMap::new();
+    for &e in &order {
+        let ent = &ents[e];
+        let kind = ent.kind.unwrap_or(ActorKind::Person);
+        let letter = match kind {
+            ActorKind::Person => 'p',
+            ActorKind::Organization => 'o',
+            ActorKind::State => 's',
+            ActorKind::Place => 'l',
+        };
+        let n = counts.entry(letter).or_insert(0);
+        *n += 1;
+        new_index[e] = table.actors.len();
+        let affiliation = if kind == ActorKind::State {
+            None
+        } else {
+            ent.state.map(|s| gaz.states[s].name.clone())
+        };
+        let gender = ent.gender.or(match ent.votes {
+            (m, f) if m > f => Some(Gender::Male),
+            (m, f) if f > m => Some(Gender::Female),
+            _ => None,
+        });
+        table.actors.push(Actor {
+            id: format!("{letter}{n}"),
+            name: ent.name.clone(),
+            kind,
+            aliases: Vec::new(),
+            roles: ent.roles.clone(),
+            affiliation,
+            mentions: 0,
+            quotes: 0,
+        });
+        table
+            .genders
+            .push(if kind == ActorKind::Person { gender } else { None });
+        table.details.push(ActorDetail {
+            words: ent.words.clone(),
+            surname: ent.surname.clone(),
+            titles: ent.titles.clone(),
+            state: ent.state,
+        });
+    }
+    for m in ms {
+        let a = new_index[m.ent];
+        let actor = &mut table.actors[a];
+        actor.mentions += 1;
+        let text = places[m.text].1[m.start..m.end].to_string();
+        if text != actor.name && !actor.aliases.contains(&text) {
+            actor.aliases.push(text);
+        }
+        table.mentions.push(Mention {
+            actor: a,
+            place: places[m.text].0,
+            start: m.start,
+            end: m.end,
+            form: m.form,
+        });
+    }
+    table
+}
+
+fn place_key(p: Place) -> (u8, usize) {
+    match p {
+        Place::Headline => (0, 0),
+        Place::Caption(i) => (1, i),
+        Place::Body(i) => (2, i),
+    }
+}
+
+/// See [`ActorTable::resolve`].
+pub fn resolve(
+    table: &ActorTable,
+    gaz: &Gazetteer,
+    words: &str,
+    paragraph: usize,
+    at: usize,
+    kind: Option<ActorKind>,
+) -> Option<usize> {
+    let here = (place_key(Place::Body(paragraph)), at);
+    let before = |m: &Mention| (place_key(m.place), m.start) < here;
+    let kind_ok = |a: usize| kind.is_none_or(|k| table.actors[a].kind == k);
+    let w = words
+        .trim()
+        .trim_end_matches("’s")
+        .trim_end_matches("'s")
+        .trim_end_matches(['’', '\''])
+        .trim();
+    let bare = w.strip_prefix("the ").or_else(|| w.strip_prefix("The ")).unwrap_or(w);
+    // The latest actor mentioned before here that satisfies `f`.
+    let latest = |f: &dyn Fn(usize) -> bool| {
+        table
+            .mentions
+            .iter()
+            .rev()
+            .filter(|m| before(m))
+            .find(|m| kind_ok(m.actor) && f(m.actor))
+            .map(|m| m.actor)
+    };
+    let lw = w.to_lowercase();
+    let lbare = bare.to_lowercase();
+    // A name or alias the article used.
+    if let Some(a) = latest(&|a| {
+        let act = &table.actors[a];
+        act.name.to_lowercase() == lbare
+            || act.name.to_lowercase() == lw
+            || act
+                .aliases
+                .iter()
+                .any(|x| x.to_lowercase() == lw || x.to_lowercase() == lbare)
+    }) {
+        // A bare word several people share stays unresolved unless it was used for this one.
+        let single = !lbare.contains(' ');
+        if !single || table.actors[a].kind != ActorKind::Person {
+            return Some(a);
+        }
+    }
+    // A name after a title or role: "President Moon Jae-in", "US envoy Sung Kim".
+    if lw.contains(' ') {
+        if let Some(a) = latest(&|a| {
+            let name = table.actors[a].name.to_lowercase();
+            name.contains(' ') && lw.ends_with(&name) && lw[..lw.len() - name.len()].ends_with(' ')
+        }) {
+            return Some(a);
+        }
+    }
+    let toks = tokens::tokenize(w);
+    if toks.is_empty() {
+        return None;
+    }
+    // A state by name, capital or description.
+    if let Some((target, end)) = gaz.longest(w, &toks, 0, |t| {
+        matches!(t, Target::State(_) | Target::Capital(_) | Target::StateDescription(_))
+    }) {
+        if end == toks.len() {
+            if let Target::State(s) | Target::Capital(s) | Target::StateDescription(s) = target {
+                if let Some(a) = (0..table.actors.len())
+                    .find(|&a| table.actors[a].kind == ActorKind::State && table.details[a].state == Some(s))
+                {
+                    return kind_ok(a).then_some(a);
+                }
+            }
+        }
+    }
+    // A bare name word: the one person it fits.
+    if !lbare.contains(' ')
+        && toks.iter().filter(|t| t.kind == Kind::Word).count() == 1
+        && is_cap(w, &toks[toks.len() - 1])
+    {
+        let x = lbare.replace('’', "'");
+        let fits: Vec<usize> = (0..table.actors.len())
+            .filter(|&a| table.actors[a].kind == ActorKind::Person && table.details[a].words.contains(&x))
+            .collect();
+        let chosen = match fits.len() {
+            0 => None,
+            1 => Some(fits[0]),
+            _ => {
+                let sur: Vec<usize> = fits
+                    .iter()
+                    .copied()
+                    .filter(|&a| table.details[a].surname.as_deref() == Some(x.as_str()))
+                    .collect();
+                if sur.len() == 1 {
+                    Some(sur[0])
+                } else {
+                    // Used before, in this bare form, for one of them.
+                    table
+                        .mentions
+                        .iter()
+                        .rev()
+                        .filter(|m| before(m) && m.place != Place::Headline)
+                        .find(|m| m.form == MentionForm::Surname && fits.contains(&m.actor))
+                        .map(|m| m.actor)
+                }
+            }
+        };
+        return chosen.filter(|&a| kind_ok(a) && table.mentions.iter().any(|m| m.actor == a && before(m)));
+    }
+    // A description: "[the] [US] [modifiers] title" or "the ministry".
+    let first_word = toks.iter().position(|t| t.kind == Kind::Word)?;
+    let mut k = first_word;
+    if toks[k].low == "the" {
+        k += 1;
+    }
+    let mut state = None;
+    if k < toks.len() {
+        if let Some((Target::State(s) | Target::Adjective(s), e)) =
+            gaz.longest(w, &toks, k, |t| matches!(t, Target::State(_) | Target::Adjective(_)))
+        {
+            state = Some(s);
+            k = e;
+        }
+    }
+    for s in k..toks.len() {
+        if let Some((Target::Title(t), e)) = gaz.longest(w, &toks, s, |t| matches!(t, Target::Title(_))) {
+            if e == toks.len() {
+                return latest(&|a| {
+                    let d = &table.details[a];
+                    let ent = Ent {
+                        kind: Some(table.actors[a].kind),
+                        titles: d.titles.clone(),
+                        state: d.state,
+                        ..Ent::default()
+                    };
+                    compatible(gaz, &ent, t, state)
+                });
+            }
+        }
+    }
+    let head = toks.last()?.low.clone();
+    if gaz.is_org_head(&head) && toks.len() - k == 1 {
+        return latest(&|a| table.actors[a].kind == ActorKind::Organization && table.details[a].words.contains(&head));
+    }
+    None
+}

@@ -1,0 +1,381 @@
+//! The compiled word lists of the actor finder: phrase tables looked up by
+//! first word, built once from the [`Lexicon`].
+
+use super::tokens::{self, Kind};
+use super::Gender;
+use crate::lexicon::Lexicon;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the lists' keys are short words, for which SipHash is needlessly slow.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+
+/// `Tok::phrase` when no phrase starts with the token's word.
+pub const NO_PHRASE: u32 = u32::MAX;
+/// `Tok::phrase` before [`Gazetteer::annotate`].
+pub const UNKNOWN_PHRASE: u32 = u32::MAX - 1;
+
+/// Common English words (see the file's header), compiled in and read without copying.
+const COMMON_WORDS: &str = include_str!("../../lexicon/data/common_words.txt");
+
+/// What a gazetteer phrase stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// A state by name or other name.
+    State(usize),
+    /// A state's capital: the government, or the city as a place.
+    Capital(usize),
+    /// A state's adjective or demonym: an affiliation.
+    Adjective(usize),
+    /// "the North": the state only when the article names it.
+    StateDescription(usize),
+    /// A known organisation.
+    Org(usize),
+    /// A lower-case organisation description ("foreign ministry").
+    OrgDescription(usize),
+    /// A city.
+    Place(usize),
+    /// A title ("prime minister"), index into `titles`.
+    Title(usize),
+    /// A widely known person, index into `people`.
+    Person(usize),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Case {
+    Any,
+    Cap,
+    Upper,
+}
+
+#[derive(Debug)]
+struct Phrase {
+    words: Vec<(String, Case)>,
+    target: Target,
+}
+
+#[derive(Debug)]
+pub struct State {
+    pub name: String,
+    /// The form used before an organisation ("US", "South Korean").
+    pub short: String,
+}
+
+#[derive(Debug)]
+pub struct Org {
+    pub name: String,
+    pub state: Option<usize>,
+}
+
+#[derive(Debug)]
+pub struct OrgDescription {
+    pub text: String,
+    pub default_state: Option<usize>,
+}
+
+#[derive(Debug)]
+pub struct Title {
+    #[allow(dead_code)]
+    pub text: String,
+    pub classes: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct KnownPerson {
+    #[allow(dead_code)]
+    pub name: String,
+    pub gender: Option<Gender>,
+}
+
+/// Everything the finder needs from the lexicon, compiled once.
+#[derive(Debug, Default)]
+pub struct Gazetteer {
+    /// Phrases by first word: index into `phrase_lists`.
+    phrase_index: FastMap<String, u32>,
+    phrase_lists: Vec<Vec<Phrase>>,
+    pub states: Vec<State>,
+    pub orgs: Vec<Org>,
+    pub org_descriptions: Vec<OrgDescription>,
+    pub places: Vec<String>,
+    pub titles: Vec<Title>,
+    pub people: Vec<KnownPerson>,
+    /// Bare surname (lower case) of a known person -> index.
+    pub people_by_surname: FastMap<String, usize>,
+    /// Lower-case organisation head words, and which of them are company suffixes.
+    pub org_heads: FastSet<String>,
+    pub org_suffixes: FastSet<String>,
+    pub surnames: FastSet<String>,
+    pub given: FastMap<String, Option<Gender>>,
+    pub non_names: FastSet<String>,
+    pub function_words: FastSet<String>,
+    pub person_verbs: FastSet<String>,
+    /// Common lower-case English words (a static list, borrowed: too long to copy word by word).
+    pub common: FastSet<&'static str>,
+    pub place_heads: FastSet<String>,
+}
+
+fn gender(field: Option<&String>) -> Option<Gender> {
+    match field.map(String::as_str) {
+        Some("M" | "m") => Some(Gender::Male),
+        Some("F" | "f") => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+fn list(field: Option<&String>) -> impl Iterator<Item = &str> {
+    field
+        .map(String::as_str)
+        .unwrap_or_default()
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+}
+
+impl Gazetteer {
+    pub fn new(lexicon: &Lexicon) -> Self {
+        let mut g = Gazetteer::default();
+        for e in lexicon.entries("states") {
+            let Some(name) = e.first() else { continue };
+            let id = g.states.len();
+            let short = e
+                .get(1)
+                .filter(|s| !s.is_empty())
+                .cloned()
+                .unwrap_or_else(|| name.clone());
+            g.states.push(State {
+                name: name.clone(),
+                short,
+            });
+            g.add(name, Target::State(id));
+            for a in list(e.get(3)) {
+                g.add(a, Target::State(id));
+            }
+            for a in list(e.get(2)) {
+                g.add(a, Target::Adjective(id));
+            }
+            for a in list(e.get(4)) {
+                g.add(a, Target::Capital(id));
+            }
+            for a in list(e.get(5)) {
+                g.add(a, Target::StateDescription(id));
+            }
+        }
+        for e in lexicon.entries("organizations") {
+            let Some(name) = e.first() else { continue };
+            let id = g.orgs.len();
+            let state = e.get(2).and_then(|s| g.state_index(s));
+            g.orgs.push(Org {
+                name: name.clone(),
+                state,
+            });
+            g.add(name, Target::Org(id));
+            for a in list(e.get(1)) {
+                g.add(a, Target::Org(id));
+            }
+        }
+        for e in lexicon.entries("org_descriptions") {
+            let Some(text) = e.first() else { continue };
+            let id = g.org_descriptions.len();
+            let default_state = e.get(1).and_then(|s| g.state_index(s));
+            g.org_descriptions.push(OrgDescription {
+                text: text.clone(),
+                default_state,
+            });
+            g.add(text, Target::OrgDescription(id));
+        }
+        for name in lexicon.words("places") {
+            let id = g.places.len();
+            g.places.push(name.to_string());
+            g.add(name, Target::Place(id));
+        }
+        let mut title_ids: HashMap<String, usize> = HashMap::new();
+        for e in lexicon.entries("titles") {
+            let Some(text) = e.first() else { continue };
+            let text = text.to_lowercase();
+            let class = e.get(1).cloned().unwrap_or_else(|| text.clone());
+            if let Some(&id) = title_ids.get(&text) {
+                g.titles[id].classes.push(class);
+                continue;
+            }
+            let id = g.titles.len();
+            title_ids.insert(text.clone(), id);
+            g.titles.push(Title {
+                text: text.clone(),
+                classes: vec![class],
+            });
+            g.add(&text, Target::Title(id));
+        }
+        for e in lexicon.entries("people") {
+            let Some(name) = e.first() else { continue };
+            let id = g.people.len();
+            g.people.push(KnownPerson {
+                name: name.clone(),
+                gender: gender(e.get(1)),
+            });
+            if let Some(last) = name.split_whitespace().last() {
+                let surname = if name.contains('-') {
+                    name.split_whitespace().next().unwrap_or(last)
+                } else {
+                    last
+                };
+                g.people_by_surname.entry(surname.to_lowercase()).or_insert(id);
+            }
+            g.add(name, Target::Person(id));
+        }
+        for e in lexicon.entries("org_heads") {
+            if let Some(w) = e.first() {
+                let w = w.to_lowercase();
+                if e.get(1).is_some_and(|f| f == "suffix") {
+                    g.org_suffixes.insert(w.trim_end_matches('.').to_string());
+                }
+                g.org_heads.insert(w.trim_end_matches('.').to_string());
+            }
+        }
+        g.common = COMMON_WORDS
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .collect();
+        g.place_heads = lexicon.words("place_heads").map(str::to_lowercase).collect();
+        g.surnames = lexicon.words("korean_surnames").map(str::to_string).collect();
+        for e in lexicon.entries("given_names") {
+            if let Some(n) = e.first() {
+                g.given.insert(n.clone(), gender(e.get(1)));
+            }
+        }
+        for e in lexicon.entries("non_names") {
+            if let Some(w) = e.first() {
+                let w = w.to_lowercase();
+                if e.get(1).is_some_and(|f| f == "f") {
+                    g.function_words.insert(w.clone());
+                }
+                g.non_names.insert(w);
+            }
+        }
+        for w in lexicon.words("person_verbs").chain(lexicon.words("cue_verbs")) {
+            let w = w.to_lowercase();
+            g.person_verbs.insert(format!("{w}s"));
+            g.person_verbs.insert(format!("{}d", w.trim_end_matches('e')));
+            g.person_verbs.insert(format!("{}ed", w.trim_end_matches('e')));
+            g.person_verbs.insert(w);
+        }
+        g
+    }
+
+    fn state_index(&self, name: &str) -> Option<usize> {
+        self.states.iter().position(|s| s.name == name)
+    }
+
+    fn add(&mut self, phrase: &str, target: Target) {
+        let toks = tokens::tokenize(phrase);
+        let words: Vec<(String, Case)> = toks
+            .iter()
+            .map(|t| {
+                let w = &phrase[t.start..t.end];
+                let case = if t.kind != Kind::Word {
+                    Case::Any
+                } else if tokens::is_upper(phrase, t) {
+                    Case::Upper
+                } else if tokens::is_cap(phrase, t) {
+                    Case::Cap
+                } else {
+                    Case::Any
+                };
+                let _ = w;
+                (t.low.clone(), case)
+            })
+            .collect();
+        let Some((first, _)) = words.first() else {
+            return;
+        };
+        let next = self.phrase_lists.len() as u32;
+        let id = *self.phrase_index.entry(first.clone()).or_insert(next);
+        if id == next {
+            self.phrase_lists.push(Vec::new());
+        }
+        self.phrase_lists[id as usize].push(Phrase { words, target });
+    }
+
+    /// The longest phrase starting at token `i`: its target and the index after it. The first word of a
+    /// phrase written "the" matches "The" too; capitalised words must be capitalised in the text.
+    pub fn longest(
+        &self,
+        text: &str,
+        toks: &[tokens::Tok],
+        i: usize,
+        filter: impl Fn(Target) -> bool,
+    ) -> Option<(Target, usize)> {
+        let id = match toks[i].phrase {
+            NO_PHRASE => return None,
+            UNKNOWN_PHRASE => *self.phrase_index.get(&toks[i].low)?,
+            id => id,
+        };
+        let cands = &self.phrase_lists[id as usize];
+        let mut best: Option<(Target, usize)> = None;
+        for p in cands {
+            if !filter(p.target) {
+                continue;
+            }
+            let end = i + p.words.len();
+            if end > toks.len() || best.is_some_and(|(_, e)| e >= end) {
+                continue;
+            }
+            let ok = p.words.iter().zip(&toks[i..end]).all(|((w, case), t)| {
+                *w == t.low
+                    && match case {
+                        Case::Any => true,
+                        Case::Cap => tokens::is_cap(text, t),
+                        Case::Upper => tokens::is_upper(text, t),
+                    }
+            });
+            if ok {
+                best = Some((p.target, end));
+            }
+        }
+        best
+    }
+
+    /// Notes on each token which phrases start with its word: one lookup per token.
+    pub fn annotate(&self, toks: &mut [tokens::Tok]) {
+        for t in toks {
+            t.phrase = self.phrase_index.get(&t.low).copied().unwrap_or(NO_PHRASE);
+        }
+    }
+
+    /// Title index of a single lower-case word.
+    pub fn title(&self, low: &str) -> Option<usize> {
+        let id = *self.phrase_index.get(low)?;
+        self.phrase_lists[id as usize].iter().find_map(|p| match p.target {
+            Target::Title(t) if p.words.len() == 1 => Some(t),
+            _ => None,
+        })
+    }
+
+    /// Whether a lower-case word (or its singular) is a common English word.
+    pub fn is_common(&self, low: &str) -> bool {
+        let has = |w: &str| self.common.contains(w);
+        has(low) || low.strip_suffix('s').is_some_and(has) || low.strip_suffix("es").is_some_and(has)
+    }
+
+    pub fn is_org_head(&self, low: &str) -> bool {
+        self.org_heads.contains(low.trim_end_matches('.'))
+    }
+}

@@ -1,0 +1,215 @@
+//! Word tokens of one text for the actor finder: words (with inner hyphens,
+//! apostrophes and initials' dots), possessive endings and punctuation, each
+//! with byte offsets and whether it opens a sentence.
+
+use crate::analysis::text;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Word,
+    /// A possessive ending: `’s`, `'s`, or a lone `’` after a plural.
+    Poss,
+    Punct,
+}
+
+#[derive(Debug, Clone)]
+pub struct Tok {
+    pub start: usize,
+    pub end: usize,
+    pub kind: Kind,
+    /// First word of a sentence (or right after an opening quote mark).
+    pub opens: bool,
+    /// Starts with a capital letter (words only).
+    pub cap: bool,
+    /// Written in capitals throughout, two letters or more (words only).
+    pub upper: bool,
+    /// Lower case, with `’` as `'`.
+    pub low: String,
+    /// Which gazetteer phrases start with this word (see `Gazetteer::annotate`).
+    pub phrase: u32,
+}
+
+/// The tokens of `text`, in order.
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let mut bytes: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    bytes.extend(text.char_indices());
+    let n = bytes.len();
+    let at = |i: usize| bytes.get(i).map(|&(_, c)| c);
+    let pos = |i: usize| bytes.get(i).map_or(text.len(), |&(p, _)| p);
+    let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 4);
+    let mut i = 0;
+    while i < n {
+        let c = bytes[i].1;
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let start = i;
+            let mut j = i + 1;
+            while j < n {
+                let d = bytes[j].1;
+                if d.is_alphanumeric() {
+                    j += 1;
+                    continue;
+                }
+                let next = at(j + 1);
+                let next_alnum = next.is_some_and(char::is_alphanumeric);
+                if matches!(d, '\'' | '’') {
+                    // Possessive "’s" ends the word.
+                    let after = at(j + 2);
+                    if matches!(next, Some('s' | 'S')) && !after.is_some_and(char::is_alphanumeric) {
+                        break;
+                    }
+                    if next_alnum {
+                        j += 1;
+                        continue;
+                    }
+                    break;
+                }
+                if matches!(d, '-' | '‐' | '&') && next_alnum {
+                    j += 1;
+                    continue;
+                }
+                if d == '.' {
+                    // Initials and dotted acronyms: "U.S.", "K.C.", "W."
+                    let word = &text[pos(start)..pos(j)];
+                    let last_seg = word.rsplit('.').next().unwrap_or(word);
+                    if last_seg.chars().count() == 1 && last_seg.chars().all(char::is_uppercase) {
+                        if next.is_some_and(|ch| ch.is_uppercase())
+                            && at(j + 2).is_none_or(|ch| !ch.is_alphanumeric() || ch == '.')
+                        {
+                            j += 1;
+                            continue;
+                        }
+                        j += 1;
+                        break;
+                    }
+                    break;
+                }
+                break;
+            }
+            out.push(word_tok(text, pos(start), pos(j), Kind::Word));
+            i = j;
+            // Possessive ending.
+            if let Some(d) = at(i) {
+                if matches!(d, '\'' | '’') {
+                    let next = at(i + 1);
+                    if matches!(next, Some('s' | 'S')) && !at(i + 2).is_some_and(char::is_alphanumeric) {
+                        out.push(word_tok(text, pos(i), pos(i + 2), Kind::Poss));
+                        i += 2;
+                    } else if !next.is_some_and(char::is_alphanumeric) && text[..pos(i)].ends_with(['s', 'S']) {
+                        out.push(word_tok(text, pos(i), pos(i + 1), Kind::Poss));
+                        i += 1;
+                    }
+                }
+            }
+            continue;
+        }
+        out.push(word_tok(text, pos(i), pos(i + 1), Kind::Punct));
+        i += 1;
+    }
+    mark_openers(text, &mut out);
+    out
+}
+
+fn word_tok(text: &str, start: usize, end: usize, kind: Kind) -> Tok {
+    let word = &text[start..end];
+    let low = if word
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        word.to_string()
+    } else {
+        word.to_lowercase().replace('’', "'")
+    };
+    let word_kind = kind == Kind::Word;
+    let cap = word_kind && word.chars().next().is_some_and(char::is_uppercase);
+    let upper = word_kind
+        && cap
+        && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !word.chars().any(char::is_lowercase);
+    Tok {
+        start,
+        end,
+        kind,
+        cap,
+        upper,
+        opens: false,
+        low,
+        phrase: super::gazetteer::UNKNOWN_PHRASE,
+    }
+}
+
+fn mark_openers(text: &str, toks: &mut [Tok]) {
+    let starts: Vec<usize> = text::sentences(text).into_iter().map(|r| r.start).collect();
+    let mut s = 0;
+    let mut open_next = false;
+    for t in toks.iter_mut() {
+        while s < starts.len() && starts[s] < t.start {
+            s += 1;
+            open_next = true;
+        }
+        if s < starts.len() && starts[s] == t.start {
+            open_next = true;
+            s += 1;
+        }
+        match t.kind {
+            Kind::Word => {
+                t.opens = open_next;
+                open_next = false;
+            }
+            Kind::Punct if matches!(&text[t.start..t.end], "“" | "\"" | "‘" | "(" | "«" | "—" | ":") => {
+                open_next = true
+            }
+            Kind::Punct if open_next => {}
+            _ => open_next = false,
+        }
+    }
+}
+
+/// Whether the token starts with a capital letter.
+pub fn is_cap(_text: &str, t: &Tok) -> bool {
+    t.cap
+}
+
+/// Whether the token is written in capitals throughout (two letters or more).
+pub fn is_upper(_text: &str, t: &Tok) -> bool {
+    t.upper
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| &text[t.start..t.end]).collect()
+    }
+
+    // Hyphenated names, possessives and dotted acronyms stay whole; `’s` is its own token.
+    #[test]
+    fn splits_words() {
+        assert_eq!(
+            words("Kim Jong-un’s U.S. trip, Workers' Party"),
+            ["Kim", "Jong-un", "’s", "U.S.", "trip", ",", "Workers", "'", "Party"]
+        );
+    }
+
+    // A middle initial keeps its dot; a sentence-final capital does not swallow the full stop wrongly.
+    #[test]
+    fn initials() {
+        assert_eq!(
+            words("George W. Bush met Steven F. Udvar-Hazy."),
+            ["George", "W.", "Bush", "met", "Steven", "F.", "Udvar-Hazy", "."]
+        );
+    }
+
+    // Sentence openers are marked, also after an opening quote.
+    #[test]
+    fn openers() {
+        let text = "The talks ended. “We agree,” Kim said.";
+        let toks = tokenize(text);
+        let opened: Vec<&str> = toks.iter().filter(|t| t.opens).map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(opened, ["The", "We"]);
+    }
+}
