@@ -247,7 +247,7 @@ fn pattern() -> String {
             r"(?P<yend>{b}(?i:the\s+end\s+of\s+(?:the|this)\s+(?P<yend_u>year|month|week)|(?:the\s+)?year[-\s]end){b})"
         ),
         format!(
-            r"(?P<rday>{b}(?P<rday_w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight))(?:\s+(?P<rday_p>{pod}))?{b})"
+            r"(?P<rday>{b}(?P<rday_w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tomorrow|tonight)){b})"
         ),
         format!(r"(?P<pod2>{b}(?P<pod2_m>(?i:this|last))\s+(?P<pod2_p>{pod}){b})"),
         format!(
@@ -255,7 +255,7 @@ fn pattern() -> String {
         ),
         format!(r"(?P<pod>{b}(?i:the)\s+(?P<pod_p>{pod}){b})"),
         format!(
-            r"(?P<wd>{b}(?:(?P<wd_mod>(?i:this\s+coming|last|this|next|coming|previous|past))\s+)?(?P<wd_d>{WEEKDAYS})(?:\s+(?P<wd_p>{pod}))?{b})"
+            r"(?P<wd>{b}(?:(?P<wd_mod>(?i:this\s+coming|last|this|next|coming|previous|past))\s+)?(?P<wd_d>{WEEKDAYS}){b})"
         ),
         format!(
             r"(?P<tm>{b}(?P<tm_h>[01]?[0-9]|2[0-3])(?:[:.](?P<tm_m>[0-5][0-9]))?\s*(?P<tm_ap>(?i:[ap]\.m\.|[ap]\.m{b}|[ap]m{b})))"
@@ -607,11 +607,8 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
             "the day after tomorrow" => 2,
             _ => 0,
         };
-        let part = match group(caps, "rday_p") {
-            Some(p) => Some(part_code(&lower(p))?),
-            None if w == "tonight" => Some("NI"),
-            None => None,
-        };
+        // "yesterday afternoon" is dated by its day; "tonight" is a part of day itself.
+        let part = (w == "tonight").then_some("NI");
         let value = r.map(|r| with_part(r + Duration::days(offset), part));
         let (precision, kind) = if part.is_some() {
             (Precision::Time, TimexKind::Time)
@@ -681,23 +678,14 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
     if caps.name("wd").is_some() {
         let w = weekday(group(caps, "wd_d")?)?;
         let modifier = group(caps, "wd_mod").map(lower);
-        let part = match group(caps, "wd_p") {
-            Some(p) => Some(part_code(&lower(p))?),
-            None => None,
-        };
         let direction = match modifier.as_deref() {
             Some("next" | "coming" | "this coming") => Direction::After,
             Some("last" | "previous" | "past") => Direction::Before,
             _ if ctx.future_before(start) => Direction::OnOrAfter,
             _ => Direction::OnOrBefore,
         };
-        let value = r.map(|r| with_part(resolve_weekday(r, w, direction), part));
-        let (precision, kind) = if part.is_some() {
-            (Precision::Time, TimexKind::Time)
-        } else {
-            (Precision::Day, TimexKind::Date)
-        };
-        return Some((start, end, value, precision, kind, Anchor::None));
+        // "Thursday night" is dated by its day: the span is the weekday.
+        return date(r.map(|r| day_value(resolve_weekday(r, w, direction))), Precision::Day);
     }
     if caps.name("tm").is_some() {
         let mut h: u32 = group(caps, "tm_h")?.parse().ok()?;
@@ -741,7 +729,19 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
         let raw_n = group(caps, "dur_n")?;
         let n = duration_number(raw_n)?;
         if !unit.ends_with('s') && raw_n.len() == 4 && raw_n.starts_with(['1', '2']) {
-            return None; // "2018 day five": a year, not 2018 days.
+            // "World Cup 2018 day five": a year, not 2018 days.
+            let m = caps.name("dur_n")?;
+            if m.start() != start || !year_ok(ctx, m.start(), m.end()) {
+                return None;
+            }
+            return Some((
+                start,
+                m.end(),
+                Some(raw_n.to_string()),
+                Precision::Year,
+                TimexKind::Date,
+                Anchor::None,
+            ));
         }
         let unit = unit.trim_end_matches('s');
         let value = match unit {
@@ -968,8 +968,24 @@ fn year_ok(ctx: &Context, start: usize, end: usize) -> bool {
         Some('.' | ',') if chars.next().is_some_and(|c| c.is_ascii_digit()) => return false,
         _ => {}
     }
-    let before = ctx.word_before(start).to_ascii_lowercase();
-    if YEAR_PREPOSITIONS.contains(&before.as_str()) {
+    let before = ctx.word_before(start);
+    if YEAR_PREPOSITIONS.contains(&before.to_ascii_lowercase().as_str()) {
+        return true;
+    }
+    // "World Cup 2018", "Expo Canada 2016"; "2000 - 2050"; "from 2006 to 2009".
+    let before_text = ctx.text[..start].trim_end();
+    if matches!(before, "to" | "and" | "or" | "through")
+        && before_text[..before_text.len() - before.len()]
+            .trim_end()
+            .ends_with(|c: char| c.is_ascii_digit())
+    {
+        return true;
+    }
+    if before.starts_with(char::is_uppercase) && before_text.ends_with(char::is_alphabetic)
+        || before_text
+            .strip_suffix(['-', '–', '—'])
+            .is_some_and(|t| t.trim_end().ends_with(|c: char| c.is_ascii_digit()))
+    {
         return true;
     }
     // Otherwise only when no lower-case word follows ("2000 people").
@@ -1354,6 +1370,8 @@ mod tests {
         assert_eq!(one("It was built in 2018."), pair("2018", "2018"));
         assert!(found("about 2000 people came").is_empty());
         assert!(found("It cost $2000.").is_empty());
+        assert_eq!(found("taxes from 2006 to 2009 are due").len(), 2);
+        assert_eq!(one("FIFA World Cup 2018 day five"), pair("2018", "2018"));
     }
 
     /// A year range is one entry, with the event it names.
