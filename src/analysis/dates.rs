@@ -15,7 +15,7 @@ use crate::brief::{DateEntry, DateRef, Precision, TimexKind, Where};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use regex::{Captures, Regex};
+use regex::{Captures, Regex, RegexSet};
 use std::ops::Range;
 
 /// What an expression needs from the narrative date to get its value.
@@ -198,13 +198,25 @@ const YEAR_PREPOSITIONS: &[&str] = &[
 ];
 
 /// Compiled date patterns.
+///
+/// `re` (all alternatives) finds each expression's extent in one pass; `which`
+/// (the same alternatives, anchored) tells which one matched that extent, and
+/// only that alternative's own small regex extracts the parts.
 pub struct DateFinder {
     re: Regex,
+    which: RegexSet,
+    alternatives: Vec<Regex>,
     future: Regex,
 }
 
-/// The combined pattern. Alternatives are tried in this order at each position.
-fn pattern() -> String {
+/// The name of each alternative's outer group, in order.
+const ALTERNATIVE_NAMES: [&str; 23] = [
+    "iso", "dd", "my", "rng", "dec", "cent", "q", "ago", "set", "rel", "yend", "rday", "pod2", "ana", "pod", "wd",
+    "tm", "t24", "noon", "dur", "mon", "sea", "yr",
+];
+
+/// The alternatives of the pattern, in the order they are tried at each position.
+fn alternatives() -> Vec<String> {
     let b = r"(?-u:\b)";
     let month = format!(r"(?:(?:{MONTHS_FULL}){b}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|{b}))");
     let wd_any = format!(r"(?:(?:{WEEKDAYS}){b}|(?:Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)\.)");
@@ -275,13 +287,16 @@ fn pattern() -> String {
         ),
         format!(r"(?P<yr>{b}(?:(?i:early|late|mid)(?:-|\s+))?(?P<yr_y>{year}){b})"),
     ];
-    alternatives.join("|")
+    alternatives.to_vec()
 }
 
 impl DateFinder {
     pub fn new(_lexicon: &Lexicon) -> Self {
+        let alternatives = alternatives();
         DateFinder {
-            re: Regex::new(&pattern()).expect("static date pattern"),
+            re: Regex::new(&alternatives.join("|")).expect("static date pattern"),
+            which: RegexSet::new(alternatives.iter().map(|a| format!("^(?:{a})$"))).expect("static date patterns"),
+            alternatives: alternatives.iter().map(|a| Regex::new(&format!("^(?:{a})$")).expect("static date pattern")).collect(),
             future: Regex::new(
                 r"(?i)(?:(?-u:\b)(?:will|won't|shall|would|going\s+to|scheduled|due\s+to|set\s+to|plans?\s+to|planned|expected\s+to|is\s+to|are\s+to|to\s+be\s+held|upcoming)(?-u:\b)|['’]ll(?-u:\b))",
             )
@@ -337,8 +352,16 @@ impl DateFinder {
         };
         let mut out: Vec<TimeExpr> = Vec::new();
         let (mut last_byte, mut last_char) = (0, 0);
-        for caps in self.re.captures_iter(text) {
-            let Some(found) = interpret(&caps, &mut ctx) else {
+        for m in self.re.find_iter(text) {
+            // The first alternative that matches exactly this extent is the one the combined regex took.
+            let Some(i) = self.which.matches(m.as_str()).iter().next() else {
+                continue;
+            };
+            // Anchored on the extent alone, so no search: only the parts are extracted.
+            let Some(caps) = self.alternatives[i].captures(m.as_str()) else {
+                continue;
+            };
+            let Some(found) = interpret(ALTERNATIVE_NAMES[i], &caps, m.start(), &mut ctx) else {
                 continue;
             };
             let (start, end, value, precision, kind, anchor) = found;
@@ -387,12 +410,13 @@ impl Context<'_> {
 
     /// Whether the clause before `start` speaks of the future ("will meet on Monday").
     fn future_before(&mut self, start: usize) -> bool {
-        let sentence = self.sentence_of(start);
-        let mut from = sentence.start.max(start.saturating_sub(80));
+        let mut from = start.saturating_sub(80);
         while !self.text.is_char_boundary(from) {
             from += 1;
         }
+        // The last sentence of the window is the start of the expression's own sentence.
         let window = &self.text[from..start.max(from)];
+        let window = sentences(window).last().map_or(window, |r| &window[r.start..]);
         let clause = window.rfind([',', ';', '—']).map_or(window, |i| {
             &window[i + window[i..].chars().next().map_or(1, char::len_utf8)..]
         });
@@ -425,23 +449,25 @@ fn lower(s: &str) -> String {
 }
 
 /// Dispatches one match to its interpretation; `None` rejects it.
-fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
+///
+/// `caps` are of the matched extent alone, which starts at byte `base` of the text.
+fn interpret(alt: &str, caps: &Captures, base: usize, ctx: &mut Context) -> Option<Found> {
     let whole = caps.get(0)?;
-    let (start, end) = (whole.start(), whole.end());
+    let (start, end) = (base + whole.start(), base + whole.end());
     let r = ctx.reference;
     let date = |v: Option<String>, p| Some((start, end, v, p, TimexKind::Date, Anchor::None));
-    if caps.name("iso").is_some() {
+    if alt == "iso" {
         let d = ymd(group(caps, "iso_y")?, group(caps, "iso_m")?, group(caps, "iso_d")?)?;
         return date(Some(day_value(d)), Precision::Day);
     }
-    if caps.name("dd").is_some() {
+    if alt == "dd" {
         return interpret_day(caps, ctx, start, end);
     }
-    if caps.name("my").is_some() {
+    if alt == "my" {
         let m = month_number(group(caps, "my_m")?)?;
         return date(Some(format!("{}-{m:02}", group(caps, "my_y")?)), Precision::Month);
     }
-    if caps.name("rng").is_some() {
+    if alt == "rng" {
         let a: i32 = group(caps, "rng_a")?.parse().ok()?;
         let raw_b = group(caps, "rng_b")?;
         let mut b: i32 = raw_b.parse().ok()?;
@@ -451,12 +477,12 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
         if b <= a || b - a > 100 {
             // "2021-06": not a range; take the year alone.
             let m = caps.name("rng_a")?;
-            if !year_ok(ctx, m.start(), m.end()) {
+            if !year_ok(ctx, base + m.start(), base + m.end()) {
                 return None;
             }
             return Some((
-                m.start(),
-                m.end(),
+                base + m.start(),
+                base + m.end(),
                 Some(a.to_string()),
                 Precision::Year,
                 TimexKind::Date,
@@ -466,7 +492,7 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
         let text = whole.as_str();
         // "the" belongs to the expression only with the event it names ("the 1950-1953 Korean War").
         let start = if caps.name("rng_name").is_none() && text.starts_with(['T', 't']) {
-            caps.name("rng_a")?.start()
+            base + caps.name("rng_a")?.start()
         } else {
             start
         };
@@ -479,7 +505,7 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
             Anchor::None,
         ));
     }
-    if caps.name("dec").is_some() {
+    if alt == "dec" {
         let value = if let Some(d) = group(caps, "dec_d") {
             format!("{d}X")
         } else if let Some(s) = group(caps, "dec_s") {
@@ -511,7 +537,7 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
         };
         return date(Some(value), Precision::Decade);
     }
-    if caps.name("cent").is_some() {
+    if alt == "cent" {
         let n = lower(group(caps, "cent_n")?);
         let n: u32 = match n.as_str() {
             "twenty-first" | "twenty first" => 21,
@@ -527,7 +553,7 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
         }
         return date(Some(format!("{:02}00/{:02}99", n - 1, n - 1)), Precision::Range);
     }
-    if caps.name("q").is_some() {
+    if alt == "q" {
         let q = match lower(group(caps, "q_o")?).as_str() {
             "first" | "1st" => 1,
             "second" | "2nd" => 2,
@@ -540,7 +566,7 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
         };
         return date(y.map(|y| format!("{y}-Q{q}")), Precision::Quarter);
     }
-    if caps.name("ago").is_some() {
+    if alt == "ago" {
         let n = number(group(caps, "ago_n")?);
         let unit = lower(group(caps, "ago_u")?);
         let unit = unit.trim_end_matches('s');
@@ -566,7 +592,7 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
         };
         return date(value, precision);
     }
-    if caps.name("set").is_some() {
+    if alt == "set" {
         let u = group(caps, "set_u")?;
         let value = match weekday(u) {
             Some(w) => format!("XXXX-WXX-{}", w.number_from_monday()),
@@ -581,10 +607,10 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
         };
         return Some((start, end, Some(value), Precision::Set, TimexKind::Set, Anchor::None));
     }
-    if caps.name("rel").is_some() {
+    if alt == "rel" {
         return interpret_relative(caps, ctx, start, end);
     }
-    if caps.name("yend").is_some() {
+    if alt == "yend" {
         let unit = group(caps, "yend_u").map_or_else(|| "year".to_string(), lower);
         let precision = match unit.as_str() {
             "week" => Precision::Week,
@@ -598,7 +624,7 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
         });
         return date(value, precision);
     }
-    if caps.name("rday").is_some() {
+    if alt == "rday" {
         let w = lower(group(caps, "rday_w")?);
         let offset = match w.as_str() {
             "yesterday" => -1,
@@ -617,7 +643,7 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
         };
         return Some((start, end, value, precision, kind, Anchor::None));
     }
-    if caps.name("pod2").is_some() {
+    if alt == "pod2" {
         let part = part_code(&lower(group(caps, "pod2_p")?))?;
         let offset = if lower(group(caps, "pod2_m")?) == "last" { -1 } else { 0 };
         if offset == 0 && part == "NI" {
@@ -627,7 +653,7 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
         let value = r.map(|r| with_part(r + Duration::days(offset), Some(part)));
         return Some((start, end, value, Precision::Time, TimexKind::Time, Anchor::None));
     }
-    if caps.name("ana").is_some() {
+    if alt == "ana" {
         let (days, unit) = if let Some(rel) = group(caps, "ana_rel") {
             (
                 if lower(rel) == "previous" { -1 } else { 1 },
@@ -653,7 +679,7 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
             Anchor::Narrative { days, part, time: None },
         ));
     }
-    if caps.name("pod").is_some() {
+    if alt == "pod" {
         let before = ctx.word_before(start).to_ascii_lowercase();
         if !matches!(
             before.as_str(),
@@ -675,7 +701,7 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
             },
         ));
     }
-    if caps.name("wd").is_some() {
+    if alt == "wd" {
         let w = weekday(group(caps, "wd_d")?)?;
         let modifier = group(caps, "wd_mod").map(lower);
         let direction = match modifier.as_deref() {
@@ -687,7 +713,7 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
         // "Thursday night" is dated by its day: the span is the weekday.
         return date(r.map(|r| day_value(resolve_weekday(r, w, direction))), Precision::Day);
     }
-    if caps.name("tm").is_some() {
+    if alt == "tm" {
         let mut h: u32 = group(caps, "tm_h")?.parse().ok()?;
         let m: u32 = group(caps, "tm_m").map_or(Some(0), |m| m.parse().ok())?;
         if !(1..=12).contains(&h)
@@ -703,7 +729,7 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
         }
         return Some(time_expr(start, end, h, m));
     }
-    if caps.name("t24").is_some() {
+    if alt == "t24" {
         if matches!(ctx.char_before(start), Some(c) if c.is_ascii_digit() || c == ':' || c == '.' || c == ',')
             || ctx.rest(end).starts_with([':', '.']) && ctx.rest(end)[1..].starts_with(|c: char| c.is_ascii_digit())
         {
@@ -713,7 +739,7 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
         let m: u32 = group(caps, "t24_m")?.parse().ok()?;
         return Some(time_expr(start, end, h, m));
     }
-    if caps.name("noon").is_some() {
+    if alt == "noon" {
         let h = if lower(group(caps, "noon_w")?) == "midnight" {
             0
         } else {
@@ -721,7 +747,7 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
         };
         return Some(time_expr(start, end, h, 0));
     }
-    if caps.name("dur").is_some() {
+    if alt == "dur" {
         if caps.name("dur_old").is_some() {
             return None; // "a five-year-old boy" is an age.
         }
@@ -731,12 +757,12 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
         if !unit.ends_with('s') && raw_n.len() == 4 && raw_n.starts_with(['1', '2']) {
             // "World Cup 2018 day five": a year, not 2018 days.
             let m = caps.name("dur_n")?;
-            if m.start() != start || !year_ok(ctx, m.start(), m.end()) {
+            if base + m.start() != start || !year_ok(ctx, base + m.start(), base + m.end()) {
                 return None;
             }
             return Some((
                 start,
-                m.end(),
+                base + m.end(),
                 Some(raw_n.to_string()),
                 Precision::Year,
                 TimexKind::Date,
@@ -764,7 +790,7 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
             Anchor::None,
         ));
     }
-    if caps.name("mon").is_some() {
+    if alt == "mon" {
         let modifier = group(caps, "mon_mod").map(lower);
         if modifier.is_none() {
             let before = ctx.word_before(start).to_ascii_lowercase();
@@ -798,7 +824,7 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
         });
         return date(value, Precision::Month);
     }
-    if caps.name("sea").is_some() {
+    if alt == "sea" {
         let season = lower(group(caps, "sea_s")?);
         let modifier = group(caps, "sea_mod").map(lower);
         let year = group(caps, "sea_y");
@@ -835,9 +861,9 @@ fn interpret(caps: &Captures, ctx: &mut Context) -> Option<Found> {
         };
         return date(y.map(|y| format!("{y}-{code}")), Precision::Season);
     }
-    if caps.name("yr").is_some() {
+    if alt == "yr" {
         let m = caps.name("yr_y")?;
-        if !year_ok(ctx, m.start(), m.end()) {
+        if !year_ok(ctx, base + m.start(), base + m.end()) {
             return None;
         }
         return date(Some(m.as_str().to_string()), Precision::Year);
@@ -1128,7 +1154,7 @@ fn ymd(y: &str, m: &str, d: &str) -> Option<NaiveDate> {
 }
 
 fn day_value(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 fn week_value(d: NaiveDate) -> String {
@@ -1250,8 +1276,11 @@ fn scaled(n: &str, factor: u64, unit: &str) -> String {
 mod tests {
     use super::*;
 
-    fn finder() -> DateFinder {
-        DateFinder::new(&Lexicon::builtin())
+    /// One finder for all tests: compiling the patterns is the slow part in debug builds.
+    fn finder() -> &'static DateFinder {
+        static FINDER: std::sync::LazyLock<DateFinder> =
+            std::sync::LazyLock::new(|| DateFinder::new(&Lexicon::builtin()));
+        &FINDER
     }
 
     fn reference() -> Option<NaiveDate> {
@@ -1504,6 +1533,50 @@ mod tests {
                 text: "Aug. 20".into()
             })
         );
+    }
+
+    use proptest::strategy::Strategy as _;
+
+    proptest::proptest! {
+        /// Any mix of date words, digits, punctuation and multi-byte characters: no panic, and
+        /// every span is a char-boundary slice whose code-point span agrees with it.
+        #[test]
+        fn spans_valid_on_any_text(
+            parts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(vec![
+                        "June", "22", "2021", "Aug.", "Monday", "last", "week", "the", "morning", "of", "—", "–",
+                        "-", ",", ".", "“", "”", "é", "in", "1950-1953", "1990s", "ago", "five-day", "p.m.", "2",
+                        "12:30", "every", "summer", "fall", "first", "quarter", "earlier", "this", "month", "[", "]",
+                        "'90s", "will", "next", "year", "Sept.", "31", "February", "29", "later", "that", "day",
+                    ])
+                    .prop_map(str::to_string),
+                    "\\PC{0,3}",
+                ],
+                0..40,
+            ),
+            glue in proptest::sample::select(vec![" ", "", "  ", "\n"]),
+        ) {
+            let text = parts.join(glue);
+            for reference in [reference(), None] {
+                for e in finder().find(&text, reference) {
+                    proptest::prop_assert!(e.start < e.end && e.end <= text.len());
+                    proptest::prop_assert_eq!(&text[e.start..e.end], e.text.as_str());
+                    proptest::prop_assert_eq!(e.char_start, text[..e.start].chars().count());
+                    proptest::prop_assert_eq!(e.char_end, text[..e.end].chars().count());
+                }
+            }
+        }
+    }
+
+    /// Each alternative's outer group is named in ALTERNATIVE_NAMES, in order.
+    #[test]
+    fn alternative_names_in_order() {
+        let alternatives = alternatives();
+        assert_eq!(alternatives.len(), ALTERNATIVE_NAMES.len());
+        for (a, name) in alternatives.iter().zip(ALTERNATIVE_NAMES) {
+            assert!(a.starts_with(&format!("(?P<{name}>")), "{name}");
+        }
     }
 
     /// Hostile input neither panics nor hangs.

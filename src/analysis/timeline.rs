@@ -136,7 +136,9 @@ mod tests {
             paragraphs: paragraphs.clone(),
             ..Document::default()
         };
-        let dates = DateFinder::new(&Lexicon::builtin()).find_in_document(&doc, NaiveDate::from_ymd_opt(2021, 6, 23));
+        static FINDER: std::sync::LazyLock<DateFinder> =
+            std::sync::LazyLock::new(|| DateFinder::new(&Lexicon::builtin()));
+        let dates = FINDER.find_in_document(&doc, NaiveDate::from_ymd_opt(2021, 6, 23));
         (paragraphs, dates)
     }
 
