@@ -270,14 +270,14 @@ fn alternatives() -> Vec<String> {
             r"(?P<wd>{b}(?:(?P<wd_mod>(?i:this\s+coming|last|this|next|coming|previous|past))\s+)?(?P<wd_d>{WEEKDAYS}){b})"
         ),
         format!(
-            r"(?P<tm>{b}(?P<tm_h>[01]?[0-9]|2[0-3])(?:[:.](?P<tm_m>[0-5][0-9]))?\s*(?P<tm_ap>(?i:[ap]\.m\.|[ap]\.m{b}|[ap]m{b})))"
+            r"(?P<tm>{b}(?P<tm_h>[01]?[0-9]|2[0-3])(?:[:.](?P<tm_m>[0-5][0-9]))?\s*(?P<tm_ap>(?i:[ap]\.m\.|[ap]\.m{b}|[ap]m{b}))(?:\s+(?P<tm_next>(?i:the\s+(?:next|following)\s+day)){b})?)"
         ),
         format!(
-            r"(?P<t24>{b}(?P<t24_h>[01]?[0-9]|2[0-3]):(?P<t24_m>[0-5][0-9]){b}(?:\s*(?:GMT|UTC|KST|JST|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST){b})?)"
+            r"(?P<t24>{b}(?P<t24_h>[01]?[0-9]|2[0-3]):(?P<t24_m>[0-5][0-9]){b}(?:\s*(?:GMT|UTC|KST|JST|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST){b})?(?:\s+(?P<t24_next>(?i:the\s+(?:next|following)\s+day)){b})?)"
         ),
         format!(r"(?P<noon>{b}(?P<noon_w>(?i:noon|midnight|midday)){b})"),
         format!(
-            r"(?P<dur>{b}(?:(?P<dur_pre>(?i:the\s+past|the\s+last|the\s+next|the\s+coming|past|next))\s+)?(?P<dur_n>{num}|(?i:a|an|a\s+few|few|several|many))[\s-]+(?P<dur_u>(?i:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)){b}(?P<dur_old>[\s-]+(?i:old){b})?)"
+            r"(?P<dur>{b}(?:(?P<dur_pre>(?i:the\s+past|the\s+last|the\s+next|the\s+coming|past|next))\s+)?(?P<dur_n>{num}|(?i:a|an|a\s+few|few|several|many))[\s-]+(?P<dur_u>(?i:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)){b}(?P<dur_old>[\s-]+(?i:olds?){b})?)"
         ),
         format!(
             r"(?P<mon>{b}(?:(?P<mon_mod>(?i:early|late|mid|last|next|this))(?:-|\s+))?(?P<mon_m>{MONTHS_FULL}){b})"
@@ -727,7 +727,7 @@ fn interpret(alt: &str, caps: &Captures, base: usize, ctx: &mut Context) -> Opti
         } else if !pm && h == 12 {
             h = 0;
         }
-        return Some(time_expr(start, end, h, m));
+        return Some(time_expr(start, end, h, m, caps.name("tm_next").is_some()));
     }
     if alt == "t24" {
         if matches!(ctx.char_before(start), Some(c) if c.is_ascii_digit() || c == ':' || c == '.' || c == ',')
@@ -737,7 +737,7 @@ fn interpret(alt: &str, caps: &Captures, base: usize, ctx: &mut Context) -> Opti
         }
         let h: u32 = group(caps, "t24_h")?.parse().ok()?;
         let m: u32 = group(caps, "t24_m")?.parse().ok()?;
-        return Some(time_expr(start, end, h, m));
+        return Some(time_expr(start, end, h, m, caps.name("t24_next").is_some()));
     }
     if alt == "noon" {
         let h = if lower(group(caps, "noon_w")?) == "midnight" {
@@ -745,7 +745,7 @@ fn interpret(alt: &str, caps: &Captures, base: usize, ctx: &mut Context) -> Opti
         } else {
             12
         };
-        return Some(time_expr(start, end, h, 0));
+        return Some(time_expr(start, end, h, 0, false));
     }
     if alt == "dur" {
         if caps.name("dur_old").is_some() {
@@ -966,7 +966,8 @@ fn interpret_relative(caps: &Captures, ctx: &mut Context, start: usize, end: usi
     Some((start, end, Some(value), precision, TimexKind::Date, Anchor::None))
 }
 
-fn time_expr(start: usize, end: usize, h: u32, m: u32) -> Found {
+/// A clock time on the narrative day, or the day after it ("2:30 the next day").
+fn time_expr(start: usize, end: usize, h: u32, m: u32, next_day: bool) -> Found {
     (
         start,
         end,
@@ -974,7 +975,7 @@ fn time_expr(start: usize, end: usize, h: u32, m: u32) -> Found {
         Precision::Time,
         TimexKind::Time,
         Anchor::Narrative {
-            days: 0,
+            days: i64::from(next_day),
             part: None,
             time: Some((h, m)),
         },
@@ -1023,7 +1024,12 @@ fn year_ok(ctx: &Context, start: usize, end: usize) -> bool {
 /// Times and anaphoric expressions take a day named in their own sentence first.
 fn anchor_times_in_sentence(exprs: &mut [TimeExpr], ctx: &mut Context) {
     for i in 0..exprs.len() {
-        let Anchor::Narrative { time: Some((h, m)), .. } = exprs[i].anchor else {
+        let Anchor::Narrative {
+            days,
+            time: Some((h, m)),
+            ..
+        } = exprs[i].anchor
+        else {
             continue;
         };
         let sentence = ctx.sentence_of(exprs[i].start);
@@ -1032,7 +1038,7 @@ fn anchor_times_in_sentence(exprs: &mut [TimeExpr], ctx: &mut Context) {
             .filter(|e| e.start >= sentence.start && e.end <= sentence.end && e.anchor == Anchor::None)
             .find_map(TimeExpr::day);
         if let Some(day) = day {
-            exprs[i].value = Some(format!("{}T{h:02}:{m:02}", day_value(day)));
+            exprs[i].value = Some(format!("{}T{h:02}:{m:02}", day_value(day + Duration::days(days))));
             exprs[i].anchor = Anchor::None;
         }
     }
@@ -1474,6 +1480,30 @@ mod tests {
             (all[0].text.as_str(), all[0].value.as_deref(), all[0].kind),
             ("2 p.m.", Some("2021-06-22T14:00"), TimexKind::Time)
         );
+    }
+
+    /// "2:30 the next day" is one time, on the day after the narrative date.
+    #[test]
+    fn time_the_next_day() {
+        let all = finder().find(
+            "Polls closed on Sunday at 22:30 and the last ballot was cast at 2:30 the next day.",
+            reference(),
+        );
+        let got: Vec<_> = all.iter().map(|e| (e.text.as_str(), e.value.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Sunday", Some("2021-06-20")),
+                ("22:30", Some("2021-06-20T22:30")),
+                ("2:30 the next day", Some("2021-06-21T02:30"))
+            ]
+        );
+    }
+
+    /// An age is not a duration.
+    #[test]
+    fn ages_are_not_durations() {
+        assert!(found("a five-year-old boy and 25-year olds").is_empty());
     }
 
     /// Parts of day are anchored to the narrative date; leading prepositions are not in the span.
