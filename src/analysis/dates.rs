@@ -197,6 +197,11 @@ const YEAR_PREPOSITIONS: &[&str] = &[
     "c",
 ];
 
+/// Capitalised words that make a weekday a named day ("Good Friday").
+const HOLIDAY_PREFIXES: &[&str] = &[
+    "Good", "Black", "Super", "Ash", "Holy", "Cyber", "Easter", "Palm", "Bloody", "Maundy",
+];
+
 /// Compiled date patterns.
 ///
 /// `re` (all alternatives) finds each expression's extent in one pass; `which`
@@ -626,6 +631,11 @@ fn interpret(alt: &str, caps: &Captures, base: usize, ctx: &mut Context) -> Opti
     }
     if alt == "rday" {
         let w = lower(group(caps, "rday_w")?);
+        let before = ctx.word_before(start);
+        if whole.as_str().starts_with('T') && before.starts_with(char::is_uppercase) && ctx.text[..start].ends_with(' ')
+        {
+            return None; // "USA Today", "Korea Today": a title
+        }
         let offset = match w.as_str() {
             "yesterday" => -1,
             "tomorrow" => 1,
@@ -704,6 +714,9 @@ fn interpret(alt: &str, caps: &Captures, base: usize, ctx: &mut Context) -> Opti
     if alt == "wd" {
         let w = weekday(group(caps, "wd_d")?)?;
         let modifier = group(caps, "wd_mod").map(lower);
+        if modifier.is_none() && HOLIDAY_PREFIXES.contains(&ctx.word_before(start)) {
+            return None; // "Good Friday", "Super Tuesday": named days, not the last such weekday
+        }
         let direction = match modifier.as_deref() {
             Some("next" | "coming" | "this coming") => Direction::After,
             Some("last" | "previous" | "past") => Direction::Before,
@@ -831,7 +844,16 @@ fn interpret(alt: &str, caps: &Captures, base: usize, ctx: &mut Context) -> Opti
         if season == "fall" && modifier.is_none() && year.is_none() {
             return None; // the verb
         }
-        if modifier.is_none() && year.is_none() {
+        let word = group(caps, "sea_s")?;
+        if year.is_none()
+            && word.starts_with(char::is_uppercase)
+            && ctx.rest(end).trim_start().starts_with(char::is_uppercase)
+        {
+            return None; // "the Summer Olympics", "Spring Festival": a name
+        }
+        // "the fall of Saigon" is no season; "in the fall" is.
+        let bare = modifier.is_none() || modifier.as_deref() == Some("the") && season == "fall";
+        if bare && year.is_none() {
             let before = ctx.word_before(start).to_ascii_lowercase();
             if !matches!(
                 before.as_str(),
@@ -1460,6 +1482,22 @@ mod tests {
         assert_eq!(one("in the summer of 2018"), pair("the summer of 2018", "2018-SU"));
         assert_eq!(one("growth in the first quarter"), pair("the first quarter", "2021-Q1"));
         assert!(found("prices fall").is_empty());
+    }
+
+    /// Titles and named days are not relative dates.
+    #[test]
+    fn names_are_not_dates() {
+        assert!(found("a report in USA Today said").is_empty());
+        assert!(found("shops opened on Black Friday").is_empty());
+        assert_eq!(one("He left. Today he is back."), pair("Today", "2021-06-23"));
+    }
+
+    /// Seasons in names and "the fall of" are not seasons.
+    #[test]
+    fn season_lookalikes() {
+        assert!(found("before the fall of Saigon").is_empty());
+        assert!(found("at the Summer Olympics").is_empty());
+        assert_eq!(one("They met in the fall."), pair("the fall", "2021-FA"));
     }
 
     /// Sets: "every Monday".
