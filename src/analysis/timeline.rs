@@ -40,7 +40,7 @@ pub fn date_quotes(quotes: &mut [Quote], paragraphs: &[String], dates: &Document
             Some(e) => Some(quote_date(e, QuoteDateBasis::Sentence)),
             None => narrative(exprs.iter().filter(|e| e.end <= from))
                 .or_else(|| p.checked_sub(1).and_then(|q| narrative(dates.body.get(q)?.iter())))
-                .map(|e| quote_date(e, QuoteDateBasis::Paragraph)),
+                .map(narrative_date),
         };
     }
 }
@@ -52,6 +52,20 @@ fn narrative<'a>(exprs: impl DoubleEndedIterator<Item = &'a TimeExpr> + Clone) -
         .rev()
         .find(|e| e.day().is_some())
         .or_else(|| exprs.rev().find(|e| e.is_dated()))
+}
+
+/// A date carried from the narrative is its day: "the morning of June 22" dates a later
+/// statement to June 22, not to that morning.
+fn narrative_date(e: &TimeExpr) -> QuoteDate {
+    match e.day() {
+        Some(day) => QuoteDate {
+            value: Some(day.format("%Y-%m-%d").to_string()),
+            text: e.text.clone(),
+            precision: Precision::Day,
+            basis: QuoteDateBasis::Paragraph,
+        },
+        None => quote_date(e, QuoteDateBasis::Paragraph),
+    }
 }
 
 fn quote_date(e: &TimeExpr, basis: QuoteDateBasis) -> QuoteDate {
@@ -189,7 +203,7 @@ mod tests {
             "critical watershed",
         )
         .unwrap();
-        assert_eq!(d.value.as_deref().map(|v| &v[..10]), Some("2021-06-22"));
+        assert_eq!((d.value.as_deref(), d.precision), (Some("2021-06-22"), Precision::Day));
         assert_eq!(d.basis, QuoteDateBasis::Paragraph);
     }
 
