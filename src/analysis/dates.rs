@@ -252,7 +252,7 @@ fn alternatives() -> Vec<String> {
             r"(?P<q>{b}(?:[Tt]he\s+)?(?P<q_o>(?i:first|second|third|fourth|final|1st|2nd|3rd|4th))[-\s]quarter(?:\s+of\s+(?P<q_y>[12][0-9]{{3}}))?{b})"
         ),
         format!(
-            r"(?P<ago>(?:{b}|\[)(?P<ago_n>{num}|(?i:a|an|a\s+few|few|several|a\s+couple\s+of))\]?\s+(?P<ago_u>(?i:minutes?|hours?|days?|weeks?|months?|years?|decades?))\s+(?i:ago){b})"
+            r"(?P<ago>(?:{b}|\[)(?P<ago_n>{num}|(?i:a|an|a\s+few|few|several|a\s+couple\s+of))\]?\s+(?P<ago_u>(?i:minutes?|hours?|days?|weeks?|months?|years?|decades?))\s+(?P<ago_dir>(?i:ago|later|earlier)){b})"
         ),
         format!(
             r"(?P<set>{b}(?i:every|each)\s+(?P<set_u>{WEEKDAYS}|(?i:day|week|month|year|morning|afternoon|evening|night|weekend)){b})"
@@ -303,7 +303,7 @@ impl DateFinder {
             which: RegexSet::new(alternatives.iter().map(|a| format!("^(?:{a})$"))).expect("static date patterns"),
             alternatives: alternatives.iter().map(|a| Regex::new(&format!("^(?:{a})$")).expect("static date pattern")).collect(),
             future: Regex::new(
-                r"(?i)(?:(?-u:\b)(?:will|won't|shall|would|going\s+to|scheduled|due\s+to|set\s+to|plans?\s+to|planned|expected\s+to|is\s+to|are\s+to|to\s+be\s+held|upcoming)(?-u:\b)|['’]ll(?-u:\b))",
+                r"(?i)(?:(?-u:\b)(?:will|won't|shall|would|going\s+to|scheduled|slated|due\s+to|set\s+to|plans?\s+to|planned|expected\s+to|is\s+to|are\s+to|to\s+be\s+held|upcoming)(?-u:\b)|['’]ll(?-u:\b))",
             )
             .expect("static future pattern"),
         }
@@ -575,6 +575,30 @@ fn interpret(alt: &str, caps: &Captures, base: usize, ctx: &mut Context) -> Opti
         let n = number(group(caps, "ago_n")?);
         let unit = lower(group(caps, "ago_u")?);
         let unit = unit.trim_end_matches('s');
+        let direction = lower(group(caps, "ago_dir")?);
+        if direction != "ago" {
+            // "two days later" counts from the narrative date; "two years later" stays a duration.
+            let sign = if direction == "later" { 1 } else { -1 };
+            if let (Some(n), "day" | "week") = (n, unit) {
+                let days = sign * n as i64 * if unit == "week" { 7 } else { 1 };
+                let anchor = Anchor::Narrative {
+                    days,
+                    part: None,
+                    time: None,
+                };
+                return Some((start, end, None, Precision::Day, TimexKind::Date, anchor));
+            }
+            let unit_end = base + caps.name("ago_u")?.end();
+            let value = duration_value(&duration_number(group(caps, "ago_n")?)?, unit);
+            return Some((
+                start,
+                unit_end,
+                Some(value),
+                Precision::Duration,
+                TimexKind::Duration,
+                Anchor::None,
+            ));
+        }
         let (value, precision) = match (r, n) {
             (Some(r), Some(n)) => {
                 let n = n as i64;
@@ -782,18 +806,7 @@ fn interpret(alt: &str, caps: &Captures, base: usize, ctx: &mut Context) -> Opti
                 Anchor::None,
             ));
         }
-        let unit = unit.trim_end_matches('s');
-        let value = match unit {
-            "second" => format!("PT{n}S"),
-            "minute" => format!("PT{n}M"),
-            "hour" => format!("PT{n}H"),
-            "day" => format!("P{n}D"),
-            "week" => format!("P{n}W"),
-            "month" => format!("P{n}M"),
-            "year" => format!("P{n}Y"),
-            "decade" => scaled(&n, 10, "Y"),
-            _ => scaled(&n, 100, "Y"),
-        };
+        let value = duration_value(&n, unit.trim_end_matches('s'));
         return Some((
             start,
             end,
@@ -1293,6 +1306,21 @@ fn duration_number(s: &str) -> Option<String> {
     Some(number(s).map_or_else(|| "X".to_string(), |n| n.to_string()))
 }
 
+/// "P5D", "PT2H", "P10Y" (a decade) for a number and a singular unit.
+fn duration_value(n: &str, unit: &str) -> String {
+    match unit {
+        "second" => format!("PT{n}S"),
+        "minute" => format!("PT{n}M"),
+        "hour" => format!("PT{n}H"),
+        "day" => format!("P{n}D"),
+        "week" => format!("P{n}W"),
+        "month" => format!("P{n}M"),
+        "year" => format!("P{n}Y"),
+        "decade" => scaled(n, 10, "Y"),
+        _ => scaled(n, 100, "Y"),
+    }
+}
+
 fn scaled(n: &str, factor: u64, unit: &str) -> String {
     match n.parse::<u64>() {
         Ok(n) => format!("P{}{unit}", n * factor),
@@ -1534,6 +1562,24 @@ mod tests {
                 ("Sunday", Some("2021-06-20")),
                 ("22:30", Some("2021-06-20T22:30")),
                 ("2:30 the next day", Some("2021-06-21T02:30"))
+            ]
+        );
+    }
+
+    /// "N days later" counts from the narrative date; "N years later" is a duration.
+    #[test]
+    fn later_and_earlier() {
+        let all = finder().find(
+            "They met on June 10. Two days later, Kim left. Three years later he returned.",
+            reference(),
+        );
+        let got: Vec<_> = all.iter().map(|e| (e.text.as_str(), e.value.as_deref())).collect();
+        assert_eq!(
+            got,
+            [
+                ("June 10", Some("2021-06-10")),
+                ("Two days later", Some("2021-06-12")),
+                ("Three years", Some("P3Y"))
             ]
         );
     }
