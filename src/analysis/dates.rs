@@ -898,7 +898,8 @@ fn interpret(alt: &str, caps: &Captures, base: usize, ctx: &mut Context) -> Opti
     }
     if alt == "yr" {
         let m = caps.name("yr_y")?;
-        if !year_ok(ctx, base + m.start(), base + m.end()) {
+        // "mid-2020": the modifier vouches for the year.
+        if m.start() == 0 && !year_ok(ctx, base + m.start(), base + m.end()) {
             return None;
         }
         return date(Some(m.as_str().to_string()), Precision::Year);
@@ -1124,7 +1125,7 @@ fn resolve_weekday(r: NaiveDate, w: Weekday, direction: Direction) -> NaiveDate 
 fn day_year(r: NaiveDate, month: u32, day: u32, wd: Option<Weekday>, future: bool) -> Option<NaiveDate> {
     if let Some(w) = wd {
         let mut best: Option<NaiveDate> = None;
-        for y in [r.year(), r.year() - 1, r.year() + 1] {
+        for y in r.year() - 6..=r.year() + 1 {
             if let Some(d) = NaiveDate::from_ymd_opt(y, month, day) {
                 if d.weekday() == w && best.is_none_or(|b| (d - r).num_days().abs() < (b - r).num_days().abs()) {
                     best = Some(d);
@@ -1447,6 +1448,21 @@ mod tests {
         );
         assert_eq!(one("It started in March."), pair("March", "2021-03"));
         assert!(found("Theresa May said").is_empty());
+    }
+
+    /// A weekday given with a month-day picks the nearest year it falls in.
+    #[test]
+    fn weekday_picks_year() {
+        assert_eq!(
+            one("On Tuesday, Aug. 20, they met."),
+            pair("Tuesday, Aug. 20", "2019-08-20")
+        );
+    }
+
+    /// Years with a modifier.
+    #[test]
+    fn modified_years() {
+        assert_eq!(one("It began in mid-2020."), pair("mid-2020", "2020"));
     }
 
     /// Years after prepositions count; amounts do not.
