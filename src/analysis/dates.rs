@@ -183,6 +183,7 @@ const YEAR_PREPOSITIONS: &[&str] = &[
     "late",
     "mid",
     "circa",
+    "by",
     "the",
     "its",
     "year",
