@@ -1,13 +1,300 @@
 //! Dates of quotes (the sentence's own time expression, else the narrative
 //! date of the paragraph or the one before) and the timeline of dated events.
 
-use super::dates::DocumentDates;
-use crate::brief::{Quote, TimelineEntry};
+use super::dates::{DocumentDates, TimeExpr};
+use super::text::sentences;
+use crate::brief::{DateRef, Precision, Quote, QuoteDate, QuoteDateBasis, TimelineEntry, TimexKind};
+use chrono::NaiveDate;
+use std::ops::Range;
 
 /// Gives each quote the date in reach of it, or leaves it `None`.
-pub fn date_quotes(_quotes: &mut [Quote], _paragraphs: &[String], _dates: &DocumentDates) {}
+pub fn date_quotes(quotes: &mut [Quote], paragraphs: &[String], dates: &DocumentDates) {
+    // Sentences per paragraph, computed once for the paragraphs that hold quotes.
+    let mut sentence_cache: Vec<Option<Vec<Range<usize>>>> = vec![None; paragraphs.len()];
+    for quote in quotes.iter_mut() {
+        let Some(segment) = quote.segments.first() else {
+            continue;
+        };
+        let p = segment.paragraph;
+        let (Some(text), Some(exprs)) = (paragraphs.get(p), dates.body.get(p)) else {
+            continue;
+        };
+        let start = byte_offset(text, segment.span[0]);
+        let end = byte_offset(text, segment.span[1]).max(start);
+        let sents = sentence_cache[p].get_or_insert_with(|| sentences(text));
+        // The sentence(s) the quote stands in.
+        let first = sents
+            .iter()
+            .position(|s| s.end > start)
+            .unwrap_or(sents.len().saturating_sub(1));
+        let last = sents.iter().rposition(|s| s.start < end).unwrap_or(first).max(first);
+        let (from, to) = match (sents.get(first), sents.get(last)) {
+            (Some(a), Some(b)) => (a.start.min(start), b.end.max(end)),
+            _ => (start, end),
+        };
+        let in_sentence = exprs
+            .iter()
+            .filter(|e| e.start >= from && e.end <= to && matches!(e.kind, TimexKind::Date | TimexKind::Time))
+            .min_by_key(|e| (e.value.is_none(), e.start));
+        quote.date = match in_sentence {
+            Some(e) => Some(quote_date(e, QuoteDateBasis::Sentence)),
+            None => narrative(exprs.iter().filter(|e| e.end <= from))
+                .or_else(|| p.checked_sub(1).and_then(|q| narrative(dates.body.get(q)?.iter())))
+                .map(narrative_date),
+        };
+    }
+}
+
+/// The narrative date among `exprs`: the last day-precision (or finer) one, else the last dated one.
+fn narrative<'a>(exprs: impl DoubleEndedIterator<Item = &'a TimeExpr> + Clone) -> Option<&'a TimeExpr> {
+    exprs
+        .clone()
+        .rev()
+        .find(|e| e.day().is_some())
+        .or_else(|| exprs.rev().find(|e| e.is_dated()))
+}
+
+/// A date carried from the narrative is its day: "the morning of June 22" dates a later
+/// statement to June 22, not to that morning.
+fn narrative_date(e: &TimeExpr) -> QuoteDate {
+    match e.day() {
+        Some(day) => QuoteDate {
+            value: Some(day.format("%Y-%m-%d").to_string()),
+            text: e.text.clone(),
+            precision: Precision::Day,
+            basis: QuoteDateBasis::Paragraph,
+        },
+        None => quote_date(e, QuoteDateBasis::Paragraph),
+    }
+}
+
+fn quote_date(e: &TimeExpr, basis: QuoteDateBasis) -> QuoteDate {
+    QuoteDate {
+        value: e.value.clone(),
+        text: e.text.clone(),
+        precision: e.precision,
+        basis,
+    }
+}
+
+/// Byte offset of code-point offset `chars` in `text` (clamped to its end).
+fn byte_offset(text: &str, chars: usize) -> usize {
+    text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i)
+}
 
 /// The article's dated events in date order, each with its sentence.
-pub fn build(_paragraphs: &[String], _dates: &DocumentDates) -> Vec<TimelineEntry> {
-    Vec::new()
+pub fn build(paragraphs: &[String], dates: &DocumentDates) -> Vec<TimelineEntry> {
+    let mut events: Vec<(NaiveDate, TimelineEntry)> = Vec::new();
+    for (text, exprs) in paragraphs.iter().zip(&dates.body) {
+        if !exprs.iter().any(is_event_date) {
+            continue;
+        }
+        for sentence in sentences(text) {
+            let Some(e) = exprs
+                .iter()
+                .find(|e| e.start >= sentence.start && e.end <= sentence.end && is_event_date(e))
+            else {
+                continue;
+            };
+            let Some(key) = e.value.as_deref().and_then(sort_key) else {
+                continue;
+            };
+            events.push((
+                key,
+                TimelineEntry {
+                    date: DateRef {
+                        value: e.value.clone(),
+                        text: e.text.clone(),
+                    },
+                    text: text[sentence].to_string(),
+                },
+            ));
+        }
+    }
+    events.sort_by_key(|(key, _)| *key);
+    events.into_iter().map(|(_, entry)| entry).collect()
+}
+
+/// A date precise enough to place an event: a day (or a time on one), a week or a month.
+fn is_event_date(e: &TimeExpr) -> bool {
+    e.is_dated() && (matches!(e.precision, Precision::Day | Precision::Week | Precision::Month) || e.day().is_some())
+}
+
+/// The first day a value covers: "2021-06-22…", "2021-W24", "2021-06".
+fn sort_key(value: &str) -> Option<NaiveDate> {
+    if let Some(day) = value
+        .get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    {
+        return Some(day);
+    }
+    if let Some((year, week)) = value.split_once("-W") {
+        let week: u32 = week.get(..2)?.parse().ok()?;
+        return NaiveDate::from_isoywd_opt(year.parse().ok()?, week, chrono::Weekday::Mon);
+    }
+    let (year, month) = value.split_once('-')?;
+    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::dates::DateFinder;
+    use crate::brief::{QuoteKind, Segment};
+    use crate::document::Document;
+    use crate::lexicon::Lexicon;
+
+    fn dates_of(paragraphs: &[&str]) -> (Vec<String>, DocumentDates) {
+        let paragraphs: Vec<String> = paragraphs.iter().map(|p| p.to_string()).collect();
+        let doc = Document {
+            paragraphs: paragraphs.clone(),
+            ..Document::default()
+        };
+        static FINDER: std::sync::LazyLock<DateFinder> =
+            std::sync::LazyLock::new(|| DateFinder::new(&Lexicon::builtin()));
+        let dates = FINDER.find_in_document(&doc, NaiveDate::from_ymd_opt(2021, 6, 23));
+        (paragraphs, dates)
+    }
+
+    /// A quote of `words` in paragraph `p`, located by searching for them.
+    fn quote(paragraphs: &[String], p: usize, words: &str) -> Quote {
+        let byte = paragraphs[p].find(words).expect("quote words in paragraph");
+        let start = paragraphs[p][..byte].chars().count();
+        Quote {
+            text: words.to_string(),
+            kind: QuoteKind::Partial,
+            speaker: None,
+            cue: None,
+            date: None,
+            segments: vec![Segment {
+                paragraph: p,
+                span: [start, start + words.chars().count()],
+            }],
+        }
+    }
+
+    fn dated(paragraphs: &[&str], p: usize, words: &str) -> Option<QuoteDate> {
+        let (paragraphs, dates) = dates_of(paragraphs);
+        let mut quotes = [quote(&paragraphs, p, words)];
+        date_quotes(&mut quotes, &paragraphs, &dates);
+        quotes[0].date.clone()
+    }
+
+    /// A time expression in the quote's own sentence dates it (basis sentence).
+    #[test]
+    fn sentence_date() {
+        let d = dated(&["Last week Kim Jong-un said his country was ready for “both dialogue and confrontation” with Washington."], 0, "both dialogue");
+        let d = d.unwrap();
+        assert_eq!(
+            (d.value.as_deref(), d.text.as_str(), d.basis),
+            (Some("2021-W24"), "Last week", QuoteDateBasis::Sentence)
+        );
+    }
+
+    /// Without a date in its sentence, a quote takes the narrative date of the paragraph before.
+    #[test]
+    fn previous_paragraph_date() {
+        let d = dated(
+            &[
+                "On the morning of June 22, the US envoy met with unification minister Lee In-young.",
+                "Lee, who handles inter-Korean affairs, said it was a “critical watershed moment” for dialogue.",
+            ],
+            1,
+            "critical watershed",
+        )
+        .unwrap();
+        assert_eq!((d.value.as_deref(), d.precision), (Some("2021-06-22"), Precision::Day));
+        assert_eq!(d.basis, QuoteDateBasis::Paragraph);
+    }
+
+    /// A date earlier in the quote's own paragraph beats the previous paragraph's.
+    #[test]
+    fn same_paragraph_date_first() {
+        let d = dated(
+            &[
+                "They met on June 20.",
+                "Kim arrived on June 21. He said it was “a good start” for talks.",
+            ],
+            1,
+            "a good start",
+        )
+        .unwrap();
+        assert_eq!(
+            (d.value.as_deref(), d.basis),
+            (Some("2021-06-21"), QuoteDateBasis::Paragraph)
+        );
+    }
+
+    /// No date in the quote's paragraph or the one before: no date, even if an earlier paragraph has one.
+    #[test]
+    fn no_date_in_reach() {
+        let d = dated(
+            &[
+                "They met on June 20.",
+                "Nothing was agreed.",
+                "The minister said it was “a critical moment” for talks.",
+            ],
+            2,
+            "a critical moment",
+        );
+        assert_eq!(d, None);
+    }
+
+    /// A partial expression ("In the afternoon") takes its day from the narrative.
+    #[test]
+    fn partial_expression_anchored() {
+        let d = dated(
+            &[
+                "On June 22, Kim met Lee.",
+                "In the afternoon, Moon vowed to put ties “on a certain track”, aides said.",
+            ],
+            1,
+            "on a certain track",
+        )
+        .unwrap();
+        assert_eq!(
+            (d.value.as_deref(), d.basis),
+            (Some("2021-06-22TAF"), QuoteDateBasis::Sentence)
+        );
+    }
+
+    /// The timeline lists dated sentences in date order, stable, with the sentence as written.
+    #[test]
+    fn timeline_in_date_order() {
+        let (paragraphs, dates) = dates_of(&[
+            "Seoul said on June 22 it would act. Talks were held on June 21 in Seoul.",
+            "Nothing dated here. It began in 1950.",
+        ]);
+        let timeline = build(&paragraphs, &dates);
+        let got: Vec<_> = timeline
+            .iter()
+            .map(|t| (t.date.value.as_deref(), t.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("2021-06-21"), "Talks were held on June 21 in Seoul."),
+                (Some("2021-06-22"), "Seoul said on June 22 it would act.")
+            ]
+        );
+    }
+
+    /// Week and month values sort by their first day.
+    #[test]
+    fn sort_keys() {
+        assert_eq!(sort_key("2021-W24"), NaiveDate::from_ymd_opt(2021, 6, 14));
+        assert_eq!(sort_key("2021-06"), NaiveDate::from_ymd_opt(2021, 6, 1));
+        assert_eq!(sort_key("2021-06-22TMO"), NaiveDate::from_ymd_opt(2021, 6, 22));
+        assert_eq!(sort_key("P5D"), None);
+    }
+
+    /// Quotes with spans past the paragraph's end or no segments do not panic.
+    #[test]
+    fn odd_quotes_do_not_panic() {
+        let (paragraphs, dates) = dates_of(&["On June 22 they met."]);
+        let mut quotes = [quote(&paragraphs, 0, "they met"), quote(&paragraphs, 0, "On")];
+        quotes[0].segments[0].span = [500, 900];
+        quotes[1].segments.clear();
+        date_quotes(&mut quotes, &paragraphs, &dates);
+    }
 }
