@@ -37,7 +37,7 @@ pub fn date_quotes(quotes: &mut [Quote], paragraphs: &[String], dates: &Document
             .filter(|e| e.start >= from && e.end <= to && matches!(e.kind, TimexKind::Date | TimexKind::Time))
             .min_by_key(|e| (e.value.is_none(), e.start));
         quote.date = match in_sentence {
-            Some(e) => Some(quote_date(e, QuoteDateBasis::Sentence)),
+            Some(e) => Some(day_of_part_of_day(quote_date(e, QuoteDateBasis::Sentence))),
             None => narrative(exprs.iter().filter(|e| e.end <= from))
                 .or_else(|| p.checked_sub(1).and_then(|q| narrative(dates.body.get(q)?.iter())))
                 .map(narrative_date),
@@ -74,6 +74,22 @@ fn quote_date(e: &TimeExpr, basis: QuoteDateBasis) -> QuoteDate {
         text: e.text.clone(),
         precision: e.precision,
         basis,
+    }
+}
+
+/// Words are said on a day: "on the morning of June 22, he said …" dates the quote
+/// to 2021-06-22, not to a part of that day (clock times stay as they are).
+fn day_of_part_of_day(date: QuoteDate) -> QuoteDate {
+    let part_of_day = date.value.as_deref().and_then(|v| v.get(10..)).is_some_and(|rest| {
+        rest.len() == 3 && rest.starts_with('T') && rest[1..].chars().all(|c| c.is_ascii_uppercase())
+    });
+    if !part_of_day {
+        return date;
+    }
+    QuoteDate {
+        value: date.value.map(|v| v[..10].to_string()),
+        precision: Precision::Day,
+        ..date
     }
 }
 
@@ -180,6 +196,21 @@ mod tests {
         quotes[0].date.clone()
     }
 
+    /// A part of day in the quote's sentence dates it to that day.
+    #[test]
+    fn part_of_day_is_its_day() {
+        let d = dated(
+            &["On the morning of June 22, the envoy stressed they are “very closely aligned”."],
+            0,
+            "very closely",
+        );
+        let d = d.unwrap();
+        assert_eq!(
+            (d.value.as_deref(), d.precision, d.basis),
+            (Some("2021-06-22"), Precision::Day, QuoteDateBasis::Sentence)
+        );
+    }
+
     /// A time expression in the quote's own sentence dates it (basis sentence).
     #[test]
     fn sentence_date() {
@@ -240,7 +271,7 @@ mod tests {
         assert_eq!(d, None);
     }
 
-    /// A partial expression ("In the afternoon") takes its day from the narrative.
+    /// A partial expression ("In the afternoon") takes its day from the narrative; the quote is dated to that day.
     #[test]
     fn partial_expression_anchored() {
         let d = dated(
@@ -254,7 +285,7 @@ mod tests {
         .unwrap();
         assert_eq!(
             (d.value.as_deref(), d.basis),
-            (Some("2021-06-22TAF"), QuoteDateBasis::Sentence)
+            (Some("2021-06-22"), QuoteDateBasis::Sentence)
         );
     }
 
