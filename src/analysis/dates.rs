@@ -81,6 +81,8 @@ pub struct DocumentDates {
     pub dateline: Option<DateRef>,
     /// The dateline's expression itself, for the `dates` list.
     pub dateline_expr: Option<TimeExpr>,
+    /// The expression of a plain-text date line ("Friday, July 21, 2017"), listed with the dateline's.
+    pub date_line: Option<TimeExpr>,
     pub captions: Vec<Vec<TimeExpr>>,
     /// Per body paragraph.
     pub body: Vec<Vec<TimeExpr>>,
@@ -99,7 +101,12 @@ impl DocumentDates {
             span: paragraph.map(|_| [e.char_start, e.char_end]),
         };
         let mut out: Vec<DateEntry> = self.headline.iter().map(|e| entry(e, Where::Headline, None)).collect();
-        out.extend(self.dateline_expr.iter().map(|e| entry(e, Where::Dateline, None)));
+        out.extend(
+            self.date_line
+                .iter()
+                .chain(&self.dateline_expr)
+                .map(|e| entry(e, Where::Dateline, None)),
+        );
         out.extend(self.captions.iter().flatten().map(|e| entry(e, Where::Caption, None)));
         for (p, exprs) in self.body.iter().enumerate() {
             out.extend(exprs.iter().map(|e| entry(e, Where::Body, Some(p))));
@@ -343,6 +350,10 @@ impl DateFinder {
                 .unwrap_or_default(),
             dateline: dateline_expr.as_ref().map(TimeExpr::date_ref),
             dateline_expr,
+            date_line: doc
+                .date_line
+                .as_deref()
+                .and_then(|t| self.find(t, reference).into_iter().next()),
             captions: doc.captions.iter().map(|c| self.find(&c.text, reference)).collect(),
             body,
         }

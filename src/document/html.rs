@@ -55,6 +55,7 @@ pub fn parse(html: &str) -> Document {
         headline: meta.headline,
         byline,
         dateline: None,
+        date_line: None,
         published: meta.published.map(|d| (d, PublishedFrom::Metadata)),
         captions,
         paragraphs,

@@ -17,6 +17,8 @@ pub struct Document {
     pub headline: Option<String>,
     pub byline: Option<Byline>,
     pub dateline: Option<RawDateline>,
+    /// A plain-text date line as printed ("Friday, July 21, 2017"), which also gave `published`.
+    pub date_line: Option<String>,
     /// The publication date the article states, and where it stated it.
     pub published: Option<(NaiveDate, PublishedFrom)>,
     pub captions: Vec<RawCaption>,

@@ -95,7 +95,10 @@ fn finish(mut doc: Document, blocks: Vec<Vec<&str>>) -> Document {
         for line in block.iter() {
             let line = line.trim();
             if let Some(date) = parse_date_line(line) {
-                doc.published.get_or_insert((date, PublishedFrom::Text));
+                if doc.published.is_none() {
+                    doc.published = Some((date, PublishedFrom::Text));
+                    doc.date_line = Some(line.to_string());
+                }
             } else if let Some(byline) = parse_byline(line) {
                 doc.byline.get_or_insert(byline);
             } else if let Some(caps) = IMAGE_LINE.captures(line) {
