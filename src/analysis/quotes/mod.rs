@@ -423,9 +423,10 @@ impl QuoteFinder {
                     .as_ref()
                     .and_then(|id| ctx.index_of(id))
                     .and_then(|i| actors.gender(i));
-                let g = known
-                    .map(|g| if g == Gender::Male { G::Male } else { G::Female })
-                    .or_else(|| registry.gender(&last.name));
+                // The article's own he/she usage outranks a guess from a given name.
+                let g = registry
+                    .gender(&last.name)
+                    .or_else(|| known.map(|g| if g == Gender::Male { G::Male } else { G::Female }));
                 match g {
                     Some(g) if g == gender => {
                         return Some(Speaker {

@@ -291,12 +291,23 @@ impl Registry {
     }
 
     pub fn gender(&self, name: &str) -> Option<G> {
-        let &(m, f) = self.votes.get(name)?;
+        let (m, f) = self.votes.get(name).copied().or_else(|| self.votes_by_surname(name))?;
         match m.cmp(&f) {
             std::cmp::Ordering::Greater => Some(G::Male),
             std::cmp::Ordering::Less => Some(G::Female),
             std::cmp::Ordering::Equal => None,
         }
+    }
+
+    /// Votes cast for the same person under another form of the name: a speaker resolved to
+    /// its canonical actor ("Lindsey Graham") was voted for as written ("Graham", "Sen. Lindsey Graham").
+    fn votes_by_surname(&self, name: &str) -> Option<(u32, u32)> {
+        let last = name.split_whitespace().last()?;
+        self.votes
+            .iter()
+            .filter(|(k, _)| k.split_whitespace().last() == Some(last))
+            .map(|(_, v)| *v)
+            .reduce(|a, b| (a.0 + b.0, a.1 + b.1))
     }
 
     /// The latest full name that a single word (a surname or given name) belongs to.
