@@ -412,6 +412,23 @@ impl QuoteFinder {
                 return with_actor(i, mention, method);
             }
             let Some(gender) = pronoun_gender(&first.lower) else {
+                // "it" and "they" speak for the institution or group that spoke just before.
+                let institution = last.filter(|&&(_, lp)| lp + 1 >= p).filter(|(l, _)| {
+                    let kind = l
+                        .actor
+                        .as_ref()
+                        .and_then(|id| ctx.index_of(id))
+                        .map(|i| actors.actors[i].kind);
+                    matches!(first.lower.as_str(), "it" | "they")
+                        && matches!(kind, Some(ActorKind::Organization | ActorKind::State))
+                });
+                if let Some((last, _)) = institution {
+                    return Some(Speaker {
+                        mention,
+                        method,
+                        ..last.clone()
+                    });
+                }
                 return plain(mention.clone(), mention, method);
             };
             // The previous speaker when the gender agrees, a person of that gender named nearby,

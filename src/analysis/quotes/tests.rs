@@ -321,3 +321,18 @@ fn relative_after_parenthetical() {
     let q = run(&["He echoed Sen. Ron Johnson (R-Wis.), who told a newspaper that she could be impeached for “willful concealment and destruction” soon."]);
     assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ron Johnson"));
 }
+
+// "it added" after an institution's quote speaks for that institution.
+#[test]
+fn it_continues_an_institution() {
+    let paragraphs = vec!["“The drill is a provocation,” said KCNA. “It deserves punishment,” it added.".to_string()];
+    let lexicon = Lexicon::builtin();
+    let doc = crate::document::Document {
+        paragraphs: paragraphs.clone(),
+        ..Default::default()
+    };
+    let table = crate::analysis::actors::ActorFinder::new(&lexicon).find(&doc);
+    let q = QuoteFinder::new(&lexicon).find(&paragraphs, &table);
+    let s = q[1].speaker.as_ref().unwrap();
+    assert_eq!((s.name.as_str(), s.mention.as_str()), ("KCNA", "it"));
+}
