@@ -3,11 +3,12 @@
 
 use std::ops::Range;
 
-/// Abbreviations after which a full stop does not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
+/// Abbreviations that keep their full stop: a stop after them does not end a sentence ("Sen.", "Mr.", "Jan.").
+pub(crate) const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj", "gov", "sen", "rep",
     "st", "jr", "sr", "inc", "co", "corp", "ltd", "vs", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov",
     "dec", "no", "mt", "ft", "rev", "messrs", "hon", "pres", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m", "ph.d",
+    "gens", "reps", "sens", "govt", "dept",
 ];
 
 /// Byte ranges of the sentences of `text`, trimmed of surrounding whitespace.

@@ -52,10 +52,6 @@ static LABELED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 static SIGN_OFF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\b(?:Reuter|REUTER|Reuters|REUTERS)\s*$").expect("static sign-off regex"));
 
-static MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
 /// Parses a plain-text article.
 pub fn parse(text: &str) -> Document {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -287,22 +283,8 @@ pub(crate) fn month_number(word: &str) -> Option<u32> {
     if lower.len() < 3 {
         return None;
     }
-    let index = MONTHS.iter().position(|m| lower.starts_with(m))?;
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ][index];
-    (full.starts_with(&lower) || lower == "sept").then_some(index as u32 + 1)
+    let index = crate::lexicon::MONTHS.iter().position(|m| m.starts_with(&lower))?;
+    Some(index as u32 + 1)
 }
 
 /// Splits "SEOUL, Aug. 20 (Yonhap) -- North Korea …" into the dateline and the rest.

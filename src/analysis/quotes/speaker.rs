@@ -142,25 +142,6 @@ const NON_PERSON: &[&str] = &[
     "republican",
     "democrats",
     "republicans",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "war",
 ];
 
@@ -173,7 +154,7 @@ pub fn person_like(name: &str, min_words: usize) -> bool {
     (min_words..=4).contains(&words.len())
         && words.iter().all(|w| {
             let w = w.trim_end_matches("'s").trim_end_matches('\'');
-            !NON_PERSON.contains(&w) && !w.chars().all(|c| c.is_ascii_digit())
+            !NON_PERSON.contains(&w) && !crate::lexicon::is_calendar_word(w) && !w.chars().all(|c| c.is_ascii_digit())
         })
 }
 

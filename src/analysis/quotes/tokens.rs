@@ -2,6 +2,7 @@
 //! with sentence numbers. Attribution scans these tokens in bounded windows.
 
 use super::marks::Region;
+use crate::analysis::text::ABBREVIATIONS;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -35,13 +36,6 @@ impl Token {
         self.kind == Kind::Punct(c)
     }
 }
-
-/// Abbreviations that keep their full stop ("Sen.", "Mr.", "Jan.").
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj", "gov", "sen", "rep",
-    "st", "jr", "sr", "inc", "co", "corp", "ltd", "vs", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov",
-    "dec", "mt", "ft", "rev", "messrs", "hon", "pres", "gens", "reps", "sens", "govt", "dept", "no",
-];
 
 fn word_char(c: char) -> bool {
     c.is_alphanumeric()
