@@ -110,8 +110,12 @@ fn actor_line(actor: &Actor) -> String {
     if !details.is_empty() {
         let _ = write!(line, ": {}", details.join("; "));
     }
-    if actor.quotes > 0 {
-        let _ = write!(line, " ({} quotes)", actor.quotes);
+    match actor.quotes {
+        0 => {}
+        1 => line.push_str(" (1 quote)"),
+        n => {
+            let _ = write!(line, " ({n} quotes)");
+        }
     }
     line
 }
