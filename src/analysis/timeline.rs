@@ -7,10 +7,55 @@ use crate::brief::{DateRef, Precision, Quote, QuoteDate, QuoteDateBasis, Timelin
 use chrono::NaiveDate;
 use std::ops::Range;
 
+/// How far back within a paragraph a narrative date is looked for, in time expressions.
+const NARRATIVE_REACH: usize = 32;
+
+/// A paragraph's sentences and the byte offset of each of its characters, built once for
+/// the paragraphs that hold quotes, so that each quote costs a binary search, not a rescan.
+struct ParagraphIndex {
+    sentences: Vec<Range<usize>>,
+    char_bytes: Vec<usize>,
+}
+
+impl ParagraphIndex {
+    fn new(text: &str) -> Self {
+        let char_bytes = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(text.len()))
+            .collect();
+        ParagraphIndex {
+            sentences: sentences(text),
+            char_bytes,
+        }
+    }
+
+    /// Byte offset of code-point offset `chars` (clamped to the end).
+    fn byte(&self, chars: usize) -> usize {
+        self.char_bytes
+            .get(chars)
+            .or(self.char_bytes.last())
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// Byte range of the sentence(s) that hold `[start, end)`, widened to cover it.
+    fn sentence_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let sents = &self.sentences;
+        let first = sents
+            .partition_point(|s| s.end <= start)
+            .min(sents.len().saturating_sub(1));
+        let last = sents.partition_point(|s| s.start < end).saturating_sub(1).max(first);
+        match (sents.get(first), sents.get(last)) {
+            (Some(a), Some(b)) => (a.start.min(start), b.end.max(end)),
+            _ => (start, end),
+        }
+    }
+}
+
 /// Gives each quote the date in reach of it, or leaves it `None`.
 pub fn date_quotes(quotes: &mut [Quote], paragraphs: &[String], dates: &DocumentDates) {
-    // Sentences per paragraph, computed once for the paragraphs that hold quotes.
-    let mut sentence_cache: Vec<Option<Vec<Range<usize>>>> = vec![None; paragraphs.len()];
+    let mut index: Vec<Option<ParagraphIndex>> = (0..paragraphs.len()).map(|_| None).collect();
     for quote in quotes.iter_mut() {
         let Some(segment) = quote.segments.first() else {
             continue;
@@ -19,27 +64,27 @@ pub fn date_quotes(quotes: &mut [Quote], paragraphs: &[String], dates: &Document
         let (Some(text), Some(exprs)) = (paragraphs.get(p), dates.body.get(p)) else {
             continue;
         };
-        let start = byte_offset(text, segment.span[0]);
-        let end = byte_offset(text, segment.span[1]).max(start);
-        let sents = sentence_cache[p].get_or_insert_with(|| sentences(text));
-        // The sentence(s) the quote stands in.
-        let first = sents
+        let para = index[p].get_or_insert_with(|| ParagraphIndex::new(text));
+        let start = para.byte(segment.span[0]);
+        let end = para.byte(segment.span[1]).max(start);
+        let (from, to) = para.sentence_span(start, end);
+        // Expressions are in text order: find the sentence's and the earlier ones by binary search.
+        let (lo, hi) = (
+            exprs.partition_point(|e| e.start < from),
+            exprs.partition_point(|e| e.start < to),
+        );
+        let in_sentence = exprs[lo..hi]
             .iter()
-            .position(|s| s.end > start)
-            .unwrap_or(sents.len().saturating_sub(1));
-        let last = sents.iter().rposition(|s| s.start < end).unwrap_or(first).max(first);
-        let (from, to) = match (sents.get(first), sents.get(last)) {
-            (Some(a), Some(b)) => (a.start.min(start), b.end.max(end)),
-            _ => (start, end),
-        };
-        let in_sentence = exprs
-            .iter()
-            .filter(|e| e.start >= from && e.end <= to && matches!(e.kind, TimexKind::Date | TimexKind::Time))
+            .filter(|e| e.end <= to && matches!(e.kind, TimexKind::Date | TimexKind::Time))
             .min_by_key(|e| (e.value.is_none(), e.start));
+        let earlier = &exprs[lo.saturating_sub(NARRATIVE_REACH)..lo];
         quote.date = match in_sentence {
             Some(e) => Some(day_of_part_of_day(quote_date(e, QuoteDateBasis::Sentence))),
-            None => narrative(exprs.iter().filter(|e| e.end <= from))
-                .or_else(|| p.checked_sub(1).and_then(|q| narrative(dates.body.get(q)?.iter())))
+            None => narrative(earlier.iter().filter(|e| e.end <= from))
+                .or_else(|| {
+                    let previous = dates.body.get(p.checked_sub(1)?)?;
+                    narrative(previous[previous.len().saturating_sub(NARRATIVE_REACH)..].iter())
+                })
                 .map(narrative_date),
         };
     }
@@ -91,11 +136,6 @@ fn day_of_part_of_day(date: QuoteDate) -> QuoteDate {
         precision: Precision::Day,
         ..date
     }
-}
-
-/// Byte offset of code-point offset `chars` in `text` (clamped to its end).
-fn byte_offset(text: &str, chars: usize) -> usize {
-    text.char_indices().nth(chars).map_or(text.len(), |(i, _)| i)
 }
 
 /// The article's dated events in date order, each with its sentence.

@@ -133,3 +133,45 @@ fn deep_html_is_flattened() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(briefs(&out)[0].warnings.iter().any(|w| w.contains("--max-depth")));
 }
+
+/// 10,000 quotes in one paragraph all come out (the work per quote is a binary search, not a rescan).
+#[test]
+fn ten_thousand_quotes_in_one_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("quotes.txt");
+    fs::write(
+        &file,
+        format!("Headline\n\n{}", "Kim said “we talked” on Monday. ".repeat(10_000)),
+    )
+    .unwrap();
+    let out = run(&["parse", file.to_str().unwrap(), "--date", "2021-06-23"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let brief = briefs(&out).remove(0);
+    assert_eq!(brief.quotes.len(), 10_000);
+    assert!(brief
+        .quotes
+        .iter()
+        .all(|q| q.date.as_ref().and_then(|d| d.value.as_deref()) == Some("2021-06-21")));
+}
+
+/// A quotation that never closes runs to its paragraph's end and costs no other paragraph its quotes.
+#[test]
+fn unclosed_quote_stays_in_its_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("unclosed.txt");
+    fs::write(
+        &file,
+        "Headline\n\nMoon said “this never closes and goes on.\n\nLater, Lee said “we agree,” in Seoul.",
+    )
+    .unwrap();
+    let out = run(&["parse", file.to_str().unwrap()], None);
+    let brief = briefs(&out).remove(0);
+    assert!(
+        brief
+            .quotes
+            .iter()
+            .any(|q| q.text == "we agree" && q.segments[0].paragraph == 1),
+        "{:?}",
+        brief.quotes
+    );
+}

@@ -124,6 +124,10 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document) -> ActorTable {
     link(gaz, &items, &places, &surface, &authors)
 }
 
+/// How many earlier mentions a backward search for "the nearest such organisation" looks at:
+/// far more than an article holds, and a bound that keeps hostile inputs linear.
+const MENTION_LOOKBACK: usize = 256;
+
 fn link(
     gaz: &Arc<Gazetteer>,
     items: &[Item],
@@ -234,6 +238,7 @@ fn link(
                 let existing = if state.is_none() {
                     ms.iter()
                         .rev()
+                        .take(MENTION_LOOKBACK)
                         .find(|m| ents[m.ent].org_desc == Some(*desc))
                         .map(|m| m.ent)
                 } else {
@@ -273,7 +278,7 @@ fn link(
                 ms.push(mention(e, MentionForm::Name));
             }
             What::OrgHead(head) => {
-                let found = ms.iter().rev().find(|m| {
+                let found = ms.iter().rev().take(MENTION_LOOKBACK).find(|m| {
                     ents[m.ent].kind == Some(ActorKind::Organization) && ents[m.ent].words.iter().any(|w| w == head)
                 });
                 if let Some(m) = found {
@@ -383,6 +388,7 @@ fn link(
                 let org_word = || {
                     ms.iter()
                         .rev()
+                        .take(MENTION_LOOKBACK)
                         .find(|m| {
                             ents[m.ent].kind == Some(ActorKind::Organization) && ents[m.ent].words.first() == Some(&x)
                         })
@@ -445,10 +451,13 @@ fn link(
                 }
             }
             What::Pronoun(g) => {
-                let prev = ms
+                // `ms` is sorted by place: search back from the pronoun, not from the end.
+                let at = ms.partition_point(|m| (m.text, m.start) < (it.text, it.start));
+                let prev = ms[..at]
                     .iter()
                     .rev()
-                    .find(|m| m.text == it.text && m.start < it.start && ents[m.ent].kind == Some(ActorKind::Person));
+                    .take(MENTION_LOOKBACK)
+                    .find(|m| m.text == it.text && ents[m.ent].kind == Some(ActorKind::Person));
                 if let Some(m) = prev {
                     let v = &mut ents[m.ent].votes;
                     match g {
@@ -523,9 +532,11 @@ fn latest_compatible(
     state: Option<usize>,
     pos: (usize, usize),
 ) -> Option<usize> {
-    ms.iter()
+    // `ms` is sorted by place (text, start).
+    let at = ms.partition_point(|m| (m.text, m.start) < pos);
+    ms[..at]
+        .iter()
         .rev()
-        .filter(|m| (m.text, m.start) < pos)
         .find(|m| compatible(gaz, &ents[m.ent], title, state))
         .map(|m| m.ent)
 }
