@@ -5,6 +5,7 @@
 use super::metadata::{self, squash};
 use super::{Document, PublishedFrom, RawCaption};
 use crate::brief::Byline;
+use dom_smoothie::{Config, Readability, TextMode};
 use scraper::{Html, Selector};
 use std::sync::LazyLock;
 
@@ -14,6 +15,26 @@ fn selector(css: &str) -> Selector {
 
 static PARAGRAPH: LazyLock<Selector> = LazyLock::new(|| selector("p"));
 static FIGCAPTION: LazyLock<Selector> = LazyLock::new(|| selector("figcaption"));
+
+/// The article's paragraphs by the Readability algorithm (dom_smoothie), with figures
+/// and their captions removed first so that captions never leak into the body;
+/// `None` when it finds no article.
+fn readable_paragraphs(html: &str) -> Option<Vec<String>> {
+    let doc = dom_query::Document::from(html);
+    doc.select("figure, figcaption").remove();
+    let config = Config {
+        text_mode: TextMode::Formatted,
+        ..Config::default()
+    };
+    let article = Readability::with_document(doc, None, Some(config)).ok()?.parse().ok()?;
+    let paragraphs: Vec<String> = article
+        .text_content
+        .split("\n\n")
+        .map(squash)
+        .filter(|p| !p.is_empty())
+        .collect();
+    (!paragraphs.is_empty()).then_some(paragraphs)
+}
 
 /// Parses an HTML page.
 pub fn parse(html: &str) -> Document {
@@ -26,15 +47,27 @@ pub fn parse(html: &str) -> Document {
         .filter(|t| !t.is_empty())
         .map(|text| RawCaption { text, credit: None })
         .collect();
-    let paragraphs: Vec<String> = page
-        .select(&PARAGRAPH)
-        .filter(|p| {
-            !p.ancestors()
-                .any(|a| a.value().as_element().is_some_and(|e| e.name() == "figcaption"))
-        })
-        .map(text_of)
-        .filter(|t| t.split_whitespace().count() >= 5)
-        .collect();
+    let paragraphs = readable_paragraphs(html).unwrap_or_else(|| {
+        page.select(&PARAGRAPH)
+            .filter(|p| {
+                !p.ancestors()
+                    .any(|a| a.value().as_element().is_some_and(|e| e.name() == "figcaption"))
+            })
+            .map(text_of)
+            .filter(|t| t.split_whitespace().count() >= 5)
+            .collect()
+    });
+    let mut paragraphs = paragraphs;
+    // Readability keeps the page's <h1>: the headline is not body.
+    if let (Some(first), Some(headline)) = (paragraphs.first(), meta.headline.as_deref()) {
+        if first == headline {
+            paragraphs.remove(0);
+        }
+    }
+    let dateline = paragraphs.first().and_then(|first| super::text::split_dateline(first));
+    if let Some((_, rest)) = &dateline {
+        paragraphs[0] = rest.clone();
+    }
     let byline = (!meta.authors.is_empty()).then(|| {
         let (agencies, authors): (Vec<String>, Vec<String>) =
             meta.authors.iter().cloned().partition(|a| super::is_agency(a));
@@ -54,7 +87,7 @@ pub fn parse(html: &str) -> Document {
     Document {
         headline: meta.headline,
         byline,
-        dateline: None,
+        dateline: dateline.map(|(d, _)| d),
         date_line: None,
         published: meta.published.map(|d| (d, PublishedFrom::Metadata)),
         captions,
@@ -69,19 +102,25 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
 
-    /// Headline, paragraphs, captions and date come from their elements.
+    /// Headline, paragraphs, captions and date come from their elements; neither the
+    /// headline nor a caption is body.
     #[test]
     fn reads_basic_page() {
         let doc = parse(
             r#"<html><head><title>T | Site</title><meta property="article:published_time" content="2019-08-20T10:00:00+09:00"></head>
-            <body><h1>North Korea slams drill</h1><figure><figcaption>A photo caption here</figcaption></figure>
-            <p>North Korea on Tuesday slammed the joint drill, state media said.</p><p>Menu</p></body></html>"#,
+            <body><nav><a href="/">Home</a></nav><article><h1>North Korea slams drill</h1>
+            <figure><img src="x.jpg"><figcaption>A photo caption here</figcaption></figure>
+            <p>North Korea on Tuesday slammed the joint drill between South Korea and the United States, state media said.</p>
+            <p>The official newspaper warned of consequences and called the exercise a rehearsal for invasion of the North.</p>
+            </article></body></html>"#,
         );
         assert_eq!(doc.headline.as_deref(), Some("North Korea slams drill"));
-        assert_eq!(
-            doc.paragraphs,
-            ["North Korea on Tuesday slammed the joint drill, state media said."]
-        );
+        assert_eq!(doc.paragraphs.len(), 2, "{:?}", doc.paragraphs);
+        assert!(doc.paragraphs[0].starts_with("North Korea on Tuesday slammed"));
+        assert!(!doc
+            .paragraphs
+            .iter()
+            .any(|p| p.contains("caption") || p.contains("Home")));
         assert_eq!(doc.captions.len(), 1);
         assert_eq!(doc.published.map(|p| p.0), NaiveDate::from_ymd_opt(2019, 8, 20));
     }

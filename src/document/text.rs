@@ -288,7 +288,7 @@ pub(crate) fn month_number(word: &str) -> Option<u32> {
 }
 
 /// Splits "SEOUL, Aug. 20 (Yonhap) -- North Korea …" into the dateline and the rest.
-fn split_dateline(paragraph: &str) -> Option<(RawDateline, String)> {
+pub(super) fn split_dateline(paragraph: &str) -> Option<(RawDateline, String)> {
     let (index, caps) = DATELINES
         .iter()
         .enumerate()
