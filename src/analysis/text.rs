@@ -1,5 +1,5 @@
-//! Text helpers shared by the analysis: sentence boundaries and conversion of
-//! byte offsets to the code-point offsets the brief reports.
+//! Text helpers shared by the analysis: sentence boundaries and the
+//! abbreviations that do not end a sentence.
 
 use std::ops::Range;
 
@@ -79,11 +79,6 @@ fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
     }
 }
 
-/// Code-point offset of byte offset `byte` in `text`.
-pub fn char_offset(text: &str, byte: usize) -> usize {
-    text[..byte].chars().count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,11 +117,5 @@ mod tests {
             split("Growth was 3.5 pct. in 1986, it said."),
             ["Growth was 3.5 pct. in 1986, it said."]
         );
-    }
-
-    /// Code-point offsets count characters, not bytes.
-    #[test]
-    fn char_offsets() {
-        assert_eq!(char_offset("“ab” c", "“ab”".len()), 4);
     }
 }
