@@ -177,24 +177,6 @@ const STOP: &[&str] = &[
     "days",
     "weekend",
     "ago",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "jan.",
     "feb.",
     "mar.",
@@ -546,7 +528,13 @@ impl Grammar {
         }
         Grammar {
             cues: Cues { by_first },
-            stop: STOP.iter().copied().collect(),
+            // Calendar names end a speaker's phrase too; not "may", which is also a verb.
+            stop: STOP
+                .iter()
+                .chain(crate::lexicon::WEEKDAYS.iter())
+                .chain(crate::lexicon::MONTHS.iter().filter(|m| **m != "may"))
+                .copied()
+                .collect(),
             adverbs: ADVERBS.iter().copied().collect(),
             roles,
         }
