@@ -15,6 +15,32 @@ fn selector(css: &str) -> Selector {
 
 static PARAGRAPH: LazyLock<Selector> = LazyLock::new(|| selector("p"));
 static FIGCAPTION: LazyLock<Selector> = LazyLock::new(|| selector("figcaption"));
+/// Parts of a caption that hold its photo credit.
+static CREDIT_PART: LazyLock<Selector> = LazyLock::new(|| {
+    selector("[class*=credit], [class*=source], [class*=copyright], [class*=photographer], [class*=attribution], small, cite")
+});
+
+/// A `<figcaption>` as caption text and credit: the credit from its own element
+/// ("<span class=caption__source>Ezra Acayan / Getty Images</span>") or split off the
+/// end of the text ("… on Monday. (Reuters)", "Photo: AFP").
+fn caption_of(figcaption: scraper::ElementRef) -> Option<RawCaption> {
+    let caption = match figcaption.select(&CREDIT_PART).next() {
+        Some(credit) => {
+            let text: String = figcaption
+                .descendants()
+                .filter(|node| !node.ancestors().any(|a| a.id() == credit.id()))
+                .filter_map(|node| node.value().as_text().map(|t| t.to_string()))
+                .collect();
+            let credit = super::text::credit_without_label(&squash(&credit.text().collect::<String>()));
+            RawCaption {
+                text: squash(&text),
+                credit: (!credit.is_empty()).then_some(credit),
+            }
+        }
+        None => super::text::split_credit(&squash(&figcaption.text().collect::<String>()), true),
+    };
+    (!caption.text.is_empty()).then_some(caption)
+}
 
 /// The article's paragraphs by the Readability algorithm (dom_smoothie), with figures
 /// and their captions removed first so that captions never leak into the body;
@@ -41,12 +67,7 @@ pub fn parse(html: &str) -> Document {
     let page = Html::parse_document(html);
     let meta = metadata::read(&page);
     let text_of = |el: scraper::ElementRef| squash(&el.text().collect::<String>());
-    let captions: Vec<RawCaption> = page
-        .select(&FIGCAPTION)
-        .map(text_of)
-        .filter(|t| !t.is_empty())
-        .map(|text| RawCaption { text, credit: None })
-        .collect();
+    let captions: Vec<RawCaption> = page.select(&FIGCAPTION).filter_map(caption_of).collect();
     let paragraphs = readable_paragraphs(html).unwrap_or_else(|| {
         page.select(&PARAGRAPH)
             .filter(|p| {
@@ -102,6 +123,32 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
 
+    /// A caption's credit comes from its own element, or off the end of its text.
+    #[test]
+    fn caption_credits() {
+        let doc = parse(
+            r#"<html><body><figure><figcaption><span class="caption__container">Yoon at a rally in Seoul on Thursday.</span><span class="caption__source">Anthony Wallace / AFP - Getty Images</span></figcaption></figure>
+            <figure><figcaption>Guards at Westminster <span class="credit">(Picture: PA)</span></figcaption></figure>
+            <figure><figcaption>Protesters outside the assembly on Friday. (Reuters)</figcaption></figure></body></html>"#,
+        );
+        let got: Vec<(&str, Option<&str>)> = doc
+            .captions
+            .iter()
+            .map(|c| (c.text.as_str(), c.credit.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "Yoon at a rally in Seoul on Thursday.",
+                    Some("Anthony Wallace / AFP - Getty Images")
+                ),
+                ("Guards at Westminster", Some("PA")),
+                ("Protesters outside the assembly on Friday.", Some("Reuters")),
+            ]
+        );
+    }
+
     /// Headline, paragraphs, captions and date come from their elements; neither the
     /// headline nor a caption is body.
     #[test]
@@ -122,6 +169,7 @@ mod tests {
             .iter()
             .any(|p| p.contains("caption") || p.contains("Home")));
         assert_eq!(doc.captions.len(), 1);
+        assert_eq!(doc.captions[0].text, "A photo caption here");
         assert_eq!(doc.published.map(|p| p.0), NaiveDate::from_ymd_opt(2019, 8, 20));
     }
 }

@@ -315,10 +315,19 @@ pub(super) fn split_dateline(paragraph: &str) -> Option<(RawDateline, String)> {
     Some((dateline, rest.to_string()))
 }
 
+/// "(Image: Getty Images)", "Picture: PA", "Photo by Mukhtar Khan" -> the credit alone.
+pub(super) fn credit_without_label(credit: &str) -> String {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:(?:photo|image|picture|photograph|credit)s?\s*(?:by\s|:)\s*)").expect("static regex")
+    });
+    let inner = credit.trim().trim_start_matches('(').trim_end_matches(')').trim();
+    LABEL.replace(inner, "").trim().to_string()
+}
+
 /// Splits a trailing photo credit off a caption: "… in Seoul on Monday. AFP",
 /// "… (Reuters)", "… Photo: Yonhap". A bare credit (no label) is taken only
 /// when `allow_bare`, i.e. where the layout says the paragraph is a caption.
-fn split_credit(caption: &str, allow_bare: bool) -> RawCaption {
+pub(super) fn split_credit(caption: &str, allow_bare: bool) -> RawCaption {
     let caption = caption.trim();
     if let Some(caps) = LABELED_CREDIT.captures(caption) {
         let credit = caps
@@ -329,7 +338,7 @@ fn split_credit(caption: &str, allow_bare: bool) -> RawCaption {
         if !text.is_empty() {
             return RawCaption {
                 text: text.to_string(),
-                credit: Some(credit.as_str().trim().to_string()),
+                credit: Some(credit_without_label(credit.as_str())),
             };
         }
     }
@@ -476,6 +485,19 @@ mod tests {
         assert_eq!(parse_date_line("2021-06-22"), d(2021, 6, 22));
         assert_eq!(parse_date_line("Sept. 3, 2019"), d(2019, 9, 3));
         assert_eq!(parse_date_line("June 22 was hot, 2021"), None);
+    }
+
+    /// Credit labels are dropped: the credit is who took or supplied the photo.
+    #[test]
+    fn credit_labels_dropped() {
+        assert_eq!(credit_without_label("(Image: Getty Images)"), "Getty Images");
+        assert_eq!(credit_without_label("Photo by Mukhtar Khan"), "Mukhtar Khan");
+        assert_eq!(
+            split_credit("Black Rod walks through the Royal Gallery (Picture: PA)", true)
+                .credit
+                .as_deref(),
+            Some("PA")
+        );
     }
 
     /// Wikinews-style inline captions are taken out of the body.
