@@ -234,10 +234,26 @@ impl Registry {
 
     /// A nominative he/she votes for the first person named in the most recent sentence that names one.
     fn vote(&mut self, p: usize, gender: G) {
-        let mut pick: Option<usize> = None;
-        let mut at: Option<(usize, usize)> = None;
+        let Some(i) = self.latest_sentence_subject(p) else {
+            return;
+        };
+        let v = self.votes.entry(self.runs[i].name.clone()).or_default();
+        match gender {
+            G::Male => v.0 += 1,
+            G::Female => v.1 += 1,
+        }
+    }
+
+    /// Index of the first person named in the most recent sentence that names one, in paragraph
+    /// `p` or the one before (runs are in document order, so older paragraphs end the search).
+    fn latest_sentence_subject(&self, p: usize) -> Option<usize> {
+        let mut pick = None;
+        let mut at = None;
         for (i, r) in self.runs.iter().enumerate().rev().take(12) {
-            if r.paragraph + 1 < p || !r.person {
+            if r.paragraph + 1 < p {
+                break;
+            }
+            if !r.person {
                 continue;
             }
             let key = (r.paragraph, r.sentence);
@@ -248,12 +264,7 @@ impl Registry {
             }
             pick = Some(i);
         }
-        let Some(i) = pick else { return };
-        let v = self.votes.entry(self.runs[i].name.clone()).or_default();
-        match gender {
-            G::Male => v.0 += 1,
-            G::Female => v.1 += 1,
-        }
+        pick
     }
 
     /// Records a speaker's name (so pronouns and surnames can find it), with the gender its
@@ -311,24 +322,9 @@ impl Registry {
     /// The subject (first person named) of the most recent sentence, in this paragraph or the
     /// one before, when nothing says its gender is not `gender`.
     pub fn recent_subject(&self, p: usize, gender: G) -> Option<&str> {
-        let mut pick = None;
-        let mut at = None;
-        for r in self.runs.iter().rev().take(12) {
-            if r.paragraph + 1 < p {
-                break;
-            }
-            if !r.person {
-                continue;
-            }
-            let key = (r.paragraph, r.sentence);
-            match at {
-                None => at = Some(key),
-                Some(k) if k != key => break,
-                _ => {}
-            }
-            pick = Some(r);
-        }
-        pick.filter(|r| self.gender(&r.name).is_none_or(|g| g == gender))
-            .map(|r| r.name.as_str())
+        let r = &self.runs[self.latest_sentence_subject(p)?];
+        self.gender(&r.name)
+            .is_none_or(|g| g == gender)
+            .then_some(r.name.as_str())
     }
 }
