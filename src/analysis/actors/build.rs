@@ -394,7 +394,12 @@ fn link(
                         })
                         .map(|m| m.ent)
                 };
-                if let Some(o) = by_key.get(&format!("alias:{x}")).copied().or_else(org_word) {
+                if let Some(o) = by_key
+                    .get(&format!("alias:{x}"))
+                    .or_else(|| by_key.get(&format!("o:{x}")))
+                    .copied()
+                    .or_else(org_word)
+                {
                     ms.push(M {
                         ent: o,
                         text: it.text,

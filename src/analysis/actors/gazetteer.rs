@@ -37,6 +37,14 @@ pub const UNKNOWN_PHRASE: u32 = u32::MAX - 1;
 /// Common English words (see the file's header), compiled in and read without copying.
 const COMMON_WORDS: &str = include_str!("../../lexicon/data/common_words.txt");
 
+/// What a lower-case noun before a name says the name is ("the magazine MicroMega").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameKind {
+    Org,
+    Place,
+    Thing,
+}
+
 /// What a gazetteer phrase stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -131,6 +139,7 @@ pub struct Gazetteer {
     /// Common lower-case English words (a static list, borrowed: too long to copy word by word).
     pub common: FastSet<&'static str>,
     pub place_heads: FastSet<String>,
+    pub kind_nouns: FastMap<String, NameKind>,
 }
 
 fn gender(field: Option<&String>) -> Option<Gender> {
@@ -255,6 +264,16 @@ impl Gazetteer {
             .filter(|l| !l.starts_with('#') && !l.is_empty())
             .collect();
         g.place_heads = lexicon.words("place_heads").map(str::to_lowercase).collect();
+        for e in lexicon.entries("kind_nouns") {
+            let kind = match e.get(1).map(String::as_str) {
+                Some("org") => NameKind::Org,
+                Some("place") => NameKind::Place,
+                _ => NameKind::Thing,
+            };
+            if let Some(w) = e.first() {
+                g.kind_nouns.insert(w.to_lowercase(), kind);
+            }
+        }
         g.surnames = lexicon.words("korean_surnames").map(str::to_string).collect();
         for e in lexicon.entries("given_names") {
             if let Some(n) = e.first() {
@@ -373,6 +392,15 @@ impl Gazetteer {
     pub fn is_common(&self, low: &str) -> bool {
         let has = |w: &str| self.common.contains(w);
         has(low) || low.strip_suffix('s').is_some_and(has) || low.strip_suffix("es").is_some_and(has)
+    }
+
+    /// The kind a noun (singular or plural) names: "schools" -> organisation.
+    pub fn kind_noun(&self, low: &str) -> Option<NameKind> {
+        let singular = [low.strip_suffix("es"), low.strip_suffix('s')];
+        std::iter::once(Some(low))
+            .chain(singular)
+            .flatten()
+            .find_map(|w| self.kind_nouns.get(w).copied())
     }
 
     pub fn is_org_head(&self, low: &str) -> bool {

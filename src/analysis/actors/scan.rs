@@ -2,7 +2,7 @@
 //! organisations, states, places and person-name candidates with their roles,
 //! descriptions ("the minister", "the foreign ministry") and pronouns.
 
-use super::gazetteer::{FastSet, Gazetteer, Target};
+use super::gazetteer::{FastSet, Gazetteer, NameKind, Target};
 use super::tokens::{is_cap, is_upper, Kind, Tok};
 use super::Gender;
 
@@ -599,6 +599,15 @@ impl<'a> Scanner<'a> {
         while b > a && self.gaz.non_names.contains(self.low(b - 1)) {
             b -= 1;
         }
+        // "Successful Stormtroopers share …": a common word opening the sentence is not part of a name.
+        if b - a >= 2
+            && self.toks[a].opens
+            && self.gaz.is_common(self.low(a))
+            && !self.gaz.given.contains_key(self.w(a))
+            && !self.gaz.surnames.contains(self.w(a))
+        {
+            a += 1;
+        }
         if a >= b || b - a > 4 {
             return b;
         }
@@ -667,9 +676,7 @@ impl<'a> Scanner<'a> {
             && self.low(a - 1) == "the"
             && matches!(self.low(b), "government" | "administration")
             && !self.gaz.is_common(self.low(a))
-            && !["ese", "ian", "ean", "ish", "ic"]
-                .iter()
-                .any(|suffix| self.low(a).ends_with(suffix));
+            && !nationality_like(self.low(a));
         let verb = self.gaz.person_verbs.contains(self.low(b))
             || (a > 0 && matches!(self.low(a - 1), "said" | "says" | "told" | "added"));
         let strong = leader_of
@@ -689,6 +696,17 @@ impl<'a> Scanner<'a> {
         } else {
             None
         });
+        if !strong {
+            if let Some(kind) = self.names_a_thing(a, b) {
+                let name = self.text[self.toks[a].start..self.toks[b - 1].end].to_string();
+                match kind {
+                    NameKind::Org => self.push(a, b, What::Org { name, known: None }),
+                    NameKind::Place => self.push(a, b, What::Place(name)),
+                    NameKind::Thing => {}
+                }
+                return end;
+            }
+        }
         if words.len() >= 2 && !strong {
             // Unknown capitalised words: a name only in running text, when none is a common word of the article.
             let common = self.toks[a..b]
@@ -717,6 +735,48 @@ impl<'a> Scanner<'a> {
         };
         self.push(a, b, What::Person(cand));
         end
+    }
+
+    /// Words around name words `[a, b)` without evidence of a person that say they name something else: a
+    /// noun of kind right before ("the magazine MicroMega"), a determiner ("the Sea Org", "a Booker
+    /// Prize-winner"), "of" ("Nick Rhodes of Duran Duran"), an apposition with "its" ("Mozilla Firefox, its
+    /// main rival").
+    fn names_a_thing(&self, a: usize, b: usize) -> Option<NameKind> {
+        if self.low(b) == "," && self.low(b + 1) == "its" {
+            return Some(NameKind::Thing);
+        }
+        // "Scientology officials", "the Scientology organization": one word naming a body its people belong to.
+        if b - a == 1
+            && !self.gaz.is_common(self.low(a))
+            && !nationality_like(self.low(a))
+            && self
+                .toks
+                .get(b)
+                .is_some_and(|t| t.kind == Kind::Word && !is_cap(self.text, t))
+            && (self.gaz.is_org_head(self.low(b))
+                || matches!(
+                    self.low(b),
+                    "officials" | "members" | "leadership" | "headquarters" | "staff" | "employees" | "followers"
+                ))
+        {
+            return Some(NameKind::Org);
+        }
+        let before = a.checked_sub(1)?;
+        if self.toks[before].kind != Kind::Word {
+            return None;
+        }
+        if !self.cap(before) {
+            if let Some(kind) = self.gaz.kind_noun(self.low(before)) {
+                return Some(kind);
+            }
+        }
+        // One word after "the" may be a family: "the Sams".
+        (b - a >= 2
+            && matches!(
+                self.low(before),
+                "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "their" | "our" | "of"
+            ))
+        .then_some(NameKind::Thing)
     }
 
     /// Names inside a title-case or capitals headline, where every word is capitalised: name shapes,
@@ -943,6 +1003,13 @@ impl<'a> Scanner<'a> {
         let role = self.text[self.toks[role_start].start..self.toks[e - 1].end].to_string();
         Some((role, vec![title], affiliation, e))
     }
+}
+
+/// A word with the ending of an adjective of nationality ("Japanese", "European"): not a name.
+fn nationality_like(low: &str) -> bool {
+    ["ese", "ian", "ean", "ish", "ic"]
+        .iter()
+        .any(|suffix| low.ends_with(suffix))
 }
 
 fn lower_first(s: &str) -> String {
