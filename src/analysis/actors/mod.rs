@@ -450,6 +450,55 @@ mod tests {
         };
         assert_eq!(people(&FINDER.find(&doc)), ["Lee Jae-myung"]);
     }
+
+    fn kind_of(t: &ActorTable, name: &str) -> Option<ActorKind> {
+        actor(t, name).map(|a| a.kind)
+    }
+
+    // A noun of kind before an unknown name types it: a magazine is an organisation, a mosque a place.
+    #[test]
+    fn noun_of_kind_types_the_name() {
+        let t = table(&[
+            "The secularist magazine Nordwind Review called the ruling historic.",
+            "Pilgrims gathered near the old mosque Masjid Qiblatain on Friday.",
+        ]);
+        assert!(people(&t).is_empty());
+        assert_eq!(kind_of(&t, "Nordwind Review"), Some(ActorKind::Organization));
+        assert_eq!(kind_of(&t, "Masjid Qiblatain"), Some(ActorKind::Place));
+    }
+
+    // A determiner before unknown capitalised words ("the Sea Org") or an apposition with "its" says they do
+    // not name a person; one word after "the" may still be a family.
+    #[test]
+    fn determiner_or_its_apposition_is_not_a_person() {
+        let t = table(&[
+            "He left the Sea Org after a year.",
+            "Opera Neon, its main rival, gained users.",
+            "She is a Booker Prize-winner.",
+        ]);
+        assert!(people(&t).is_empty(), "{:?}", people(&t));
+    }
+
+    // One unknown word before the head of an organisation's description is an organisation.
+    #[test]
+    fn word_before_organisation_head_is_an_organisation() {
+        let t = table(&[
+            "He called the Zentrix organization twice.",
+            "Zentrix declined to comment.",
+        ]);
+        assert!(people(&t).is_empty());
+        assert_eq!(kind_of(&t, "Zentrix"), Some(ActorKind::Organization));
+    }
+
+    // An adjective opening a sentence is not part of a name, so a real name after it still counts.
+    #[test]
+    fn sentence_opening_adjective_is_not_a_name() {
+        let t = table(&[
+            "Successful Stormtroopers share a high-five.",
+            "Grateful Lam Cheuk-ting thanked voters.",
+        ]);
+        assert_eq!(people(&t), ["Lam Cheuk-ting"]);
+    }
 }
 
 #[cfg(test)]

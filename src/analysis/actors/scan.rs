@@ -599,10 +599,15 @@ impl<'a> Scanner<'a> {
         while b > a && self.gaz.non_names.contains(self.low(b - 1)) {
             b -= 1;
         }
-        // "Successful Stormtroopers share …": a common word opening the sentence is not part of a name.
+        // "Successful Stormtroopers share …": a word opening the sentence that the article also writes in
+        // lower case, or a common adjective, is not part of a name.
         if b - a >= 2
             && self.toks[a].opens
-            && self.gaz.is_common(self.low(a))
+            && (self.lower_words.contains(self.low(a))
+                || self.gaz.is_common(self.low(a))
+                    && ["ful", "ous", "ive", "ing", "ly", "less", "able"]
+                        .iter()
+                        .any(|ending| self.low(a).ends_with(ending)))
             && !self.gaz.given.contains_key(self.w(a))
             && !self.gaz.surnames.contains(self.w(a))
         {
@@ -739,30 +744,29 @@ impl<'a> Scanner<'a> {
 
     /// Words around name words `[a, b)` without evidence of a person that say they name something else: a
     /// noun of kind right before ("the magazine MicroMega"), a determiner ("the Sea Org", "a Booker
-    /// Prize-winner"), "of" ("Nick Rhodes of Duran Duran"), an apposition with "its" ("Mozilla Firefox, its
-    /// main rival").
+    /// Prize-winner"), the head of an organisation's description after one word ("the Scientology
+    /// organization"), an apposition with "its" ("Mozilla Firefox, its main rival").
     fn names_a_thing(&self, a: usize, b: usize) -> Option<NameKind> {
         if self.low(b) == "," && self.low(b + 1) == "its" {
             return Some(NameKind::Thing);
         }
-        // "Scientology officials", "the Scientology organization": one word naming a body its people belong to.
+        // Not "the Reagan administration" or "the Smith office": a leader's, a person's.
         if b - a == 1
             && !self.gaz.is_common(self.low(a))
             && !nationality_like(self.low(a))
+            && !self.low(a).contains('-')
             && self
                 .toks
                 .get(b)
                 .is_some_and(|t| t.kind == Kind::Word && !is_cap(self.text, t))
-            && (self.gaz.is_org_head(self.low(b))
-                || matches!(
-                    self.low(b),
-                    "officials" | "members" | "leadership" | "headquarters" | "staff" | "employees" | "followers"
-                ))
+            && self.gaz.is_org_head(self.low(b))
+            && !matches!(self.low(b), "administration" | "office" | "team" | "foundation")
         {
             return Some(NameKind::Org);
         }
         let before = a.checked_sub(1)?;
-        if self.toks[before].kind != Kind::Word {
+        // "A Lo Cicero (Italy)": a capital "A" before a name is an initial.
+        if self.toks[before].kind != Kind::Word || self.w(before) == "A" {
             return None;
         }
         if !self.cap(before) {
@@ -774,7 +778,7 @@ impl<'a> Scanner<'a> {
         (b - a >= 2
             && matches!(
                 self.low(before),
-                "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "their" | "our" | "of"
+                "the" | "a" | "an" | "this" | "that" | "these" | "those" | "its" | "their"
             ))
         .then_some(NameKind::Thing)
     }
