@@ -84,6 +84,8 @@ pub struct DocumentDates {
     /// The expression of a plain-text date line ("Friday, July 21, 2017"), listed with the dateline's.
     pub date_line: Option<TimeExpr>,
     pub captions: Vec<Vec<TimeExpr>>,
+    /// Per caption, the body paragraphs before it where known (`Document::caption_at`).
+    pub caption_at: Vec<usize>,
     /// Per body paragraph.
     pub body: Vec<Vec<TimeExpr>>,
 }
@@ -107,9 +109,16 @@ impl DocumentDates {
                 .chain(&self.dateline_expr)
                 .map(|e| entry(e, Where::Dateline, None)),
         );
-        out.extend(self.captions.iter().flatten().map(|e| entry(e, Where::Caption, None)));
-        for (p, exprs) in self.body.iter().enumerate() {
-            out.extend(exprs.iter().map(|e| entry(e, Where::Body, Some(p))));
+        // Captions stand where the article printed them when that is known, else before the body.
+        let caption_at = |c: usize| self.caption_at.get(c).copied().unwrap_or(0);
+        let mut captions = (0..self.captions.len()).peekable();
+        for p in 0..=self.body.len() {
+            while let Some(c) = captions.next_if(|&c| caption_at(c) <= p) {
+                out.extend(self.captions[c].iter().map(|e| entry(e, Where::Caption, None)));
+            }
+            if let Some(exprs) = self.body.get(p) {
+                out.extend(exprs.iter().map(|e| entry(e, Where::Body, Some(p))));
+            }
         }
         out
     }
@@ -355,6 +364,7 @@ impl DateFinder {
                 .as_deref()
                 .and_then(|t| self.find(t, reference).into_iter().next()),
             captions: doc.captions.iter().map(|c| self.find(&c.text, reference)).collect(),
+            caption_at: doc.caption_at.clone(),
             body,
         }
     }
@@ -1363,6 +1373,27 @@ mod tests {
             .into_iter()
             .map(|e| (e.text, e.value))
             .collect()
+    }
+
+    // A caption's dates are listed where the article printed the caption, between body paragraphs.
+    #[test]
+    fn caption_dates_in_document_order() {
+        let doc = Document {
+            paragraphs: vec!["Talks began on June 1.".into(), "They ended on June 3.".into()],
+            captions: vec![crate::document::RawCaption {
+                text: "Delegates on June 2.".into(),
+                credit: None,
+            }],
+            caption_at: vec![1],
+            ..Document::default()
+        };
+        let texts: Vec<String> = finder()
+            .find_in_document(&doc, reference())
+            .entries()
+            .into_iter()
+            .map(|e| e.text)
+            .collect();
+        assert_eq!(texts, ["June 1", "June 2", "June 3"]);
     }
 
     fn one(text: &str) -> (String, Option<String>) {

@@ -115,6 +115,7 @@ pub fn parse(html: &str) -> Document {
         paragraphs,
         site: meta.site,
         warnings,
+        ..Document::default()
     }
 }
 

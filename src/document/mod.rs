@@ -22,6 +22,9 @@ pub struct Document {
     /// The publication date the article states, and where it stated it.
     pub published: Option<(NaiveDate, PublishedFrom)>,
     pub captions: Vec<RawCaption>,
+    /// Per caption, how many body paragraphs come before it in the article, where the layout tells (plain
+    /// text); empty when it does not.
+    pub caption_at: Vec<usize>,
     /// Body paragraphs: hard-wrapped lines joined with single spaces.
     pub paragraphs: Vec<String>,
     /// The publication's name where the article names it.

@@ -126,12 +126,16 @@ fn body(mut doc: Document, blocks: Vec<Vec<&str>>, caption_first: bool) -> Docum
     if caption_first && !paragraphs.is_empty() {
         let caption = paragraphs.remove(0);
         doc.captions.push(split_credit(&caption, true));
+        doc.caption_at.push(0);
     }
     // Wikinews-style inline captions: a paragraph ending in "Image: <credit>."
     let mut kept = Vec::with_capacity(paragraphs.len());
     for p in paragraphs {
         match labeled_caption(&p) {
-            Some(caption) => doc.captions.push(caption),
+            Some(caption) => {
+                doc.captions.push(caption);
+                doc.caption_at.push(kept.len());
+            }
             None => kept.push(p),
         }
     }
