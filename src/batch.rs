@@ -13,7 +13,7 @@ use crate::brief::Brief;
 use crate::config::Config;
 use crate::input::{self, Entry, Origin};
 use anyhow::Result;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::sync::{mpsc, Arc, Mutex};
@@ -217,8 +217,11 @@ impl Progress {
         }
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(10));
         bar.set_style(
-            ProgressStyle::with_template("{spinner} {bar:30} {pos}/{len} articles · {per_sec} · ETA {eta} · {msg}")
-                .expect("the progress template is valid"),
+            ProgressStyle::with_template("{spinner} {bar:30} {pos}/{len} articles · {rate}/s · ETA {eta} · {msg}")
+                .expect("the progress template is valid")
+                .with_key("rate", |state: &ProgressState, out: &mut dyn std::fmt::Write| {
+                    let _ = write!(out, "{:.0}", state.per_sec());
+                }),
         );
         bar.set_message("0 failed");
         bar.enable_steady_tick(Duration::from_millis(200));
