@@ -14,6 +14,7 @@
 //! follow-up stories that reuse background paragraphs. Pure: no I/O.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Values per signature. The estimate's standard error is √(J(1−J)/HASHES): 0.028 at J = 0.27.
 pub const HASHES: usize = 256;
@@ -59,7 +60,7 @@ impl Fingerprint {
         }
         let mut mins = vec![u64::MAX; HASHES];
         for &shingle in &shingles {
-            for (min, (a, b)) in mins.iter_mut().zip(permutations()) {
+            for (min, &(a, b)) in mins.iter_mut().zip(PERMUTATIONS.iter()) {
                 // Multiply-shift hashing: one cheap permutation per signature value.
                 *min = (*min).min(shingle.wrapping_mul(a).wrapping_add(b));
             }
@@ -174,9 +175,8 @@ fn mix(mut x: u64) -> u64 {
 }
 
 /// The (odd multiplier, offset) pairs of the signature's permutations, fixed so runs are reproducible.
-fn permutations() -> impl Iterator<Item = (u64, u64)> {
-    (0..HASHES as u64).map(|i| (mix(2 * i) | 1, mix(2 * i + 1)))
-}
+static PERMUTATIONS: LazyLock<Vec<(u64, u64)>> =
+    LazyLock::new(|| (0..HASHES as u64).map(|i| (mix(2 * i) | 1, mix(2 * i + 1))).collect());
 
 #[cfg(test)]
 mod tests {
