@@ -29,7 +29,7 @@ pub fn render(digest: &Digest) -> String {
         digest.timeline.iter().map(|event| {
             let when = event.date.value.as_deref().unwrap_or(&event.date.text);
             format!(
-                "- **{}**: {} \\[{}\\]",
+                "- **{}**: {} (article {})",
                 escape(when),
                 escape(&event.text),
                 event.article + 1
