@@ -13,9 +13,10 @@ use std::io::Write;
 /// Output formats of `--format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
-    /// One JSON object per article per line (NDJSON).
+    /// One JSON object per article per line (NDJSON); `digest`: one object.
     Json,
-    /// A brief to read: headline, source line, summary, who said what, actors, timeline.
+    /// A brief to read: headline, source line, summary, who said what, actors, timeline;
+    /// `digest`: a morning briefing across articles.
     Markdown,
 }
 
