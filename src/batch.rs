@@ -1,24 +1,30 @@
 //! Many inputs: the single-article pipeline run over every entry of the walk
 //! by a pool of `--jobs` workers. Output stays in input order and memory stays
 //! bounded: at most [`IN_FLIGHT_PER_JOB`] × jobs articles are dispatched but not
-//! yet written, and finished briefs wait in a small reorder buffer only until
-//! the ones before them are written. Each brief is rendered into its own buffer
-//! and written whole. A failed input is reported on one stderr line, in input
-//! order, and the run goes on; a closed stdout ends it quietly.
+//! yet consumed, and finished results wait in a small reorder buffer only until
+//! the ones before them are consumed. A worker turns each brief into the caller's
+//! item (`parse`: the rendered bytes, written whole; `digest`: the parts of the
+//! brief the digest folds in), so the consumer thread does as little as possible.
+//! A failed input is reported on one stderr line, in input order, and the run goes
+//! on; a consumer error (a closed pipe) ends it.
 
 use crate::analysis::Analyzer;
+use crate::brief::Brief;
 use crate::config::Config;
 use crate::input::{self, Entry, Origin};
-use crate::output::Sink;
-use crate::render;
-use anyhow::{Context, Result};
+use anyhow::Result;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
 use std::collections::BTreeMap;
-use std::io::{IsTerminal, Write};
-use std::sync::mpsc;
+use std::io::IsTerminal;
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
 
-/// Articles dispatched per worker before the writer waits for results.
-const IN_FLIGHT_PER_JOB: usize = 8;
+/// Articles dispatched per worker before the consumer waits for results. Results wait
+/// in input order behind the slowest article in flight: a 1.6 MB page takes 130 ms
+/// where a typical article takes 2 ms, so with a window of 16 the other worker idled
+/// once it had run 15 articles ahead. 64 per job keeps it busy through such a page,
+/// for at most a few megabytes of finished results waiting (7 KB per brief on average).
+const IN_FLIGHT_PER_JOB: usize = 64;
 
 /// Counts of a finished run.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -28,76 +34,92 @@ pub struct Tally {
     pub failed: usize,
 }
 
-/// What became of one walk entry, ready to be written in its turn.
-enum Outcome {
-    Brief(Origin, Vec<u8>),
+/// What became of one walk entry, ready to be consumed in its turn.
+enum Outcome<T> {
+    Done(Origin, T),
     Failed(String, String),
     Skipped,
 }
 
-/// Parses every input of `config`, writing briefs to `sink`. Returns the tally,
-/// or an error when output could not be written (a closed pipe included).
-pub fn run(config: &Config, analyzer: &Analyzer, sink: &mut Sink) -> Result<Tally> {
+/// Parses every input of `config`; a worker maps each brief through `produce`, and
+/// `consume` receives the results in input order. Returns the tally, or the
+/// consumer's error (a closed pipe included).
+pub fn run<T: Send>(
+    config: &Config,
+    analyzer: &Analyzer,
+    produce: impl Fn(Brief) -> T + Sync,
+    consume: impl FnMut(&Origin, T) -> Result<()>,
+) -> Result<Tally> {
     let started = Instant::now();
-    let mut writer = Writer {
-        sink,
+    let progress = Progress::new(config);
+    let mut consumer = Consumer {
+        consume,
         tally: Tally::default(),
-        progress: Progress::new(config),
+        progress: &progress,
+    };
+    let worker = Worker {
+        config,
+        analyzer,
+        produce: &produce,
     };
     let entries = input::walk(&config.inputs);
     if config.jobs <= 1 {
         for entry in entries {
-            let outcome = process(entry, config, analyzer);
-            writer.write(outcome)?;
+            consumer.take(worker.process(entry))?;
         }
     } else {
-        run_parallel(entries, config, analyzer, &mut writer)?;
+        run_parallel(entries, config.jobs, &worker, &mut consumer)?;
     }
-    writer.sink.finish()?;
-    writer.progress.clear();
-    let tally = writer.tally;
+    progress.finish();
+    let tally = consumer.tally;
     if !config.quiet && tally.parsed + tally.skipped + tally.failed > 1 {
-        eprintln!(
-            "korea-brief: {} parsed, {} skipped, {} failed in {:.2}s",
-            tally.parsed,
-            tally.skipped,
-            tally.failed,
-            started.elapsed().as_secs_f64()
-        );
+        eprintln!("korea-brief: {}", summary(&tally, started.elapsed()));
     }
     Ok(tally)
 }
 
+/// "4352 parsed, 3 skipped, 1 failed in 5.21s"
+fn summary(tally: &Tally, elapsed: Duration) -> String {
+    format!(
+        "{} parsed, {} skipped, {} failed in {:.2}s",
+        tally.parsed,
+        tally.skipped,
+        tally.failed,
+        elapsed.as_secs_f64()
+    )
+}
+
 /// Workers take (index, entry) jobs and return (index, outcome); this thread dispatches,
-/// reorders and writes.
-fn run_parallel(
+/// reorders and consumes.
+fn run_parallel<T: Send, F: FnMut(&Origin, T) -> Result<()>>(
     entries: impl Iterator<Item = Entry>,
-    config: &Config,
-    analyzer: &Analyzer,
-    writer: &mut Writer,
+    jobs: usize,
+    worker: &Worker<'_, impl Fn(Brief) -> T + Sync>,
+    consumer: &mut Consumer<'_, F>,
 ) -> Result<()> {
-    let cap = config.jobs * IN_FLIGHT_PER_JOB;
+    let cap = jobs * IN_FLIGHT_PER_JOB;
     std::thread::scope(|scope| {
         let (job_tx, job_rx) = mpsc::sync_channel::<(usize, Entry)>(cap);
-        let job_rx = std::sync::Arc::new(std::sync::Mutex::new(job_rx));
-        let (done_tx, done_rx) = mpsc::channel::<(usize, Outcome)>();
-        for _ in 0..config.jobs {
+        let job_rx = Arc::new(Mutex::new(job_rx));
+        let (done_tx, done_rx) = mpsc::channel::<(usize, Outcome<T>)>();
+        for _ in 0..jobs {
             let (job_rx, done_tx) = (job_rx.clone(), done_tx.clone());
             scope.spawn(move || loop {
+                // The lock is held only while taking a job, never while parsing.
                 let job = job_rx.lock().map(|rx| rx.recv());
                 let Ok(Ok((index, entry))) = job else { break };
-                if done_tx.send((index, process(entry, config, analyzer))).is_err() {
+                if done_tx.send((index, worker.process(entry))).is_err() {
                     break;
                 }
             });
         }
         drop(done_tx);
         let mut entries = entries.enumerate();
-        let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
-        let (mut dispatched, mut next_to_write) = (0, 0);
+        let mut pending: BTreeMap<usize, Outcome<T>> = BTreeMap::new();
+        let (mut dispatched, mut next_to_consume) = (0, 0);
         let mut exhausted = false;
         loop {
-            while !exhausted && dispatched - next_to_write < cap {
+            while !exhausted && dispatched - next_to_consume < cap {
                 match entries.next() {
                     Some(job) => {
                         job_tx.send(job).expect("workers live while jobs are sent");
@@ -106,63 +128,75 @@ fn run_parallel(
                     None => exhausted = true,
                 }
             }
-            if next_to_write == dispatched {
+            if next_to_consume == dispatched {
                 break;
             }
             let (index, outcome) = done_rx.recv().expect("a worker answers every dispatched job");
             pending.insert(index, outcome);
-            while let Some(outcome) = pending.remove(&next_to_write) {
-                next_to_write += 1;
-                // On a write error (a closed pipe) the workers stop when the job channel closes.
-                writer.write(outcome)?;
+            while let Some(outcome) = pending.remove(&next_to_consume) {
+                next_to_consume += 1;
+                // On a consumer error (a closed pipe) the workers stop when the job channel closes.
+                consumer.take(outcome)?;
             }
         }
         Ok(())
     })
 }
 
-fn process(entry: Entry, config: &Config, analyzer: &Analyzer) -> Outcome {
-    match entry {
-        Entry::Skipped(_) => Outcome::Skipped,
-        Entry::Failed { input, reason } => Outcome::Failed(input, reason),
-        Entry::Article(origin) => match brief_of(&origin, config, analyzer) {
-            Ok(bytes) => Outcome::Brief(origin, bytes),
-            Err(reason) => Outcome::Failed(origin.display_name(), format!("{reason:#}")),
-        },
+/// What every worker shares: the settings, the analyzer and the caller's per-brief step.
+struct Worker<'a, P> {
+    config: &'a Config,
+    analyzer: &'a Analyzer,
+    produce: &'a P,
+}
+
+impl<T, P: Fn(Brief) -> T> Worker<'_, P> {
+    fn process(&self, entry: Entry) -> Outcome<T> {
+        match entry {
+            Entry::Skipped(_) => Outcome::Skipped,
+            Entry::Failed { input, reason } => Outcome::Failed(input, reason),
+            Entry::Article(origin) => match self.article(&origin) {
+                Ok(item) => Outcome::Done(origin, item),
+                Err(reason) => Outcome::Failed(origin.display_name(), format!("{reason:#}")),
+            },
+        }
+    }
+
+    /// Reads, parses and maps one article. A panic in the pipeline is a bug, but it
+    /// costs only this article: it is reported as this input's failure.
+    fn article(&self, origin: &Origin) -> Result<T> {
+        let source = input::load(origin, self.config.limits())?;
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            (self.produce)(crate::parse_source(
+                &source,
+                self.analyzer,
+                &self.config.parse_options(),
+            ))
+        }));
+        outcome.map_err(|_| anyhow::anyhow!("internal error while parsing (a bug: please report it with this file)"))
     }
 }
 
-/// Reads, parses and renders one article. A panic in the pipeline is a bug, but it
-/// costs only this article: it is reported as this input's failure.
-fn brief_of(origin: &Origin, config: &Config, analyzer: &Analyzer) -> Result<Vec<u8>> {
-    let source = input::load(origin, config.limits())?;
-    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        let brief = crate::parse_source(&source, analyzer, &config.parse_options());
-        render::render(&brief, config.format, config.pretty)
-    }));
-    outcome.map_err(|_| anyhow::anyhow!("internal error while parsing (a bug: please report it with this file)"))
-}
-
-/// Writes outcomes in input order and keeps the tally and the progress line.
-struct Writer<'a> {
-    sink: &'a mut Sink,
+/// Hands outcomes to the caller in input order and keeps the tally and the progress bar.
+struct Consumer<'a, F> {
+    consume: F,
     tally: Tally,
-    progress: Progress,
+    progress: &'a Progress,
 }
 
-impl Writer<'_> {
-    fn write(&mut self, outcome: Outcome) -> Result<()> {
+impl<F> Consumer<'_, F> {
+    fn take<T>(&mut self, outcome: Outcome<T>) -> Result<()>
+    where
+        F: FnMut(&Origin, T) -> Result<()>,
+    {
         match outcome {
             Outcome::Skipped => self.tally.skipped += 1,
             Outcome::Failed(input, reason) => {
                 self.tally.failed += 1;
-                self.progress.clear();
-                eprintln!("korea-brief: {input}: {reason}");
+                self.progress.println(&format!("korea-brief: {input}: {reason}"));
             }
-            Outcome::Brief(origin, bytes) => {
-                self.sink
-                    .write(&origin, &bytes)
-                    .with_context(|| format!("writing the brief of {}", origin.display_name()))?;
+            Outcome::Done(origin, item) => {
+                (self.consume)(&origin, item)?;
                 self.tally.parsed += 1;
             }
         }
@@ -171,44 +205,76 @@ impl Writer<'_> {
     }
 }
 
-/// A one-line counter on stderr, only when stderr is a terminal and there is more than one input.
+/// An indicatif bar on stderr (count, rate, ETA, failures), only when stderr is a
+/// terminal and there is more than one input; hidden otherwise.
 struct Progress {
-    enabled: bool,
-    started: Instant,
-    last: Instant,
-    shown: bool,
+    bar: ProgressBar,
 }
 
 impl Progress {
     fn new(config: &Config) -> Self {
         let many = config.inputs.len() > 1 || config.inputs.iter().any(|i| std::path::Path::new(i).is_dir());
-        let now = Instant::now();
-        Progress {
-            enabled: !config.quiet && many && std::io::stderr().is_terminal(),
-            started: now,
-            last: now,
-            shown: false,
+        if config.quiet || !many || !std::io::stderr().is_terminal() {
+            return Progress {
+                bar: ProgressBar::hidden(),
+            };
+        }
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr_with_hz(10));
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {bar:30} {pos}/{len} articles · {rate}/s · ETA {eta} · {msg}")
+                .expect("the progress template is valid")
+                .with_key("rate", |state: &ProgressState, out: &mut dyn std::fmt::Write| {
+                    let _ = write!(out, "{:.0}", state.per_sec());
+                }),
+        );
+        bar.set_message("0 failed");
+        bar.enable_steady_tick(Duration::from_millis(200));
+        count_in_background(config.inputs.clone(), bar.clone());
+        Progress { bar }
+    }
+
+    fn tick(&self, tally: &Tally) {
+        if !self.bar.is_hidden() {
+            self.bar
+                .set_position((tally.parsed + tally.skipped + tally.failed) as u64);
+            self.bar.set_message(format!("{} failed", tally.failed));
         }
     }
 
-    fn tick(&mut self, tally: &Tally) {
-        if self.enabled && self.last.elapsed() > Duration::from_millis(100) {
-            self.last = Instant::now();
-            self.shown = true;
-            let rate = tally.parsed as f64 / self.started.elapsed().as_secs_f64().max(1e-3);
-            let mut err = std::io::stderr().lock();
-            let _ = write!(
-                err,
-                "\r\x1b[2Kkorea-brief: {} parsed, {} skipped, {} failed ({rate:.0}/s)…",
-                tally.parsed, tally.skipped, tally.failed
-            );
-        }
+    /// Prints a line on stderr above the bar (or plainly when there is none).
+    fn println(&self, line: &str) {
+        self.bar.suspend(|| eprintln!("{line}"));
     }
 
-    fn clear(&mut self) {
-        if self.shown {
-            self.shown = false;
-            let _ = write!(std::io::stderr().lock(), "\r\x1b[2K");
-        }
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
+
+/// The walk is lazy, so the total is unknown at the start: a second walk (names only,
+/// no reading) counts the entries and gives the bar its length and ETA.
+fn count_in_background(inputs: Vec<String>, bar: ProgressBar) {
+    std::thread::spawn(move || {
+        let total = input::walk(&inputs).count();
+        bar.set_length(total as u64);
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The summary line names every count and the time.
+    #[test]
+    fn summary_line() {
+        let tally = Tally {
+            parsed: 3,
+            skipped: 1,
+            failed: 2,
+        };
+        assert_eq!(
+            summary(&tally, Duration::from_millis(1500)),
+            "3 parsed, 1 skipped, 2 failed in 1.50s"
+        );
     }
 }

@@ -22,17 +22,26 @@ Examples:
   korea-brief parse article.txt --date 2021-06-23 | jq .headline
   korea-brief parse saved-articles/ | jq -c '{headline, published}'
   korea-brief parse article.txt --format markdown
-  cat article.txt | korea-brief parse - | jq '.quotes[] | {text, who: .speaker.name}'";
+  cat article.txt | korea-brief parse - | jq '.quotes[] | {text, who: .speaker.name}'
+  korea-brief digest saved-articles/ --format markdown";
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Parse articles: one brief per article.
     #[command(after_help = EXAMPLES)]
     Parse(ParseArgs),
+    /// One brief across many articles: actors merged, every quote with its article, one
+    /// timeline, near-duplicate stories grouped and counted once.
+    #[command(after_help = EXAMPLES)]
+    Digest(DigestArgs),
     /// Save a page as fetched (and its metadata in FILE.meta.json), for later offline parsing.
     Fetch(FetchArgs),
-    /// Print the JSON Schema of a brief.
-    Schema,
+    /// Print the JSON Schema of a brief (or, with --digest, of a digest).
+    Schema {
+        /// The schema of `digest`'s output instead of a brief's.
+        #[arg(long)]
+        digest: bool,
+    },
     /// Print shell completions.
     Completions {
         /// The shell to generate completions for.
@@ -42,6 +51,23 @@ pub enum Command {
 
 #[derive(Debug, clap::Args)]
 pub struct ParseArgs {
+    #[command(flatten)]
+    pub run: RunArgs,
+
+    /// Write one file per article (<name>.json or <name>.md) into DIR instead of standard output.
+    #[arg(long, value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DigestArgs {
+    #[command(flatten)]
+    pub run: RunArgs,
+}
+
+/// What `parse` and `digest` share: inputs, format, limits, workers.
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
     /// Files, directories (walked recursively in sorted order) or `-` for standard input.
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<String>,
@@ -61,10 +87,6 @@ pub struct ParseArgs {
     /// Number of sentences in the extractive summary.
     #[arg(long, value_name = "N", default_value_t = 3)]
     pub summary_sentences: usize,
-
-    /// Write one file per article (<name>.json or <name>.md) into DIR instead of standard output.
-    #[arg(long, value_name = "DIR")]
-    pub output_dir: Option<PathBuf>,
 
     /// Extra word-list entries: a directory of <list>.txt files (see README, "Lexicon").
     #[arg(long, value_name = "DIR")]

@@ -1,11 +1,11 @@
 //! Turns parsed command-line arguments into a plain [`Config`] the library
 //! runs on (clap stays out of the pipeline).
 
-use crate::cli::ParseArgs;
+use crate::cli::{DigestArgs, ParseArgs, RunArgs};
 use crate::render::OutputFormat;
 use std::path::PathBuf;
 
-/// Everything `parse` needs, validated.
+/// Everything `parse` and `digest` need, validated.
 #[derive(Debug, Clone)]
 pub struct Config {
     pub inputs: Vec<String>,
@@ -13,6 +13,7 @@ pub struct Config {
     pub pretty: bool,
     pub date: Option<chrono::NaiveDate>,
     pub summary_sentences: usize,
+    /// `parse --output-dir`; always `None` for `digest`, which writes one document to standard output.
     pub output_dir: Option<PathBuf>,
     pub lexicon: Option<PathBuf>,
     pub max_bytes: u64,
@@ -45,12 +46,27 @@ impl Config {
 impl From<ParseArgs> for Config {
     fn from(args: ParseArgs) -> Self {
         Config {
+            output_dir: args.output_dir,
+            ..Config::from(args.run)
+        }
+    }
+}
+
+impl From<DigestArgs> for Config {
+    fn from(args: DigestArgs) -> Self {
+        Config::from(args.run)
+    }
+}
+
+impl From<RunArgs> for Config {
+    fn from(args: RunArgs) -> Self {
+        Config {
             inputs: args.inputs,
             format: args.format,
             pretty: args.pretty,
             date: args.date,
             summary_sentences: args.summary_sentences,
-            output_dir: args.output_dir,
+            output_dir: None,
             lexicon: args.lexicon,
             max_bytes: args.max_bytes,
             max_depth: args.max_depth,

@@ -3,7 +3,8 @@
 //! Stages, each owning one type: [`input`] (bytes -> [`input::Source`]),
 //! [`document`] (-> [`document::Document`]), [`analysis`] (-> facts),
 //! [`brief`] (-> [`brief::Brief`], the JSON contract), [`render`] (-> bytes).
-//! Everything after `input` is pure.
+//! Everything after `input` is pure. [`batch`] runs the pipeline over many inputs;
+//! [`digest`] folds their briefs into one brief across articles.
 #![forbid(unsafe_code)]
 
 pub mod analysis;
@@ -11,6 +12,7 @@ pub mod batch;
 pub mod brief;
 pub mod cli;
 pub mod config;
+pub mod digest;
 pub mod document;
 pub mod error;
 pub mod input;

@@ -1,24 +1,26 @@
 //! The `korea-brief` binary: parse arguments, run the library, map the outcome to an exit code.
 
+use anyhow::Context;
 use clap::{CommandFactory, Parser};
 use korea_brief::analysis::Analyzer;
+use korea_brief::batch::{self, Tally};
 use korea_brief::cli::{Cli, Command};
 use korea_brief::config::Config;
+use korea_brief::digest::{Accumulator, ArticleFacts};
 use korea_brief::error::{is_broken_pipe, ExitCode};
 use korea_brief::lexicon::Lexicon;
 use korea_brief::output::Sink;
+use korea_brief::render;
 use std::io::Write;
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Parse(args) => parse(Config::from(args)),
+        Command::Digest(args) => digest(Config::from(args)),
         Command::Fetch(args) => fetch(&args),
-        Command::Schema => print(
-            &(serde_json::to_string_pretty(&schemars::schema_for!(korea_brief::brief::Brief))
-                .expect("schema serialises")
-                + "\n"),
-        ),
+        Command::Schema { digest: false } => print_schema(schemars::schema_for!(korea_brief::brief::Brief)),
+        Command::Schema { digest: true } => print_schema(schemars::schema_for!(korea_brief::digest::Digest)),
         Command::Completions { shell } => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "korea-brief", &mut out);
@@ -29,13 +31,10 @@ fn main() -> std::process::ExitCode {
 }
 
 fn parse(config: Config) -> ExitCode {
-    let mut lexicon = Lexicon::builtin();
-    if let Some(dir) = &config.lexicon {
-        if let Err(err) = lexicon.extend_from_dir(dir) {
-            eprintln!("korea-brief: --lexicon {err}");
-            return ExitCode::Fatal;
-        }
-    }
+    let analyzer = match analyzer(&config) {
+        Ok(analyzer) => analyzer,
+        Err(code) => return code,
+    };
     let sink = match &config.output_dir {
         Some(dir) => Sink::dir(dir, config.format),
         None => Ok(Sink::stdout()),
@@ -47,8 +46,56 @@ fn parse(config: Config) -> ExitCode {
             return ExitCode::Fatal;
         }
     };
-    let analyzer = Analyzer::new(&lexicon);
-    match korea_brief::batch::run(&config, &analyzer, &mut sink) {
+    let (format, pretty) = (config.format, config.pretty);
+    let tally = batch::run(
+        &config,
+        &analyzer,
+        |brief| render::render(&brief, format, pretty),
+        |origin, bytes| {
+            sink.write(origin, &bytes)
+                .with_context(|| format!("writing the brief of {}", origin.display_name()))
+        },
+    )
+    .and_then(|tally| sink.finish().map(|()| tally));
+    exit_code(tally)
+}
+
+/// `digest`: workers reduce each brief to the facts the digest needs, folded in input
+/// order; the digest is written once every input is read.
+fn digest(config: Config) -> ExitCode {
+    let analyzer = match analyzer(&config) {
+        Ok(analyzer) => analyzer,
+        Err(code) => return code,
+    };
+    let mut accumulator = Accumulator::default();
+    let tally = batch::run(&config, &analyzer, ArticleFacts::from, |_, facts| {
+        accumulator.fold(facts);
+        Ok(())
+    })
+    .and_then(|tally| {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        render::write_digest(&accumulator.finish(), config.format, config.pretty, &mut out)?;
+        out.flush()?;
+        Ok(tally)
+    });
+    exit_code(tally)
+}
+
+/// The analyzer with the built-in lexicon and `--lexicon`'s entries.
+fn analyzer(config: &Config) -> Result<Analyzer, ExitCode> {
+    let mut lexicon = Lexicon::builtin();
+    if let Some(dir) = &config.lexicon {
+        if let Err(err) = lexicon.extend_from_dir(dir) {
+            eprintln!("korea-brief: --lexicon {err}");
+            return Err(ExitCode::Fatal);
+        }
+    }
+    Ok(Analyzer::new(&lexicon))
+}
+
+/// SPEC.md's exit codes for a run over many inputs.
+fn exit_code(tally: anyhow::Result<Tally>) -> ExitCode {
+    match tally {
         Ok(tally) if tally.failed > 0 => ExitCode::SomeFailed,
         Ok(_) => ExitCode::Success,
         // `| head` closed the pipe: the reader has what it wanted.
@@ -58,6 +105,10 @@ fn parse(config: Config) -> ExitCode {
             ExitCode::Fatal
         }
     }
+}
+
+fn print_schema(schema: schemars::Schema) -> ExitCode {
+    print(&(serde_json::to_string_pretty(&schema).expect("schema serialises") + "\n"))
 }
 
 fn print(text: &str) -> ExitCode {

@@ -5,6 +5,8 @@ mod util;
 
 #[path = "cli/corpus.rs"]
 mod corpus;
+#[path = "cli/digest.rs"]
+mod digest;
 #[path = "cli/exit_codes.rs"]
 mod exit_codes;
 #[path = "cli/fetch_http.rs"]

@@ -177,7 +177,7 @@ fn is_event_date(e: &TimeExpr) -> bool {
 }
 
 /// The first day a value covers: "2021-06-22…", "2021-W24", "2021-06".
-fn sort_key(value: &str) -> Option<NaiveDate> {
+pub fn sort_key(value: &str) -> Option<NaiveDate> {
     if let Some(day) = value
         .get(..10)
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())

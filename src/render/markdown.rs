@@ -2,7 +2,7 @@
 //! Markdown specials are escaped and control, bidi-override and zero-width
 //! characters removed.
 
-use crate::brief::{Actor, Brief, Quote};
+use crate::brief::{Actor, ActorKind, Brief, Quote, QuoteDate};
 use std::fmt::Write;
 
 pub fn render(brief: &Brief) -> String {
@@ -61,7 +61,7 @@ fn source_line(brief: &Brief) -> String {
     parts.join(" · ")
 }
 
-fn section(out: &mut String, title: &str, lines: impl Iterator<Item = String>) {
+pub(super) fn section(out: &mut String, title: &str, lines: impl Iterator<Item = String>) {
     let _ = writeln!(out, "## {title}\n");
     let mut any = false;
     for line in lines {
@@ -75,10 +75,12 @@ fn section(out: &mut String, title: &str, lines: impl Iterator<Item = String>) {
 }
 
 fn quote_date(quote: &Quote) -> String {
-    quote
-        .date
-        .as_ref()
-        .map(|d| escape(d.value.as_deref().unwrap_or(&d.text)))
+    date_cell(quote.date.as_ref())
+}
+
+/// A quote's date value (or its words when the value is unknown), "–" when it has none.
+pub(super) fn date_cell(date: Option<&QuoteDate>) -> String {
+    date.map(|d| escape(d.value.as_deref().unwrap_or(&d.text)))
         .unwrap_or_else(|| "–".to_string())
 }
 
@@ -98,18 +100,7 @@ fn speaker(quote: &Quote, actors: &[Actor]) -> String {
 }
 
 fn actor_line(actor: &Actor) -> String {
-    let mut line = format!("- **{}** ({:?})", escape(&actor.name), actor.kind);
-    line = line
-        .replace("(Person)", "(person)")
-        .replace("(Organization)", "(organization)");
-    line = line.replace("(State)", "(state)").replace("(Place)", "(place)");
-    let mut details: Vec<String> = actor.roles.iter().map(|r| escape(r)).collect();
-    if let Some(affiliation) = &actor.affiliation {
-        details.push(escape(affiliation));
-    }
-    if !details.is_empty() {
-        let _ = write!(line, ": {}", details.join("; "));
-    }
+    let mut line = actor_head(&actor.name, actor.kind, &actor.roles, actor.affiliation.as_deref());
     match actor.quotes {
         0 => {}
         1 => line.push_str(" (1 quote)"),
@@ -118,6 +109,28 @@ fn actor_line(actor: &Actor) -> String {
         }
     }
     line
+}
+
+/// "- **Sung Kim** (person): US special representative; United States"
+pub(super) fn actor_head(name: &str, kind: ActorKind, roles: &[String], affiliation: Option<&str>) -> String {
+    let mut line = format!("- **{}** ({})", escape(name), kind_name(kind));
+    let mut details: Vec<String> = roles.iter().map(|r| escape(r)).collect();
+    if let Some(affiliation) = affiliation {
+        details.push(escape(affiliation));
+    }
+    if !details.is_empty() {
+        let _ = write!(line, ": {}", details.join("; "));
+    }
+    line
+}
+
+fn kind_name(kind: ActorKind) -> &'static str {
+    match kind {
+        ActorKind::Person => "person",
+        ActorKind::Organization => "organization",
+        ActorKind::State => "state",
+        ActorKind::Place => "place",
+    }
 }
 
 /// Escapes Markdown specials and drops characters that could disguise text on a terminal.
