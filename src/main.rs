@@ -14,6 +14,7 @@ use korea_brief::render;
 use std::io::Write;
 
 fn main() -> std::process::ExitCode {
+    fix_mmap_threshold();
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Parse(args) => parse(Config::from(args)),
@@ -29,6 +30,20 @@ fn main() -> std::process::ExitCode {
     };
     code.into()
 }
+
+/// glibc raises its mmap threshold each time a large block is freed; after one big page, later
+/// big pages are carved from the heaps and fragment them. A fixed threshold hands large blocks
+/// back to the system when freed (peak RSS over ../shared/corpus with 2 jobs: 60 MB -> 50 MB).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn fix_mmap_threshold() {
+    // SAFETY: mallopt only sets an allocator parameter, and no other thread exists yet.
+    unsafe {
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 * 1024);
+    }
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn fix_mmap_threshold() {}
 
 fn parse(config: Config) -> ExitCode {
     let analyzer = match analyzer(&config) {
