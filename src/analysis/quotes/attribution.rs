@@ -348,6 +348,58 @@ const DETERMINERS: &[&str] = &[
 ];
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+/// Pronouns that open a reported clause after a cue ("said he would").
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+/// Sentence openers that begin a new statement rather than an attribution: conjunctions,
+/// prepositions, question words and time adverbs.
+const CLAUSE_OPENERS: &[&str] = &[
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "still",
+    "meanwhile",
+    "however",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "if",
+    "since",
+    "during",
+    "for",
+    "with",
+    "without",
+    "from",
+    "by",
+    "of",
+    "to",
+    "also",
+    "instead",
+    "even",
+    "although",
+    "though",
+    "because",
+    "indeed",
+    "here",
+    "there",
+    "what",
+    "why",
+    "how",
+    "where",
+    "later",
+    "earlier",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+];
 const RELATIVES: &[&str] = &["who", "which", "that"];
 
 /// Words whose capitalised form starts a sentence but never a name.
@@ -807,6 +859,16 @@ impl Grammar {
             return None;
         }
         // Subject then cue: he said / Sanders campaign manager Jeff Weaver said / Melissa Roloson, 32, said.
+        // After a quotation that ends its sentence, a sentence opening with a conjunction or a
+        // preposition is the reporter's next statement, not an attribution ("“…” But others said").
+        let ends_sentence = tokens.get(i).is_some_and(|t| t.sentence != tokens[q].sentence);
+        if ends_sentence
+            && tokens
+                .get(i)
+                .is_some_and(|t| t.is_word() && CLAUSE_OPENERS.contains(&t.lower.as_str()))
+        {
+            return None;
+        }
         let mut j = i;
         // Where a parenthetical after the subject began ("Rep. Jim Jordan (R-Ohio) said").
         let mut paren: Option<usize> = None;
@@ -838,6 +900,9 @@ impl Grammar {
                     if tokens[e].is_punct(',') || tokens[e].is_punct(')') {
                         return self.after_apposition(tokens, i, e, (j, cue_end));
                     }
+                    if ends_sentence && self.starts_new_report(tokens, cue_end) {
+                        return None;
+                    }
                     let np = self.subject_span(tokens, i, paren.map_or(e, |p| p - 1))?;
                     return Some(Attribution {
                         cue: (j, cue_end),
@@ -850,6 +915,21 @@ impl Grammar {
             j += 1;
         }
         None
+    }
+
+    /// After a quotation that ends its sentence, a cue followed by a reported clause ("Kasich
+    /// said he would …", "said that …") or by the next quotation ("He answered, “…”") reports
+    /// something new rather than attributing the quotation before it.
+    fn starts_new_report(&self, tokens: &[Token], cue_end: usize) -> bool {
+        let mut k = cue_end + 1;
+        while tokens.get(k).is_some_and(|t| t.is_punct(',') || t.is_punct(':')) {
+            k += 1;
+        }
+        tokens.get(k).is_some_and(|t| match t.kind {
+            Kind::Quote(_) => k > cue_end + 1,
+            Kind::Word => k == cue_end + 1 && (t.lower == "that" || SUBJECT_PRONOUNS.contains(&t.lower.as_str())),
+            Kind::Punct(_) => false,
+        })
     }
 
     /// `NP (prep NP){1,2}` spanning `[i, e]`, given the last NP `np`: the whole phrase, named
@@ -1036,6 +1116,21 @@ impl Grammar {
             // "he sounded a rare note, saying": a participle takes the main clause's subject.
             return self.clause_subject(tokens, e, floor);
         }
+        if tokens[cue].lower.ends_with("ing") {
+            // "yelling at people on their way into the polls saying": the object of a preposition
+            // does not say anything; the clause's subject does ("with protesters saying" aside).
+            let np = self.np_ending_at(tokens, e, floor)?;
+            let governed = np.first.checked_sub(1).is_some_and(|k| {
+                tokens[k].is_word()
+                    && tokens[k].lower != "with"
+                    && self.is_stop(&tokens[k])
+                    && !RELATIVES.contains(&tokens[k].lower.as_str())
+                    && !matches!(tokens[k].lower.as_str(), "and" | "or" | "but")
+            });
+            if governed && np.name.is_none() {
+                return self.clause_subject(tokens, e, floor);
+            }
+        }
         if tokens[e].is_punct(')') {
             // "Rep. Paul Ryan (R-WI) said": the subject before the parenthetical.
             let open = (e.saturating_sub(8).max(floor)..e)
@@ -1161,19 +1256,39 @@ impl Grammar {
         }
     }
 
+    /// A paragraph ending with a colon introduces the quotation that opens the next one
+    /// ("In a statement, the ministry said:", "Transcript as follows:"): the cue and
+    /// subject of its last sentence, else the subject of a verbless introduction.
+    pub fn introduction(&self, tokens: &[Token]) -> Option<Attribution> {
+        let colon = tokens.len().checked_sub(1)?;
+        if !tokens[colon].is_punct(':') || colon == 0 {
+            return None;
+        }
+        if let Some(found) = self.before(tokens, colon) {
+            return Some(found);
+        }
+        let np = self.colon_subject(tokens, colon)?;
+        Some(Attribution {
+            cue: (colon, colon),
+            np: Some(np),
+            according_to: false,
+            adjacent: true,
+        })
+    }
+
     /// `X: “…”` with no cue verb: the sentence's first noun phrase followed by a verb
     /// ("A footnote in the report makes that clear:"), or a sentence that is only a name
     /// and an outlet ("Peggy Drexler, CNN:").
-    pub fn colon_subject(&self, tokens: &[Token], q: usize) -> Option<Np> {
-        let start = sentence_start(tokens, q);
-        let np = self.np_starting_at(tokens, start, q)?;
+    pub fn colon_subject(&self, tokens: &[Token], colon: usize) -> Option<Np> {
+        let start = sentence_start(tokens, colon);
+        let np = self.np_starting_at(tokens, start, colon)?;
         let next = tokens.get(np.last + 1)?;
-        if next.is_word() && !next.cap && np.last + 1 < q {
+        if next.is_word() && !next.cap && np.last < colon {
             return Some(np);
         }
-        let only_names = q - start <= 9
+        let only_names = colon + 1 - start <= 9
             && np.name.is_some()
-            && tokens[start..q - 1]
+            && tokens[start..colon]
                 .iter()
                 .all(|t| t.is_punct(',') || (t.is_word() && (t.cap || t.lower == "of" || t.lower == "the")));
         only_names.then_some(np)
