@@ -348,6 +348,19 @@ const DETERMINERS: &[&str] = &[
 ];
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+/// Auxiliaries: after a noun phrase they make it the subject of a new clause.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "should", "may", "might",
+    "must", "do", "does", "did",
+];
+
+/// Past forms of cue verbs that do not end in -ed.
+const IRREGULAR_PAST: &[&str] = &["said", "told", "wrote", "spoke", "sang"];
+
+/// Capitalised cues that open a sentence with the speaker after them ("According to X, “…”",
+/// "Said Dorothy Poynter, who grew up with him, “…”").
+const INVERTED_OPENERS: &[&str] = &["according", "said", "says"];
+
 /// Pronouns that open a reported clause after a cue ("said he would").
 const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
 
@@ -559,7 +572,13 @@ impl Grammar {
                 continue;
             };
             let mut forms = inflections(first);
-            forms.extend(entry[1..].iter().map(|f| f.to_lowercase()));
+            // Irregular forms of a multiword cue name its first word ("went on" -> "went").
+            forms.extend(
+                entry[1..]
+                    .iter()
+                    .filter_map(|f| f.split_whitespace().next())
+                    .map(str::to_lowercase),
+            );
             for form in forms {
                 let list = by_first.entry(form).or_default();
                 if !list.contains(&rest.to_vec()) {
@@ -574,7 +593,12 @@ impl Grammar {
         for list in ["speaker_nouns", "titles"] {
             for entry in lexicon.entries(list) {
                 let Some(word) = entry.first() else { continue };
-                let gender = entry.get(1).and_then(|g| g.chars().next());
+                // Only speaker nouns carry a gender (m or f); the titles list's second field is a class.
+                let gender = entry
+                    .get(1)
+                    .filter(|_| list == "speaker_nouns")
+                    .and_then(|g| g.chars().next())
+                    .filter(|c| matches!(c, 'm' | 'f'));
                 roles.entry(word.to_lowercase()).or_insert(gender);
             }
         }
@@ -598,10 +622,16 @@ impl Grammar {
         // Cues are lower-case verbs ("Sung" is a name), not nouns after a determiner ("a courtesy call").
         // "According to" may open a sentence.
         let opens_sentence = i == 0 || tokens[i - 1].sentence != t.sentence;
+        // "Another tweeted": a past form after a quantifier that stands alone is a verb.
+        let after_determiner = i.checked_sub(1).is_some_and(|k| {
+            let d = tokens[k].lower.as_str();
+            let pronoun_like = matches!(d, "another" | "one" | "some" | "many" | "several" | "others");
+            DETERMINERS.contains(&d)
+                && !(pronoun_like && (t.lower.ends_with("ed") || IRREGULAR_PAST.contains(&t.lower.as_str())))
+        });
         if !t.is_word()
-            || (t.cap && !(opens_sentence && t.lower == "according"))
-            || i.checked_sub(1)
-                .is_some_and(|k| DETERMINERS.contains(&tokens[k].lower.as_str()))
+            || (t.cap && !(opens_sentence && INVERTED_OPENERS.contains(&t.lower.as_str())))
+            || after_determiner
         {
             return None;
         }
@@ -740,6 +770,26 @@ impl Grammar {
                 name: None,
             });
         }
+        if t.is_word()
+            && matches!(
+                t.lower.as_str(),
+                "one" | "another" | "others" | "some" | "many" | "several"
+            )
+        {
+            // "said one of those advisers", "said another."
+            let next = tokens.get(first + 1);
+            if next.is_some_and(|n| n.lower == "of") {
+                let inner = self.np_starting_at(tokens, first + 2, ceil)?;
+                return Some(Np { first, ..inner });
+            }
+            if next.is_none_or(|n| !n.is_word() || self.is_stop(n)) {
+                return Some(Np {
+                    first,
+                    last: first,
+                    name: None,
+                });
+            }
+        }
         let mut last: Option<usize> = None;
         let mut i = first;
         if t.is_word() && DETERMINERS.contains(&t.lower.as_str()) {
@@ -748,6 +798,15 @@ impl Grammar {
         while i < ceil && i < first + MAX_NP {
             let tok = &tokens[i];
             let after_role = last.is_some_and(|l| self.is_role(&tokens[l]) && !tokens[l].cap);
+            // "Band member Flea shared the news": a past form after a name is the verb.
+            let verb_after_name = last.is_some_and(|l| tokens[l].cap)
+                && tok.is_word()
+                && !tok.cap
+                && tok.lower.ends_with("ed")
+                && !self.is_role(tok);
+            if verb_after_name {
+                break;
+            }
             if self.np_word(tok, false)
                 && !(tok.is_word() && DETERMINERS.contains(&tok.lower.as_str()))
                 && (!after_role || tok.cap || self.is_role(tok))
@@ -843,9 +902,12 @@ impl Grammar {
             // The phrase must end the clause ("said the senator.", "said Tom Rath, a veteran"),
             // not be an object ("posted the clip to YouTube").
             let ends_clause = np.is_some_and(|np| {
-                tokens
-                    .get(np.last + 1)
-                    .is_none_or(|t| !t.is_word() || (self.is_stop(t) && !matches!(t.lower.as_str(), "to" | "into")))
+                tokens.get(np.last + 1).is_none_or(|t| {
+                    !t.is_word()
+                        || (self.is_stop(t)
+                            && !matches!(t.lower.as_str(), "to" | "into")
+                            && !AUXILIARIES.contains(&t.lower.as_str()))
+                })
             });
             let np = np.filter(|_| ends_clause);
             if np.is_some() || according_to {
@@ -981,6 +1043,14 @@ impl Grammar {
         if np.first == i {
             return Some(np);
         }
+        // "another friend, Mariam Emara told": a description, then the name in apposition.
+        let named_apposition = np.first > i + 1
+            && tokens[np.first - 1].is_punct(',')
+            && np.name == Some((np.first, np.last))
+            && self.np_ending_at(tokens, np.first - 2, i).is_some_and(|d| d.first == i);
+        if named_apposition {
+            return Some(np);
+        }
         if let Some(whole) = self.with_pps(tokens, i, e, np) {
             return Some(whole);
         }
@@ -1069,12 +1139,13 @@ impl Grammar {
                 cue_end = e;
             }
             let adjacent = cue_end + 1 == adjacent_end;
-            let found = if tokens[k].lower == "according" {
+            let inverted = tokens[k].cap && tokens[k].lower != "according";
+            let found = if tokens[k].lower == "according" || inverted {
                 let np = self.np_starting_at(tokens, cue_end + 1, q);
                 Attribution {
                     cue: (k, cue_end),
                     np,
-                    according_to: true,
+                    according_to: !inverted,
                     adjacent,
                 }
             } else {
@@ -1116,8 +1187,18 @@ impl Grammar {
             // "he sounded a rare note, saying": a participle takes the main clause's subject.
             return self.clause_subject(tokens, e, floor);
         }
-        if tokens[cue].lower.ends_with("ing") {
-            // "yelling at people on their way into the polls saying": the object of a preposition
+        let participle = tokens[cue].lower.ends_with("ing");
+        if participle
+            && matches!(
+                tokens[e].lower.as_str(),
+                "by" | "while" | "after" | "before" | "when" | "in" | "without"
+            )
+        {
+            // "appeared to assert his plans by saying": the subject of the clause.
+            return self.clause_subject(tokens, e, floor);
+        }
+        if participle {
+            // "into the polls saying", "a message on Twitter reading": the object of a preposition
             // does not say anything; the clause's subject does ("with protesters saying" aside).
             let np = self.np_ending_at(tokens, e, floor)?;
             let governed = np.first.checked_sub(1).is_some_and(|k| {
@@ -1127,7 +1208,7 @@ impl Grammar {
                     && !RELATIVES.contains(&tokens[k].lower.as_str())
                     && !matches!(tokens[k].lower.as_str(), "and" | "or" | "but")
             });
-            if governed && np.name.is_none() {
+            if governed {
                 return self.clause_subject(tokens, e, floor);
             }
         }
@@ -1159,6 +1240,10 @@ impl Grammar {
                         return self.np_ending_at(tokens, e, floor);
                     }
                     return self.chain_subject(tokens, c, floor);
+                }
+                // "Rikkie Wells who tweeted": a name right before `who`.
+                if c >= floor && tokens[c].cap && tokens[np.first].lower == "who" {
+                    return self.np_ending_at(tokens, c, floor);
                 }
                 return None;
             }
@@ -1196,7 +1281,11 @@ impl Grammar {
                 break;
             }
             let head = &tokens[start];
-            let parenthetical = !head.cap && (self.is_stop(head) && !DETERMINERS.contains(&head.lower.as_str()))
+            // "Sen. Richard J. Durbin (D-Ill.), noting the size of his following, said".
+            // (A chunk opening with a past form is a clause of its own: "poured cold water when …".)
+            let participial = !head.cap && head.is_word() && head.lower.ends_with("ing");
+            let parenthetical = participial
+                || !head.cap && (self.is_stop(head) && !DETERMINERS.contains(&head.lower.as_str()))
                 || head.lower.chars().all(|c| c.is_ascii_digit())
                 || (head.cap && OPENERS.contains(&head.lower.as_str()) && !DETERMINERS.contains(&head.lower.as_str()));
             if !parenthetical {
@@ -1243,7 +1332,14 @@ impl Grammar {
                 let nominal = PRONOUNS.contains(&head.lower.as_str())
                     || DETERMINERS.contains(&head.lower.as_str())
                     || (np.first..=np.last).any(|i| tokens[i].cap || self.is_role(&tokens[i]));
-                let next = tokens.get(np.last + 1);
+                // "Rep. Hakeem Jeffries (D-N.Y.) reacted": past a parenthetical.
+                let mut after = np.last + 1;
+                if tokens.get(after).is_some_and(|t| t.is_punct('(')) {
+                    if let Some(close) = (after + 1..(after + 9).min(end)).find(|&k| tokens[k].is_punct(')')) {
+                        after = close + 1;
+                    }
+                }
+                let next = tokens.get(after);
                 let verb = next.is_some_and(|t| t.is_word() && !t.cap && (!self.is_stop(t) || self.is_adverb(t)));
                 if nominal && verb && head.lower != "i" && np.last < before {
                     return Some(np);
@@ -1267,7 +1363,9 @@ impl Grammar {
         if let Some(found) = self.before(tokens, colon) {
             return Some(found);
         }
-        let np = self.colon_subject(tokens, colon)?;
+        let np = self
+            .colon_subject(tokens, colon)
+            .or_else(|| self.clause_subject(tokens, colon, sentence_start(tokens, colon)))?;
         Some(Attribution {
             cue: (colon, colon),
             np: Some(np),

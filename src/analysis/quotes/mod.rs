@@ -327,7 +327,7 @@ impl QuoteFinder {
             // A paragraph that opens with a quotation of no attribution of its own may be
             // introduced by the previous paragraph's closing colon.
             let introduced =
-                p > 0 && para.regions.first().is_some() && para.region_token[0] == 0 && attributions[p][0].is_none();
+                p > 0 && !para.regions.is_empty() && para.region_token[0] == 0 && attributions[p][0].is_none();
             if let Some(intro) = introduced
                 .then(|| self.grammar.introduction(&paras[p - 1].tokens))
                 .flatten()
