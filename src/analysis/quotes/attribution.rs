@@ -629,9 +629,15 @@ impl Grammar {
             DETERMINERS.contains(&d)
                 && !(pronoun_like && (t.lower.ends_with("ed") || IRREGULAR_PAST.contains(&t.lower.as_str())))
         });
+        // "Editor’s note", "Clinton's claim": after a possessive the word is a noun.
+        let after_possessive = i.checked_sub(1).is_some_and(|k| {
+            tokens[k].lower.ends_with("'s")
+                || (matches!(tokens[k].kind, Kind::Punct('’' | '\'')) && k > 0 && tokens[k - 1].is_word())
+        });
         if !t.is_word()
             || (t.cap && !(opens_sentence && INVERTED_OPENERS.contains(&t.lower.as_str())))
             || after_determiner
+            || after_possessive
         {
             return None;
         }
@@ -987,9 +993,19 @@ impl Grammar {
         while tokens.get(k).is_some_and(|t| t.is_punct(',') || t.is_punct(':')) {
             k += 1;
         }
+        // Verbs of saying that take a clause, not a person, as their object.
+        let clausal = matches!(
+            tokens[cue_end].lower.as_str(),
+            "said" | "says" | "added" | "adds" | "noted" | "notes"
+        );
         tokens.get(k).is_some_and(|t| match t.kind {
             Kind::Quote(_) => k > cue_end + 1,
-            Kind::Word => k == cue_end + 1 && (t.lower == "that" || SUBJECT_PRONOUNS.contains(&t.lower.as_str())),
+            Kind::Word => {
+                k == cue_end + 1
+                    && (t.lower == "that"
+                        || SUBJECT_PRONOUNS.contains(&t.lower.as_str())
+                        || (clausal && t.cap && !crate::lexicon::is_calendar_word(&t.lower)))
+            }
             Kind::Punct(_) => false,
         })
     }
@@ -1049,7 +1065,7 @@ impl Grammar {
             && np.name == Some((np.first, np.last))
             && self.np_ending_at(tokens, np.first - 2, i).is_some_and(|d| d.first == i);
         if named_apposition {
-            return Some(np);
+            return Some(Np { first: i, ..np });
         }
         if let Some(whole) = self.with_pps(tokens, i, e, np) {
             return Some(whole);
@@ -1309,12 +1325,22 @@ impl Grammar {
         if subject.name.is_some() {
             return Some(subject);
         }
-        candidates
+        // A name in apposition to the description: the mention spans both ("her senior policy
+        // adviser, Jake Sullivan"), the name is the name.
+        let k = candidates
             .iter()
-            .rev()
-            .find(|c| c.name.is_some() && c.name == Some((c.first, c.last)))
-            .copied()
-            .or(Some(subject))
+            .rposition(|c| c.name.is_some() && c.name == Some((c.first, c.last)));
+        let Some(k) = k else {
+            return Some(subject);
+        };
+        let named = candidates[k];
+        let described = candidates
+            .get(k + 1)
+            .filter(|d| d.name.is_none() && d.last + 2 == named.first && tokens[d.last + 1].is_punct(','));
+        Some(described.map_or(named, |d| Np {
+            first: d.first,
+            ..named
+        }))
     }
 
     /// The subject at the start of the clause that reaches token `before`, past an introductory phrase.

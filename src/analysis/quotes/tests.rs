@@ -409,7 +409,10 @@ fn participle_after_preposition_takes_clause_subject() {
 #[test]
 fn varied_speaker_phrases() {
     let q = run(&["“She was always kind to us,” another friend, Maria Lopez told reporters."]);
-    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Maria Lopez"));
+    assert_eq!(
+        speaker(&q[0]).map(|s| (s.0, s.1)),
+        Some(("Maria Lopez", "another friend, Maria Lopez"))
+    );
     let q = run(&["Said Dora Finch, who grew up on the street, “We were all so proud.”"]);
     assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Dora Finch"));
     let q = run(&["The tweet came from Rita Wells who wrote, “Nobody here follows the rules.”"]);
@@ -420,4 +423,23 @@ fn varied_speaker_phrases() {
     assert_eq!(q[0].cue.as_deref(), Some("shot back"));
     let q = run(&["Sen. Ray Dunn (D-Ill.), noting the size of the crowd, said, “This is a movement now.”"]);
     assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ray Dunn"));
+}
+
+// A description in apposition to the name stays in the mention; the name is the name.
+#[test]
+fn apposition_mention_keeps_description() {
+    let q = run(&["In a statement, her senior policy adviser, Tom Baker, said: “She values a strong alliance.”"]);
+    assert_eq!(
+        speaker(&q[0]).map(|s| (s.0, s.1)),
+        Some(("Tom Baker", "her senior policy adviser, Tom Baker"))
+    );
+}
+
+// "Editor’s note" is a noun; after a sentence-final quotation, "He said Clinton would …" is a new report.
+#[test]
+fn nouns_and_new_reports_are_not_attributions() {
+    let q = run(&["“We are ready,” Mary Cole said. “It is time.”Editor’s note: the story was updated."]);
+    assert_eq!(speaker(&q[1]).map(|s| s.0), Some("Mary Cole"));
+    let q = run(&["Governor Dan Reese interjected: “It is just not true.” He said Cole would not go far enough."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Dan Reese"));
 }
