@@ -348,6 +348,13 @@ const DETERMINERS: &[&str] = &[
 ];
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+/// Prepositions whose object is a place, medium or time, never the one who speaks.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "at", "in", "on", "into", "onto", "from", "to", "for", "by", "through", "over", "under", "across", "along", "near",
+    "toward", "towards", "upon", "via", "within", "against", "among", "between", "behind", "beyond", "about", "after",
+    "before", "during",
+];
+
 /// Auxiliaries: after a noun phrase they make it the subject of a new clause.
 const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "should", "may", "might",
@@ -1173,8 +1180,22 @@ impl Grammar {
                     adjacent,
                 }
             };
-            if found.np.is_some() {
-                return Some(found);
+            if let Some(np) = found.np {
+                // "stressed that the two countries agree on … “…”": a cue inside the reported
+                // clause of an earlier cue reports the earlier speaker's words.
+                let outer = (floor.max(sentence_start(tokens, k))..np.first).find_map(|c| {
+                    let end = self.cue_at(tokens, c)?;
+                    let that = tokens.get(end + 1).is_some_and(|t| t.lower == "that");
+                    that.then_some(c)
+                });
+                match outer {
+                    Some(c) if fallback.is_none() => {
+                        fallback = Some(found);
+                        k = c + 1;
+                        continue;
+                    }
+                    _ => return Some(found),
+                }
             }
             // A cue without a subject ("adding that", a noun): look further back, keep this one.
             fallback.get_or_insert(found);
@@ -1189,10 +1210,16 @@ impl Grammar {
             return None;
         }
         let mut e = cue - 1;
-        while e > floor && self.is_adverb(&tokens[e]) {
+        // "Priebus later Thursday told": adverbs and time words stand between subject and cue.
+        let between = |t: &Token| {
+            self.is_adverb(t)
+                || crate::lexicon::WEEKDAYS.contains(&t.lower.as_str())
+                || matches!(t.lower.as_str(), "today" | "yesterday" | "tonight")
+        };
+        while e > floor && between(&tokens[e]) {
             e -= 1;
         }
-        if self.is_adverb(&tokens[e]) {
+        if between(&tokens[e]) {
             return None;
         }
         if tokens[e].is_word() && matches!(tokens[e].lower.as_str(), "and" | "but" | "or") {
@@ -1215,15 +1242,13 @@ impl Grammar {
         }
         if participle {
             // "into the polls saying", "a message on Twitter reading": the object of a preposition
-            // does not say anything; the clause's subject does ("with protesters saying" aside).
+            // does not say anything; the clause's subject does ("with protesters saying", "footage
+            // of Clinton asking" and "has Podesta saying" aside).
             let np = self.np_ending_at(tokens, e, floor)?;
-            let governed = np.first.checked_sub(1).is_some_and(|k| {
-                tokens[k].is_word()
-                    && tokens[k].lower != "with"
-                    && self.is_stop(&tokens[k])
-                    && !RELATIVES.contains(&tokens[k].lower.as_str())
-                    && !matches!(tokens[k].lower.as_str(), "and" | "or" | "but")
-            });
+            let governed = np
+                .first
+                .checked_sub(1)
+                .is_some_and(|k| PLACE_PREPOSITIONS.contains(&tokens[k].lower.as_str()));
             if governed {
                 return self.clause_subject(tokens, e, floor);
             }
@@ -1415,7 +1440,12 @@ impl Grammar {
             && tokens[start..colon]
                 .iter()
                 .all(|t| t.is_punct(',') || (t.is_word() && (t.cap || t.lower == "of" || t.lower == "the")));
-        only_names.then_some(np)
+        // "Jeremy Lott, author:", "Rep. Trey Gowdy (R-S.C.):": a name and its description, no verb.
+        let name_and_description = colon + 1 - start <= 12
+            && np.name.is_some_and(|(_, last)| last == np.last)
+            && next.is_punct(',') | next.is_punct('(')
+            && !tokens[np.last + 1..colon].iter().any(|t| self.is_cue_word(t));
+        (only_names || name_and_description).then_some(np)
     }
 }
 

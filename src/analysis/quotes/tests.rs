@@ -443,3 +443,27 @@ fn nouns_and_new_reports_are_not_attributions() {
     let q = run(&["Governor Dan Reese interjected: “It is just not true.” He said Cole would not go far enough."]);
     assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Dan Reese"));
 }
+
+// A cue inside the reported clause of an earlier cue reports the earlier speaker's words.
+#[test]
+fn outer_cue_owns_quote_in_reported_clause() {
+    let q = run(&[
+        "Envoy Sara Lind stressed that the two countries agree on a shared goal of “lasting peace on the peninsula”.",
+    ]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Sara Lind"));
+    assert_eq!(q[0].cue.as_deref(), Some("stressed"));
+}
+
+// Time words between subject and cue, a name with its description before a colon, and
+// "agreed" as a cue of its own.
+#[test]
+fn time_words_descriptions_and_agreement() {
+    let q = run(&["Priebus later Thursday told Fox News: “Both men are meeting next week.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Priebus"));
+    let q = run(&["Jeremy Lott, author: “I am sick of being told whom to vote for.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Jeremy Lott"));
+    let q = run(&["State pollster Dana Bright agreed. “Mainstream candidates are running out of time.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Dana Bright"));
+    let q = run(&["The ad shows footage of Mayor Ann Cole asking, “Why are we not ahead?”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ann Cole"));
+}
