@@ -1265,6 +1265,15 @@ impl Grammar {
         }
         if !tokens[e].is_punct(',') {
             let np = self.np_ending_at(tokens, e, floor)?;
+            // "Protesters marching through the streets chanted": the object of a place
+            // preposition is not the subject; the clause's subject is, or nobody we can name.
+            let governed = np
+                .first
+                .checked_sub(1)
+                .is_some_and(|k| k > floor && PLACE_PREPOSITIONS.contains(&tokens[k].lower.as_str()));
+            if governed {
+                return self.clause_subject(tokens, e, floor);
+            }
             if tokens[np.first].is_word() && RELATIVES.contains(&tokens[np.first].lower.as_str()) {
                 // "Jake Sullivan, who said": the antecedent before the comma.
                 let c = np.first.checked_sub(1)?;

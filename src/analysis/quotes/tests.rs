@@ -467,3 +467,10 @@ fn time_words_descriptions_and_agreement() {
     let q = run(&["The ad shows footage of Mayor Ann Cole asking, “Why are we not ahead?”"]);
     assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ann Cole"));
 }
+
+// The object of a place preposition before the cue is not its subject.
+#[test]
+fn place_object_is_not_the_speaker() {
+    let q = run(&["Protesters marching through the streets chanted “What curfew?” and kept going."]);
+    assert_ne!(speaker(&q[0]).map(|s| s.1), Some("the streets"));
+}
