@@ -46,6 +46,7 @@ pub fn is_calendar_word(lower: &str) -> bool {
 const BUILTIN: &[(&str, &str)] = &[
     ("cue_verbs", include_str!("data/cue_verbs.txt")),
     ("titles", include_str!("data/titles.txt")),
+    ("speaker_nouns", include_str!("data/speaker_nouns.txt")),
     ("korean_surnames", include_str!("data/korean_surnames.txt")),
     ("states", include_str!("data/states.txt")),
     ("organizations", include_str!("data/organizations.txt")),

@@ -348,6 +348,78 @@ const DETERMINERS: &[&str] = &[
 ];
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+/// Prepositions whose object is a place, medium or time, never the one who speaks.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "at", "in", "on", "into", "onto", "from", "to", "for", "by", "through", "over", "under", "across", "along", "near",
+    "toward", "towards", "upon", "via", "within", "against", "among", "between", "behind", "beyond", "about", "after",
+    "before", "during",
+];
+
+/// Auxiliaries: after a noun phrase they make it the subject of a new clause.
+const AUXILIARIES: &[&str] = &[
+    "is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "should", "may", "might",
+    "must", "do", "does", "did",
+];
+
+/// Past forms of cue verbs that do not end in -ed.
+const IRREGULAR_PAST: &[&str] = &["said", "told", "wrote", "spoke", "sang"];
+
+/// Capitalised cues that open a sentence with the speaker after them ("According to X, “…”",
+/// "Said Dorothy Poynter, who grew up with him, “…”").
+const INVERTED_OPENERS: &[&str] = &["according", "said", "says"];
+
+/// Pronouns that open a reported clause after a cue ("said he would").
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i"];
+
+/// Sentence openers that begin a new statement rather than an attribution: conjunctions,
+/// prepositions, question words and time adverbs.
+const CLAUSE_OPENERS: &[&str] = &[
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "still",
+    "meanwhile",
+    "however",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "as",
+    "if",
+    "since",
+    "during",
+    "for",
+    "with",
+    "without",
+    "from",
+    "by",
+    "of",
+    "to",
+    "also",
+    "instead",
+    "even",
+    "although",
+    "though",
+    "because",
+    "indeed",
+    "here",
+    "there",
+    "what",
+    "why",
+    "how",
+    "where",
+    "later",
+    "earlier",
+    "then",
+    "now",
+    "today",
+    "yesterday",
+];
 const RELATIVES: &[&str] = &["who", "which", "that"];
 
 /// Words whose capitalised form starts a sentence but never a name.
@@ -507,7 +579,13 @@ impl Grammar {
                 continue;
             };
             let mut forms = inflections(first);
-            forms.extend(entry[1..].iter().map(|f| f.to_lowercase()));
+            // Irregular forms of a multiword cue name its first word ("went on" -> "went").
+            forms.extend(
+                entry[1..]
+                    .iter()
+                    .filter_map(|f| f.split_whitespace().next())
+                    .map(str::to_lowercase),
+            );
             for form in forms {
                 let list = by_first.entry(form).or_default();
                 if !list.contains(&rest.to_vec()) {
@@ -522,7 +600,12 @@ impl Grammar {
         for list in ["speaker_nouns", "titles"] {
             for entry in lexicon.entries(list) {
                 let Some(word) = entry.first() else { continue };
-                let gender = entry.get(1).and_then(|g| g.chars().next());
+                // Only speaker nouns carry a gender (m or f); the titles list's second field is a class.
+                let gender = entry
+                    .get(1)
+                    .filter(|_| list == "speaker_nouns")
+                    .and_then(|g| g.chars().next())
+                    .filter(|c| matches!(c, 'm' | 'f'));
                 roles.entry(word.to_lowercase()).or_insert(gender);
             }
         }
@@ -546,10 +629,22 @@ impl Grammar {
         // Cues are lower-case verbs ("Sung" is a name), not nouns after a determiner ("a courtesy call").
         // "According to" may open a sentence.
         let opens_sentence = i == 0 || tokens[i - 1].sentence != t.sentence;
+        // "Another tweeted": a past form after a quantifier that stands alone is a verb.
+        let after_determiner = i.checked_sub(1).is_some_and(|k| {
+            let d = tokens[k].lower.as_str();
+            let pronoun_like = matches!(d, "another" | "one" | "some" | "many" | "several" | "others");
+            DETERMINERS.contains(&d)
+                && !(pronoun_like && (t.lower.ends_with("ed") || IRREGULAR_PAST.contains(&t.lower.as_str())))
+        });
+        // "Editor’s note", "Clinton's claim": after a possessive the word is a noun.
+        let after_possessive = i.checked_sub(1).is_some_and(|k| {
+            tokens[k].lower.ends_with("'s")
+                || (matches!(tokens[k].kind, Kind::Punct('’' | '\'')) && k > 0 && tokens[k - 1].is_word())
+        });
         if !t.is_word()
-            || (t.cap && !(opens_sentence && t.lower == "according"))
-            || i.checked_sub(1)
-                .is_some_and(|k| DETERMINERS.contains(&tokens[k].lower.as_str()))
+            || (t.cap && !(opens_sentence && INVERTED_OPENERS.contains(&t.lower.as_str())))
+            || after_determiner
+            || after_possessive
         {
             return None;
         }
@@ -688,6 +783,26 @@ impl Grammar {
                 name: None,
             });
         }
+        if t.is_word()
+            && matches!(
+                t.lower.as_str(),
+                "one" | "another" | "others" | "some" | "many" | "several"
+            )
+        {
+            // "said one of those advisers", "said another."
+            let next = tokens.get(first + 1);
+            if next.is_some_and(|n| n.lower == "of") {
+                let inner = self.np_starting_at(tokens, first + 2, ceil)?;
+                return Some(Np { first, ..inner });
+            }
+            if next.is_none_or(|n| !n.is_word() || self.is_stop(n)) {
+                return Some(Np {
+                    first,
+                    last: first,
+                    name: None,
+                });
+            }
+        }
         let mut last: Option<usize> = None;
         let mut i = first;
         if t.is_word() && DETERMINERS.contains(&t.lower.as_str()) {
@@ -696,6 +811,15 @@ impl Grammar {
         while i < ceil && i < first + MAX_NP {
             let tok = &tokens[i];
             let after_role = last.is_some_and(|l| self.is_role(&tokens[l]) && !tokens[l].cap);
+            // "Band member Flea shared the news": a past form after a name is the verb.
+            let verb_after_name = last.is_some_and(|l| tokens[l].cap)
+                && tok.is_word()
+                && !tok.cap
+                && tok.lower.ends_with("ed")
+                && !self.is_role(tok);
+            if verb_after_name {
+                break;
+            }
             if self.np_word(tok, false)
                 && !(tok.is_word() && DETERMINERS.contains(&tok.lower.as_str()))
                 && (!after_role || tok.cap || self.is_role(tok))
@@ -791,9 +915,12 @@ impl Grammar {
             // The phrase must end the clause ("said the senator.", "said Tom Rath, a veteran"),
             // not be an object ("posted the clip to YouTube").
             let ends_clause = np.is_some_and(|np| {
-                tokens
-                    .get(np.last + 1)
-                    .is_none_or(|t| !t.is_word() || (self.is_stop(t) && !matches!(t.lower.as_str(), "to" | "into")))
+                tokens.get(np.last + 1).is_none_or(|t| {
+                    !t.is_word()
+                        || (self.is_stop(t)
+                            && !matches!(t.lower.as_str(), "to" | "into")
+                            && !AUXILIARIES.contains(&t.lower.as_str()))
+                })
             });
             let np = np.filter(|_| ends_clause);
             if np.is_some() || according_to {
@@ -807,6 +934,16 @@ impl Grammar {
             return None;
         }
         // Subject then cue: he said / Sanders campaign manager Jeff Weaver said / Melissa Roloson, 32, said.
+        // After a quotation that ends its sentence, a sentence opening with a conjunction or a
+        // preposition is the reporter's next statement, not an attribution ("“…” But others said").
+        let ends_sentence = tokens.get(i).is_some_and(|t| t.sentence != tokens[q].sentence);
+        if ends_sentence
+            && tokens
+                .get(i)
+                .is_some_and(|t| t.is_word() && CLAUSE_OPENERS.contains(&t.lower.as_str()))
+        {
+            return None;
+        }
         let mut j = i;
         // Where a parenthetical after the subject began ("Rep. Jim Jordan (R-Ohio) said").
         let mut paren: Option<usize> = None;
@@ -838,6 +975,9 @@ impl Grammar {
                     if tokens[e].is_punct(',') || tokens[e].is_punct(')') {
                         return self.after_apposition(tokens, i, e, (j, cue_end));
                     }
+                    if ends_sentence && self.starts_new_report(tokens, cue_end) {
+                        return None;
+                    }
                     let np = self.subject_span(tokens, i, paren.map_or(e, |p| p - 1))?;
                     return Some(Attribution {
                         cue: (j, cue_end),
@@ -850,6 +990,31 @@ impl Grammar {
             j += 1;
         }
         None
+    }
+
+    /// After a quotation that ends its sentence, a cue followed by a reported clause ("Kasich
+    /// said he would …", "said that …") or by the next quotation ("He answered, “…”") reports
+    /// something new rather than attributing the quotation before it.
+    fn starts_new_report(&self, tokens: &[Token], cue_end: usize) -> bool {
+        let mut k = cue_end + 1;
+        while tokens.get(k).is_some_and(|t| t.is_punct(',') || t.is_punct(':')) {
+            k += 1;
+        }
+        // Verbs of saying that take a clause, not a person, as their object.
+        let clausal = matches!(
+            tokens[cue_end].lower.as_str(),
+            "said" | "says" | "added" | "adds" | "noted" | "notes"
+        );
+        tokens.get(k).is_some_and(|t| match t.kind {
+            Kind::Quote(_) => k > cue_end + 1,
+            Kind::Word => {
+                k == cue_end + 1
+                    && (t.lower == "that"
+                        || SUBJECT_PRONOUNS.contains(&t.lower.as_str())
+                        || (clausal && t.cap && !crate::lexicon::is_calendar_word(&t.lower)))
+            }
+            Kind::Punct(_) => false,
+        })
     }
 
     /// `NP (prep NP){1,2}` spanning `[i, e]`, given the last NP `np`: the whole phrase, named
@@ -900,6 +1065,14 @@ impl Grammar {
         let np = self.np_ending_at(tokens, e, i)?;
         if np.first == i {
             return Some(np);
+        }
+        // "another friend, Mariam Emara told": a description, then the name in apposition.
+        let named_apposition = np.first > i + 1
+            && tokens[np.first - 1].is_punct(',')
+            && np.name == Some((np.first, np.last))
+            && self.np_ending_at(tokens, np.first - 2, i).is_some_and(|d| d.first == i);
+        if named_apposition {
+            return Some(Np { first: i, ..np });
         }
         if let Some(whole) = self.with_pps(tokens, i, e, np) {
             return Some(whole);
@@ -989,12 +1162,13 @@ impl Grammar {
                 cue_end = e;
             }
             let adjacent = cue_end + 1 == adjacent_end;
-            let found = if tokens[k].lower == "according" {
+            let inverted = tokens[k].cap && tokens[k].lower != "according";
+            let found = if tokens[k].lower == "according" || inverted {
                 let np = self.np_starting_at(tokens, cue_end + 1, q);
                 Attribution {
                     cue: (k, cue_end),
                     np,
-                    according_to: true,
+                    according_to: !inverted,
                     adjacent,
                 }
             } else {
@@ -1006,8 +1180,22 @@ impl Grammar {
                     adjacent,
                 }
             };
-            if found.np.is_some() {
-                return Some(found);
+            if let Some(np) = found.np {
+                // "stressed that the two countries agree on … “…”": a cue inside the reported
+                // clause of an earlier cue reports the earlier speaker's words.
+                let outer = (floor.max(sentence_start(tokens, k))..np.first).find_map(|c| {
+                    let end = self.cue_at(tokens, c)?;
+                    let that = tokens.get(end + 1).is_some_and(|t| t.lower == "that");
+                    that.then_some(c)
+                });
+                match outer {
+                    Some(c) if fallback.is_none() => {
+                        fallback = Some(found);
+                        k = c + 1;
+                        continue;
+                    }
+                    _ => return Some(found),
+                }
             }
             // A cue without a subject ("adding that", a noun): look further back, keep this one.
             fallback.get_or_insert(found);
@@ -1022,10 +1210,16 @@ impl Grammar {
             return None;
         }
         let mut e = cue - 1;
-        while e > floor && self.is_adverb(&tokens[e]) {
+        // "Priebus later Thursday told": adverbs and time words stand between subject and cue.
+        let between = |t: &Token| {
+            self.is_adverb(t)
+                || crate::lexicon::WEEKDAYS.contains(&t.lower.as_str())
+                || matches!(t.lower.as_str(), "today" | "yesterday" | "tonight")
+        };
+        while e > floor && between(&tokens[e]) {
             e -= 1;
         }
-        if self.is_adverb(&tokens[e]) {
+        if between(&tokens[e]) {
             return None;
         }
         if tokens[e].is_word() && matches!(tokens[e].lower.as_str(), "and" | "but" | "or") {
@@ -1035,6 +1229,29 @@ impl Grammar {
         if tokens[e].is_punct(',') && tokens[cue].lower.ends_with("ing") {
             // "he sounded a rare note, saying": a participle takes the main clause's subject.
             return self.clause_subject(tokens, e, floor);
+        }
+        let participle = tokens[cue].lower.ends_with("ing");
+        if participle
+            && matches!(
+                tokens[e].lower.as_str(),
+                "by" | "while" | "after" | "before" | "when" | "in" | "without"
+            )
+        {
+            // "appeared to assert his plans by saying": the subject of the clause.
+            return self.clause_subject(tokens, e, floor);
+        }
+        if participle {
+            // "into the polls saying", "a message on Twitter reading": the object of a preposition
+            // does not say anything; the clause's subject does ("with protesters saying", "footage
+            // of Clinton asking" and "has Podesta saying" aside).
+            let np = self.np_ending_at(tokens, e, floor)?;
+            let governed = np
+                .first
+                .checked_sub(1)
+                .is_some_and(|k| PLACE_PREPOSITIONS.contains(&tokens[k].lower.as_str()));
+            if governed {
+                return self.clause_subject(tokens, e, floor);
+            }
         }
         if tokens[e].is_punct(')') {
             // "Rep. Paul Ryan (R-WI) said": the subject before the parenthetical.
@@ -1048,6 +1265,15 @@ impl Grammar {
         }
         if !tokens[e].is_punct(',') {
             let np = self.np_ending_at(tokens, e, floor)?;
+            // "Protesters marching through the streets chanted": the object of a place
+            // preposition is not the subject; the clause's subject is, or nobody we can name.
+            let governed = np
+                .first
+                .checked_sub(1)
+                .is_some_and(|k| k > floor && PLACE_PREPOSITIONS.contains(&tokens[k].lower.as_str()));
+            if governed {
+                return self.clause_subject(tokens, e, floor);
+            }
             if tokens[np.first].is_word() && RELATIVES.contains(&tokens[np.first].lower.as_str()) {
                 // "Jake Sullivan, who said": the antecedent before the comma.
                 let c = np.first.checked_sub(1)?;
@@ -1064,6 +1290,10 @@ impl Grammar {
                         return self.np_ending_at(tokens, e, floor);
                     }
                     return self.chain_subject(tokens, c, floor);
+                }
+                // "Rikkie Wells who tweeted": a name right before `who`.
+                if c >= floor && tokens[c].cap && tokens[np.first].lower == "who" {
+                    return self.np_ending_at(tokens, c, floor);
                 }
                 return None;
             }
@@ -1101,7 +1331,11 @@ impl Grammar {
                 break;
             }
             let head = &tokens[start];
-            let parenthetical = !head.cap && (self.is_stop(head) && !DETERMINERS.contains(&head.lower.as_str()))
+            // "Sen. Richard J. Durbin (D-Ill.), noting the size of his following, said".
+            // (A chunk opening with a past form is a clause of its own: "poured cold water when …".)
+            let participial = !head.cap && head.is_word() && head.lower.ends_with("ing");
+            let parenthetical = participial
+                || !head.cap && (self.is_stop(head) && !DETERMINERS.contains(&head.lower.as_str()))
                 || head.lower.chars().all(|c| c.is_ascii_digit())
                 || (head.cap && OPENERS.contains(&head.lower.as_str()) && !DETERMINERS.contains(&head.lower.as_str()));
             if !parenthetical {
@@ -1125,12 +1359,22 @@ impl Grammar {
         if subject.name.is_some() {
             return Some(subject);
         }
-        candidates
+        // A name in apposition to the description: the mention spans both ("her senior policy
+        // adviser, Jake Sullivan"), the name is the name.
+        let k = candidates
             .iter()
-            .rev()
-            .find(|c| c.name.is_some() && c.name == Some((c.first, c.last)))
-            .copied()
-            .or(Some(subject))
+            .rposition(|c| c.name.is_some() && c.name == Some((c.first, c.last)));
+        let Some(k) = k else {
+            return Some(subject);
+        };
+        let named = candidates[k];
+        let described = candidates
+            .get(k + 1)
+            .filter(|d| d.name.is_none() && d.last + 2 == named.first && tokens[d.last + 1].is_punct(','));
+        Some(described.map_or(named, |d| Np {
+            first: d.first,
+            ..named
+        }))
     }
 
     /// The subject at the start of the clause that reaches token `before`, past an introductory phrase.
@@ -1148,7 +1392,14 @@ impl Grammar {
                 let nominal = PRONOUNS.contains(&head.lower.as_str())
                     || DETERMINERS.contains(&head.lower.as_str())
                     || (np.first..=np.last).any(|i| tokens[i].cap || self.is_role(&tokens[i]));
-                let next = tokens.get(np.last + 1);
+                // "Rep. Hakeem Jeffries (D-N.Y.) reacted": past a parenthetical.
+                let mut after = np.last + 1;
+                if tokens.get(after).is_some_and(|t| t.is_punct('(')) {
+                    if let Some(close) = (after + 1..(after + 9).min(end)).find(|&k| tokens[k].is_punct(')')) {
+                        after = close + 1;
+                    }
+                }
+                let next = tokens.get(after);
                 let verb = next.is_some_and(|t| t.is_word() && !t.cap && (!self.is_stop(t) || self.is_adverb(t)));
                 if nominal && verb && head.lower != "i" && np.last < before {
                     return Some(np);
@@ -1161,22 +1412,49 @@ impl Grammar {
         }
     }
 
+    /// A paragraph ending with a colon introduces the quotation that opens the next one
+    /// ("In a statement, the ministry said:", "Transcript as follows:"): the cue and
+    /// subject of its last sentence, else the subject of a verbless introduction.
+    pub fn introduction(&self, tokens: &[Token]) -> Option<Attribution> {
+        let colon = tokens.len().checked_sub(1)?;
+        if !tokens[colon].is_punct(':') || colon == 0 {
+            return None;
+        }
+        if let Some(found) = self.before(tokens, colon) {
+            return Some(found);
+        }
+        let np = self
+            .colon_subject(tokens, colon)
+            .or_else(|| self.clause_subject(tokens, colon, sentence_start(tokens, colon)))?;
+        Some(Attribution {
+            cue: (colon, colon),
+            np: Some(np),
+            according_to: false,
+            adjacent: true,
+        })
+    }
+
     /// `X: “…”` with no cue verb: the sentence's first noun phrase followed by a verb
     /// ("A footnote in the report makes that clear:"), or a sentence that is only a name
     /// and an outlet ("Peggy Drexler, CNN:").
-    pub fn colon_subject(&self, tokens: &[Token], q: usize) -> Option<Np> {
-        let start = sentence_start(tokens, q);
-        let np = self.np_starting_at(tokens, start, q)?;
+    pub fn colon_subject(&self, tokens: &[Token], colon: usize) -> Option<Np> {
+        let start = sentence_start(tokens, colon);
+        let np = self.np_starting_at(tokens, start, colon)?;
         let next = tokens.get(np.last + 1)?;
-        if next.is_word() && !next.cap && np.last + 1 < q {
+        if next.is_word() && !next.cap && np.last < colon {
             return Some(np);
         }
-        let only_names = q - start <= 9
+        let only_names = colon + 1 - start <= 9
             && np.name.is_some()
-            && tokens[start..q - 1]
+            && tokens[start..colon]
                 .iter()
                 .all(|t| t.is_punct(',') || (t.is_word() && (t.cap || t.lower == "of" || t.lower == "the")));
-        only_names.then_some(np)
+        // "Jeremy Lott, author:", "Rep. Trey Gowdy (R-S.C.):": a name and its description, no verb.
+        let name_and_description = colon + 1 - start <= 12
+            && np.name.is_some_and(|(_, last)| last == np.last)
+            && next.is_punct(',') | next.is_punct('(')
+            && !tokens[np.last + 1..colon].iter().any(|t| self.is_cue_word(t));
+        (only_names || name_and_description).then_some(np)
     }
 }
 

@@ -43,6 +43,12 @@ pub fn pair(text: &str) -> Vec<Region> {
                     close(o, '„', &mut out);
                     open = None;
                 }
+                // A typo for the closing mark: `called “Cape Breton Wins“ that …` (a word
+                // before it, a space after it) closes the open quotation.
+                Some((o, '“')) if closes_like_typo(text, i, after) => {
+                    close(o, '“', &mut out);
+                    open = None;
+                }
                 // A second opening mark: the first one was never closed; start over here.
                 _ => open = Some((i, c)),
             },
@@ -86,6 +92,14 @@ pub fn pair(text: &str) -> Vec<Region> {
         });
     }
     out
+}
+
+/// An opening curly mark glued to the word before it and followed by a space.
+fn closes_like_typo(text: &str, i: usize, after: usize) -> bool {
+    let prev = text[..i].chars().next_back();
+    let next = text[after..].chars().next();
+    prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | ',' | '!' | '?'))
+        && next.is_some_and(char::is_whitespace)
 }
 
 /// Whether the paragraph opens with a quotation mark (after leading whitespace).
@@ -150,6 +164,15 @@ mod tests {
         assert_eq!(r.len(), 1);
         assert!(!r[0].closed);
         assert_eq!(texts("He said: “We will go on."), ["We will go on"]);
+    }
+
+    // An opening mark typed where the closing one belongs still closes the quotation.
+    #[test]
+    fn mistyped_closing_mark() {
+        assert_eq!(
+            texts("He set up a site called “Leave If He Wins“ that pitches the island."),
+            ["Leave If He Wins"]
+        );
     }
 
     // Single curly quotes nested inside a double quote do not end it.

@@ -273,7 +273,7 @@ impl QuoteFinder {
         }
         // `A footnote in the report makes that clear: “…”`
         if q > 0 && para.tokens[q - 1].is_punct(':') {
-            let np = g.colon_subject(&para.tokens, q);
+            let np = g.colon_subject(&para.tokens, q - 1);
             return Some(Attribution {
                 cue: (q - 1, q - 1),
                 np,
@@ -324,6 +324,16 @@ impl QuoteFinder {
                 .collect();
             order.sort_unstable();
             let mut found = vec![Found::default(); para.regions.len()];
+            // A paragraph that opens with a quotation of no attribution of its own may be
+            // introduced by the previous paragraph's closing colon.
+            let introduced =
+                p > 0 && !para.regions.is_empty() && para.region_token[0] == 0 && attributions[p][0].is_none();
+            if let Some(intro) = introduced
+                .then(|| self.grammar.introduction(&paras[p - 1].tokens))
+                .flatten()
+            {
+                found[0] = self.found(&paras[p - 1], p - 1, &intro, &ctx, &mut registry, &mut last_speaker);
+            }
             let mut scanned = 0;
             for (at, r) in order {
                 let Some(a) = &attributions[p][r] else {
@@ -333,40 +343,54 @@ impl QuoteFinder {
                     registry.scan(&self.grammar, para.text, &para.tokens, p, scanned, at);
                     scanned = at;
                 }
-                let cue = if para.tokens[a.cue.0].is_punct(':') {
-                    ":".to_string()
-                } else {
-                    para.text[para.tokens[a.cue.0].start..para.tokens[a.cue.1].end].to_string()
-                };
-                let speaker = a
-                    .np
-                    .and_then(|np| self.speaker(para, p, np, a.according_to, &ctx, &registry, last_speaker.as_ref()));
-                if let Some(s) = &speaker {
-                    if s.method != SpeakerMethod::Pronoun || s.name != s.mention {
-                        let role_gender = a.np.and_then(|np| {
-                            para.tokens[np.first..=np.last].iter().find_map(|t| {
-                                match self.grammar.roles.get(t.lower.as_str()).copied().flatten() {
-                                    Some('m') => Some(G::Male),
-                                    Some('f') => Some(G::Female),
-                                    _ => None,
-                                }
-                            })
-                        });
-                        registry.note_speaker(p, para.tokens[at].sentence, &s.name, role_gender);
-                        last_speaker = Some((s.clone(), p));
-                    }
-                }
-                found[r] = Found {
-                    cue: Some(cue),
-                    speaker,
-                    has_cue: true,
-                    adjacent: a.adjacent,
-                };
+                found[r] = self.found(para, p, a, &ctx, &mut registry, &mut last_speaker);
             }
             registry.scan(&self.grammar, para.text, &para.tokens, p, scanned, para.tokens.len());
             out.push(found);
         }
         out
+    }
+
+    /// Attribution `a` of paragraph `p` with its speaker resolved; a resolved speaker is
+    /// recorded for the pronouns and context rules that follow.
+    fn found(
+        &self,
+        para: &Para,
+        p: usize,
+        a: &Attribution,
+        ctx: &Ctx,
+        registry: &mut Registry,
+        last_speaker: &mut Option<(Speaker, usize)>,
+    ) -> Found {
+        let at = a.np.map_or(a.cue.0, |np| np.first);
+        let cue = if para.tokens[a.cue.0].is_punct(':') {
+            ":".to_string()
+        } else {
+            para.text[para.tokens[a.cue.0].start..para.tokens[a.cue.1].end].to_string()
+        };
+        let speaker =
+            a.np.and_then(|np| self.speaker(para, p, np, a, ctx, registry, last_speaker.as_ref()));
+        if let Some(s) = &speaker {
+            if s.method != SpeakerMethod::Pronoun || s.name != s.mention {
+                let role_gender = a.np.and_then(|np| {
+                    para.tokens[np.first..=np.last].iter().find_map(|t| {
+                        match self.grammar.roles.get(t.lower.as_str()).copied().flatten() {
+                            Some('m') => Some(G::Male),
+                            Some('f') => Some(G::Female),
+                            _ => None,
+                        }
+                    })
+                });
+                registry.note_speaker(p, para.tokens[at].sentence, &s.name, role_gender);
+                *last_speaker = Some((s.clone(), p));
+            }
+        }
+        Found {
+            cue: Some(cue),
+            speaker,
+            has_cue: true,
+            adjacent: a.adjacent,
+        }
     }
 
     /// The speaker named by phrase `np`.
@@ -376,13 +400,19 @@ impl QuoteFinder {
         para: &Para,
         p: usize,
         np: Np,
-        according_to: bool,
+        a: &Attribution,
         ctx: &Ctx,
         registry: &Registry,
         last: Option<&(Speaker, usize)>,
     ) -> Option<Speaker> {
         let actors = ctx.actors;
         let tokens = &para.tokens;
+        let according_to = a.according_to;
+        // "he added", "she continued": the cue carries on the previous quotation.
+        let continues = matches!(
+            tokens[a.cue.0].lower.as_str(),
+            "added" | "adds" | "adding" | "continued" | "continues"
+        ) || tokens.get(a.cue.0 + 1).is_some_and(|t| t.lower == "on");
         let (start, end) = (tokens[np.first].start, tokens[np.last].end);
         let mention = para.text[start..end].trim_end_matches(['’', '\'']).to_string();
         if mention.is_empty() {
@@ -431,8 +461,15 @@ impl QuoteFinder {
                 }
                 return plain(mention.clone(), mention, method);
             };
-            // The previous speaker when the gender agrees, a person of that gender named nearby,
-            // else the previous speaker whose gender is unknown.
+            // A person who became the subject after the previous quote, unless the cue continues
+            // that quote ("he added"); the previous speaker when the gender agrees, a person of that
+            // gender named nearby, else the previous speaker whose gender is unknown.
+            if !continues {
+                let object = tokens.get(a.cue.1 + 1).filter(|t| t.cap).map(|t| t.lower.as_str());
+                if let Some(name) = registry.fresh_subject(p, gender, object) {
+                    return plain(name.to_string(), mention, method);
+                }
+            }
             let mut unknown_last = None;
             if let Some((last, _)) = last.filter(|&&(_, lp)| lp + 2 >= p) {
                 let known = last

@@ -21,6 +21,8 @@ struct Run {
     paragraph: usize,
     sentence: usize,
     name: String,
+    /// Stands at the start of its sentence, where the subject is.
+    opens: bool,
 }
 
 /// People named so far, in document order.
@@ -31,6 +33,8 @@ pub struct Registry {
     by_word: HashMap<String, usize>,
     /// Name -> (male votes, female votes).
     votes: HashMap<String, (u32, u32)>,
+    /// Run index of the latest speaker noted.
+    last_noted: Option<usize>,
 }
 
 /// How far back (in paragraphs) a pronoun looks for its person.
@@ -158,6 +162,12 @@ pub fn person_like(name: &str, min_words: usize) -> bool {
         })
 }
 
+/// Whether the run starting at token `i` opens its sentence (past a leading conjunction).
+fn opens_sentence(tokens: &[Token], i: usize) -> bool {
+    let starts = |k: usize| k == 0 || tokens[k - 1].sentence != tokens[k].sentence;
+    starts(i) || (i >= 1 && starts(i - 1) && matches!(tokens[i - 1].lower.as_str(), "but" | "and" | "so" | "yet"))
+}
+
 pub fn pronoun_gender(lower: &str) -> Option<G> {
     match lower {
         "he" | "him" | "his" | "himself" => Some(G::Male),
@@ -203,7 +213,7 @@ impl Registry {
                         person = true;
                     }
                 }
-                self.add(p, tokens[a].sentence, name.clone(), person);
+                self.add(p, tokens[a].sentence, name.clone(), person, opens_sentence(tokens, i));
                 if let Some(c) = title_gender {
                     let v = self.votes.entry(name).or_default();
                     if c == 'm' {
@@ -217,7 +227,7 @@ impl Registry {
         }
     }
 
-    fn add(&mut self, paragraph: usize, sentence: usize, name: String, person: bool) {
+    fn add(&mut self, paragraph: usize, sentence: usize, name: String, person: bool, opens: bool) {
         let index = self.runs.len();
         if person && name.split_whitespace().nth(1).is_some() {
             for w in name.split_whitespace() {
@@ -229,6 +239,7 @@ impl Registry {
             paragraph,
             sentence,
             name,
+            opens,
         });
     }
 
@@ -271,8 +282,9 @@ impl Registry {
     /// title or role implies ("Spokeswoman Haley Morris", "the congressman").
     pub fn note_speaker(&mut self, paragraph: usize, sentence: usize, name: &str, gender: Option<G>) {
         if self.runs.last().is_none_or(|r| r.name != name) {
-            self.add(paragraph, sentence, name.to_string(), person_like(name, 1));
+            self.add(paragraph, sentence, name.to_string(), person_like(name, 1), false);
         }
+        self.last_noted = self.runs.len().checked_sub(1);
         if let Some(g) = gender {
             let v = self.votes.entry(name.to_string()).or_default();
             match g {
@@ -317,6 +329,18 @@ impl Registry {
             .take(24)
             .find(|r| r.person && self.gender(&r.name) == Some(gender))
             .map(|r| r.name.as_str())
+    }
+
+    /// A person who opened a sentence after the latest speaker was noted, when nothing says
+    /// its gender is not `gender`: a new subject outranks the previous quote's speaker
+    /// ("Trump wasted no time responding. “…,” he said").
+    /// The cue's object (`object`, a lower-cased word: "he told Hannity") is never its speaker.
+    pub fn fresh_subject(&self, p: usize, gender: G, object: Option<&str>) -> Option<&str> {
+        let i = self.latest_sentence_subject(p)?;
+        let r = &self.runs[i];
+        let is_object = object.is_some_and(|o| r.name.split_whitespace().any(|w| w.to_lowercase() == o));
+        let fresh = r.opens && !is_object && self.last_noted.is_none_or(|n| n < i);
+        (fresh && self.gender(&r.name).is_none_or(|g| g == gender)).then_some(r.name.as_str())
     }
 
     /// The subject (first person named) of the most recent sentence, in this paragraph or the

@@ -336,3 +336,141 @@ fn it_continues_an_institution() {
     let s = q[1].speaker.as_ref().unwrap();
     assert_eq!((s.name.as_str(), s.mention.as_str()), ("KCNA", "it"));
 }
+
+// A paragraph ending with a colon introduces the quotation that opens the next paragraph.
+#[test]
+fn colon_paragraph_introduces_next_quote() {
+    let q = run(&[
+        "The governor met farmers in the north on Friday. In a radio address, he declared:",
+        "“We will rebuild every bridge the floods took.”",
+    ]);
+    assert_eq!(speaker(&q[0]).map(|s| (s.1, s.2)), Some(("he", SpeakerMethod::Pronoun)));
+    assert_eq!(q[0].cue.as_deref(), Some("declared"));
+    // Without a cue verb, the subject of the introducing clause speaks.
+    let q = run(&[
+        "After the vote, Finance Minister Anna Berg issued the following statement:",
+        "“Today the house chose stability over chaos.”",
+    ]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Anna Berg"));
+}
+
+// After a quotation that ends its sentence, the next sentence's report is not its attribution.
+#[test]
+fn sentence_final_quote_keeps_its_own_speaker() {
+    let q = run(&[
+        "Mayor Lisa Grant called the plan “a real step forward.” But council members said the costs would rise.",
+    ]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Lisa Grant"));
+    let q = run(&[
+        "The reporter asked Tom Hale, “Would you run again?” He answered, “Not this year.”",
+        "“It is too early,” Hale said. “We have work to do.” Jane Park said she would run.",
+    ]);
+    assert_eq!(speaker(&q[0]).map(|s| s.1), Some("The reporter"));
+    assert_eq!(speaker(&q[1]).map(|s| (s.1, s.2)), Some(("He", SpeakerMethod::Pronoun)));
+    assert_eq!(speaker(&q[3]).map(|s| s.0), Some("Tom Hale"));
+}
+
+// A person who opens the sentence after the last quotation is whom the next pronoun names,
+// but "he added" carries on the previous speaker and a cue's object never speaks.
+#[test]
+fn pronoun_prefers_new_sentence_subject() {
+    let q = run(&[
+        "“The bill is dead,” said Senator Paul Ward of Ohio.",
+        "Governor Mark Stone disagreed.",
+        "“It will pass this month,” he said.",
+    ]);
+    assert_eq!(speaker(&q[1]).map(|s| (s.0, s.1)), Some(("Mark Stone", "he")));
+    let q = run(&[
+        "“The bill is dead,” said Senator Paul Ward of Ohio.",
+        "Governor Mark Stone has promised a veto.",
+        "“And it will stay dead,” he added.",
+    ]);
+    assert_eq!(speaker(&q[1]).map(|s| s.0), Some("Paul Ward"));
+    let q = run(&[
+        "“The bill is dead,” said Senator Paul Ward of Ohio.",
+        "Reporter Mark Stone asked Ward about the veto.",
+        "“It will stay dead,” he told Stone.",
+    ]);
+    assert_eq!(speaker(&q[1]).map(|s| s.0), Some("Paul Ward"));
+}
+
+// Participles take the clause's subject past prepositions: "by saying", "on Twitter writing".
+#[test]
+fn participle_after_preposition_takes_clause_subject() {
+    let q = run(&["Senator Ann Holt ended the debate by saying, “We have heard enough.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ann Holt"));
+    let q = run(&["Ann Holt posted a message on Twitter reading “Thank you, Ohio.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ann Holt"));
+    let q = run(&["Band member Joe Rand shared the news last week, writing “We are going on tour again.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Joe Rand"));
+}
+
+// Speakers written before their name, inverted at the sentence start, after "who" or as "another".
+#[test]
+fn varied_speaker_phrases() {
+    let q = run(&["“She was always kind to us,” another friend, Maria Lopez told reporters."]);
+    assert_eq!(
+        speaker(&q[0]).map(|s| (s.0, s.1)),
+        Some(("Maria Lopez", "another friend, Maria Lopez"))
+    );
+    let q = run(&["Said Dora Finch, who grew up on the street, “We were all so proud.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Dora Finch"));
+    let q = run(&["The tweet came from Rita Wells who wrote, “Nobody here follows the rules.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Rita Wells"));
+    let q = run(&["Another tweeted, “The debate was a circus from start to finish.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.1), Some("Another"));
+    let q = run(&["After the vote, Ms. Hale shot back, “I suppose we will see in November.”"]);
+    assert_eq!(q[0].cue.as_deref(), Some("shot back"));
+    let q = run(&["Sen. Ray Dunn (D-Ill.), noting the size of the crowd, said, “This is a movement now.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ray Dunn"));
+}
+
+// A description in apposition to the name stays in the mention; the name is the name.
+#[test]
+fn apposition_mention_keeps_description() {
+    let q = run(&["In a statement, her senior policy adviser, Tom Baker, said: “She values a strong alliance.”"]);
+    assert_eq!(
+        speaker(&q[0]).map(|s| (s.0, s.1)),
+        Some(("Tom Baker", "her senior policy adviser, Tom Baker"))
+    );
+}
+
+// "Editor’s note" is a noun; after a sentence-final quotation, "He said Clinton would …" is a new report.
+#[test]
+fn nouns_and_new_reports_are_not_attributions() {
+    let q = run(&["“We are ready,” Mary Cole said. “It is time.”Editor’s note: the story was updated."]);
+    assert_eq!(speaker(&q[1]).map(|s| s.0), Some("Mary Cole"));
+    let q = run(&["Governor Dan Reese interjected: “It is just not true.” He said Cole would not go far enough."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Dan Reese"));
+}
+
+// A cue inside the reported clause of an earlier cue reports the earlier speaker's words.
+#[test]
+fn outer_cue_owns_quote_in_reported_clause() {
+    let q = run(&[
+        "Envoy Sara Lind stressed that the two countries agree on a shared goal of “lasting peace on the peninsula”.",
+    ]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Sara Lind"));
+    assert_eq!(q[0].cue.as_deref(), Some("stressed"));
+}
+
+// Time words between subject and cue, a name with its description before a colon, and
+// "agreed" as a cue of its own.
+#[test]
+fn time_words_descriptions_and_agreement() {
+    let q = run(&["Priebus later Thursday told Fox News: “Both men are meeting next week.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Priebus"));
+    let q = run(&["Jeremy Lott, author: “I am sick of being told whom to vote for.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Jeremy Lott"));
+    let q = run(&["State pollster Dana Bright agreed. “Mainstream candidates are running out of time.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Dana Bright"));
+    let q = run(&["The ad shows footage of Mayor Ann Cole asking, “Why are we not ahead?”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ann Cole"));
+}
+
+// The object of a place preposition before the cue is not its subject.
+#[test]
+fn place_object_is_not_the_speaker() {
+    let q = run(&["Protesters marching through the streets chanted “What curfew?” and kept going."]);
+    assert_ne!(speaker(&q[0]).map(|s| s.1), Some("the streets"));
+}
