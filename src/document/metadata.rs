@@ -4,7 +4,7 @@
 //! suffix, the visible `<h1>` preferred where it tells the same headline.
 
 use chrono::NaiveDate;
-use scraper::{Html, Selector};
+use dom_query::{Document as Page, Matcher, NodeRef};
 use serde_json::Value;
 use std::sync::LazyLock;
 
@@ -17,16 +17,27 @@ pub struct PageMeta {
     pub site: Option<String>,
 }
 
-fn selector(css: &str) -> Selector {
-    Selector::parse(css).expect("static selector")
+/// A compiled CSS selector.
+pub(super) fn matcher(css: &str) -> Matcher {
+    Matcher::new(css).expect("static selector")
 }
 
-static LD_JSON: LazyLock<Selector> = LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
-static META: LazyLock<Selector> = LazyLock::new(|| selector("meta[content]"));
-static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
-static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
-static REL_AUTHOR: LazyLock<Selector> = LazyLock::new(|| selector(r#"a[rel~="author"]"#));
+static LD_JSON: LazyLock<Matcher> = LazyLock::new(|| matcher(r#"script[type="application/ld+json" i]"#));
+static META: LazyLock<Matcher> = LazyLock::new(|| matcher("meta[content]"));
+static H1: LazyLock<Matcher> = LazyLock::new(|| matcher("h1"));
+static TITLE: LazyLock<Matcher> = LazyLock::new(|| matcher("title"));
+static TIME: LazyLock<Matcher> = LazyLock::new(|| matcher("time[datetime]"));
+static REL_AUTHOR: LazyLock<Matcher> = LazyLock::new(|| matcher(r#"a[rel~="author"]"#));
+
+/// Every node of `page` that `matcher` selects, in document order.
+pub(super) fn all<'a>(page: &'a Page, matcher: &Matcher) -> Vec<NodeRef<'a>> {
+    page.select_matcher(matcher).nodes().to_vec()
+}
+
+/// A node's text with whitespace collapsed.
+pub(super) fn text_of(node: &NodeRef) -> String {
+    squash(&node.text())
+}
 
 /// `@type`s of the article object in JSON-LD.
 const ARTICLE_TYPES: &[&str] = &[
@@ -60,17 +71,13 @@ const PUBLISHED_KEYS: &[&str] = &[
 ];
 
 /// Reads the page's metadata.
-pub fn read(page: &Html) -> PageMeta {
+pub fn read(page: &Page) -> PageMeta {
     let article = json_ld_article(page);
-    let metas: Vec<(String, String)> = page
-        .select(&META)
+    let metas: Vec<(String, String)> = all(page, &META)
+        .iter()
         .filter_map(|m| {
-            let key = m
-                .value()
-                .attr("property")
-                .or(m.value().attr("name"))
-                .or(m.value().attr("itemprop"))?;
-            Some((key.to_ascii_lowercase(), clean(m.value().attr("content")?)))
+            let key = m.attr("property").or(m.attr("name")).or(m.attr("itemprop"))?;
+            Some((key.to_ascii_lowercase(), clean(&m.attr("content")?)))
         })
         .collect();
     let meta = |key: &str| {
@@ -87,14 +94,8 @@ pub fn read(page: &Html) -> PageMeta {
         .and_then(Value::as_str)
         .map(clean);
     let og_title = meta("og:title").or_else(|| meta("twitter:title"));
-    let title_tag = page
-        .select(&TITLE)
-        .map(|t| squash(&t.text().collect::<String>()))
-        .find(|t| !t.is_empty());
-    let h1 = page
-        .select(&H1)
-        .map(|h| squash(&h.text().collect::<String>()))
-        .find(|t| !t.is_empty());
+    let title_tag = all(page, &TITLE).iter().map(text_of).find(|t| !t.is_empty());
+    let h1 = all(page, &H1).iter().map(text_of).find(|t| !t.is_empty());
     let headline = choose_headline(h1, &[ld_headline, og_title], title_tag, site.as_deref());
 
     let mut authors = article.as_ref().map(|a| names(a.get("author"))).unwrap_or_default();
@@ -113,9 +114,9 @@ pub fn read(page: &Html) -> PageMeta {
         .unwrap_or_default();
     }
     if authors.is_empty() {
-        authors = page
-            .select(&REL_AUTHOR)
-            .map(|a| squash(&a.text().collect::<String>()))
+        authors = all(page, &REL_AUTHOR)
+            .iter()
+            .map(text_of)
             .filter(|n| is_person_like(n))
             .collect();
         authors.dedup();
@@ -133,9 +134,10 @@ pub fn read(page: &Html) -> PageMeta {
                 .find_map(|v| date_part(&v))
         })
         .or_else(|| {
-            page.select(&TIME)
-                .filter_map(|t| t.value().attr("datetime"))
-                .find_map(date_part)
+            all(page, &TIME)
+                .iter()
+                .filter_map(|t| t.attr("datetime"))
+                .find_map(|d| date_part(&d))
         });
     PageMeta {
         headline,
@@ -146,10 +148,10 @@ pub fn read(page: &Html) -> PageMeta {
 }
 
 /// The first article-typed object in any JSON-LD block.
-fn json_ld_article(page: &Html) -> Option<Value> {
+fn json_ld_article(page: &Page) -> Option<Value> {
     let mut found: Vec<Value> = Vec::new();
-    for script in page.select(&LD_JSON) {
-        let text: String = script.text().collect();
+    for script in all(page, &LD_JSON) {
+        let text = script.text();
         let Ok(value) = serde_json::from_str::<Value>(text.trim().trim_end_matches(';')) else {
             continue;
         };
@@ -385,7 +387,7 @@ mod tests {
     use super::*;
 
     fn meta_of(html: &str) -> PageMeta {
-        read(&Html::parse_document(html))
+        read(&Page::from(html))
     }
 
     /// JSON-LD in a @graph with @context as an object gives headline, authors and date.
