@@ -53,12 +53,25 @@ fn all_paragraphs(html: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether a paragraph is a caption told again outside its `<figcaption>` (galleries
+/// and slideshows repeat them in plain `<div>`s): caption text is never body.
+fn repeats_a_caption(paragraph: &str, captions: &[RawCaption]) -> bool {
+    captions.iter().any(|caption| {
+        paragraph == caption.text
+            || caption
+                .credit
+                .as_ref()
+                .is_some_and(|credit| paragraph == format!("{} {credit}", caption.text))
+    })
+}
+
 /// Parses an HTML page.
 pub fn parse(html: &str) -> Document {
     let page = dom_query::Document::from(html);
     let meta = metadata::read(&page);
     let captions: Vec<RawCaption> = all(&page, &FIGCAPTION).iter().filter_map(caption_of).collect();
     let mut paragraphs = readable::paragraphs(page).unwrap_or_else(|| all_paragraphs(html));
+    paragraphs.retain(|p| !repeats_a_caption(p, &captions));
     // Readability keeps the page's <h1>: the headline is not body.
     if let (Some(first), Some(headline)) = (paragraphs.first(), meta.headline.as_deref()) {
         if first == headline {
@@ -127,6 +140,24 @@ mod tests {
                 ("Protesters outside the assembly on Friday.", Some("Reuters")),
             ]
         );
+    }
+
+    /// A paragraph that tells a caption again (with or without its credit) is dropped.
+    #[test]
+    fn repeated_caption_is_not_body() {
+        let captions = [RawCaption {
+            text: "Duqm has seen a burst of construction.".to_string(),
+            credit: Some("AFP".to_string()),
+        }];
+        assert!(repeats_a_caption("Duqm has seen a burst of construction.", &captions));
+        assert!(repeats_a_caption(
+            "Duqm has seen a burst of construction. AFP",
+            &captions
+        ));
+        assert!(!repeats_a_caption(
+            "Duqm has seen a burst of construction since 2011.",
+            &captions
+        ));
     }
 
     /// Headline, paragraphs, captions and date come from their elements; neither the

@@ -152,7 +152,7 @@ fn json_ld_article(page: &Page) -> Option<Value> {
     let mut found: Vec<Value> = Vec::new();
     for script in all(page, &LD_JSON) {
         let text = script.text();
-        let Ok(value) = serde_json::from_str::<Value>(text.trim().trim_end_matches(';')) else {
+        let Ok(value) = serde_json::from_str::<Value>(without_cdata(&text)) else {
             continue;
         };
         collect_typed(&value, &mut found, 0);
@@ -163,6 +163,17 @@ fn json_ld_article(page: &Page) -> Option<Value> {
         .find(|v| has_type(v, |t| t != "WebPage"))
         .or(found.first())
         .cloned()
+}
+
+/// The JSON of a JSON-LD block, out of a `<![CDATA[ … ]]>` wrapper (some pages
+/// write it as `//<![CDATA[`) and without a trailing `;`.
+fn without_cdata(script: &str) -> &str {
+    let text = script.trim();
+    let text = text.strip_prefix("//").unwrap_or(text).trim_start();
+    let text = text.strip_prefix("<![CDATA[").unwrap_or(text).trim_end();
+    let text = text.strip_suffix("]]>").unwrap_or(text).trim_end();
+    let text = text.strip_suffix("//").unwrap_or(text);
+    text.trim().trim_end_matches(';')
 }
 
 fn collect_typed(value: &Value, out: &mut Vec<Value>, depth: usize) {
@@ -416,6 +427,20 @@ mod tests {
         assert_eq!(m.authors, ["Jane Doe"]);
         assert_eq!(m.published, NaiveDate::from_ymd_opt(2019, 8, 20));
         assert_eq!(m.site.as_deref(), Some("TheHill"));
+    }
+
+    /// JSON-LD wrapped in CDATA is read.
+    #[test]
+    fn json_ld_in_cdata() {
+        for wrapped in [
+            r#"<![CDATA[ {"@type":"NewsArticle","author":{"name":"Stella Kim"}} ]]>"#,
+            r#"//<![CDATA[
+            {"@type":"NewsArticle","author":{"name":"Stella Kim"}};
+            //]]>"#,
+        ] {
+            let m = meta_of(&format!(r#"<script type="application/ld+json">{wrapped}</script>"#));
+            assert_eq!(m.authors, ["Stella Kim"], "{wrapped}");
+        }
     }
 
     /// Character references left in metadata are decoded.
