@@ -73,11 +73,7 @@ pub fn parse(html: &str) -> Document {
     let mut paragraphs = readable::paragraphs(page).unwrap_or_else(|| all_paragraphs(html));
     paragraphs.retain(|p| !repeats_a_caption(p, &captions));
     // Readability keeps the page's <h1>: the headline is not body.
-    if let (Some(first), Some(headline)) = (paragraphs.first(), meta.headline.as_deref()) {
-        if first == headline {
-            paragraphs.remove(0);
-        }
-    }
+    paragraphs.retain(|p| Some(p) != meta.headline.as_ref());
     let dateline = paragraphs.first().and_then(|first| super::text::split_dateline(first));
     if let Some((_, rest)) = &dateline {
         paragraphs[0] = rest.clone();

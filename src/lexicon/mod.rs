@@ -58,6 +58,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("people", include_str!("data/people.txt")),
     ("person_verbs", include_str!("data/person_verbs.txt")),
     ("place_heads", include_str!("data/place_heads.txt")),
+    ("boilerplate", include_str!("data/boilerplate.txt")),
 ];
 
 /// All word lists, each a list of entries split into fields.
