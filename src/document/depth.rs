@@ -14,6 +14,10 @@ const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
 ];
 
+/// Elements no reader of the page uses, dropped whole: navigation menus, icons,
+/// form controls.
+const UNUSED: &[&str] = &["nav", "svg", "select", "button", "template"];
+
 /// Elements whose content is raw text up to their end tag.
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript"];
 
@@ -34,6 +38,8 @@ pub fn prepare(html: &str, max_depth: usize) -> Prepared {
     let mut open_counts: HashMap<String, usize> = HashMap::new();
     let mut depth = 0usize;
     let mut changed = false;
+    // Off after an unclosed unused element, so that dropping stays linear.
+    let mut drop_unused = true;
     let mut rest = html;
     while let Some(lt) = rest.find('<') {
         out.push_str(&rest[..lt]);
@@ -49,6 +55,15 @@ pub fn prepare(html: &str, max_depth: usize) -> Prepared {
             TagKind::Comment => {}
             TagKind::Other => out.push_str(text),
             TagKind::Start { ref name, self_closing } => {
+                if drop_unused && !self_closing && UNUSED.contains(&name.as_str()) {
+                    match element_end(rest, name) {
+                        Some(end) => {
+                            rest = &rest[end..];
+                            continue;
+                        }
+                        None => drop_unused = false,
+                    }
+                }
                 if self_closing || VOID.contains(&name.as_str()) {
                     out.push_str(text);
                 } else if RAW_TEXT.contains(&name.as_str()) {
@@ -185,6 +200,38 @@ fn tag_end(s: &str, from: usize) -> Option<usize> {
     None
 }
 
+/// Offset just past the end tag closing an element named `name` whose start tag
+/// was just read, counting nested elements of the same name.
+fn element_end(s: &str, name: &str) -> Option<usize> {
+    let mut open = 1usize;
+    let mut at = 0;
+    while let Some(lt) = s[at..].find('<') {
+        at += lt;
+        let Some(tag) = Tag::read(&s[at..]) else {
+            at += 1;
+            continue;
+        };
+        at += tag.len;
+        match tag.kind {
+            TagKind::Start {
+                name: ref inner,
+                self_closing: false,
+            } if inner == name => open += 1,
+            TagKind::Start { name: ref inner, .. } if RAW_TEXT.contains(&inner.as_str()) => {
+                at += find_end_tag(&s[at..], inner).unwrap_or(s.len() - at);
+            }
+            TagKind::End { name: ref inner } if inner == name => {
+                open -= 1;
+                if open == 0 {
+                    return Some(at);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Offset of `</name` (any case) in `s`.
 fn find_end_tag(s: &str, name: &str) -> Option<usize> {
     s.match_indices("</").map(|(at, _)| at).find(|&at| {
@@ -254,6 +301,15 @@ mod tests {
             r#"<head><SCRIPT></SCRIPT><style></style>
             <script type="application/ld+json">{"headline": "<b>"}</script></head>"#
         );
+    }
+
+    /// Menus, icons and form controls are dropped whole, nested ones too; an
+    /// unclosed one is kept.
+    #[test]
+    fn unused_elements_dropped() {
+        let html = "<p>a</p><nav><ul><li>Home</li></ul><nav>inner</nav></nav><p>b<svg><path d='M0'/></svg></p>";
+        assert_eq!(flatten(html, 512), "<p>a</p><p>b</p>");
+        assert_eq!(flatten("<p>a</p><nav>menu", 512), "<p>a</p><nav>menu");
     }
 
     /// Stray and unclosed tags do not panic and keep text.
