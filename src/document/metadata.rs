@@ -284,9 +284,11 @@ fn date_part(text: &str) -> Option<NaiveDate> {
         .or_else(|| chrono::DateTime::parse_from_rfc2822(text).ok().map(|d| d.date_naive()))
 }
 
-/// The visible `<h1>` when it tells the same headline as the metadata or the
-/// `<title>`; else the metadata's headline, the `<h1>`, the `<title>`, in that
-/// order, without a site-name suffix.
+/// The headline most of the page's sources agree on, word for word (the `<h1>`,
+/// JSON-LD, OpenGraph, the `<title>`, each without a site-name suffix), when
+/// they outvote the `<h1>`; else the visible `<h1>` when it tells the same
+/// headline as another source; else the metadata's headline, the `<h1>`, the
+/// `<title>`, in that order.
 fn choose_headline(
     h1: Option<String>,
     metadata: &[Option<String>],
@@ -296,12 +298,36 @@ fn choose_headline(
     let strip = |c: &String| strip_site_suffix(c, site);
     let cleaned: Vec<String> = metadata.iter().flatten().map(strip).filter(|c| !c.is_empty()).collect();
     let title = title_tag.as_ref().map(strip).filter(|t| !t.is_empty());
+    let sources: Vec<&String> = h1.iter().chain(&cleaned).chain(&title).collect();
+    let votes = |candidate: &str| sources.iter().filter(|s| same_words(s, candidate)).count();
+    let h1_votes = h1.as_deref().map_or(0, votes);
+    if let Some(winner) = sources
+        .iter()
+        .copied()
+        .filter(|s| votes(s) >= 2)
+        .max_by_key(|s| votes(s))
+    {
+        if votes(winner) > h1_votes {
+            return Some(winner.clone());
+        }
+    }
     if let Some(h1) = &h1 {
         if cleaned.iter().chain(&title).any(|c| similar(c, h1)) {
             return Some(h1.clone());
         }
     }
     cleaned.into_iter().next().or(h1).or(title)
+}
+
+/// The same words in the same order, whatever the case, quote marks and punctuation.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
 }
 
 /// "Talks resume | TheHill" -> "Talks resume", when the tail is the site's name or short.
@@ -450,6 +476,17 @@ mod tests {
             clean("Swift&#8217;s &#8216;Best&#8217; &amp; more &#x41; &bogus; R&D"),
             "Swift’s ‘Best’ & more A &bogus; R&D"
         );
+    }
+
+    /// The headline most sources give outvotes a different `<h1>`.
+    #[test]
+    fn majority_headline() {
+        let m = meta_of(
+            r#"<html><head><title>Johannesburg has failed its traders | Daily News</title>
+            <meta property="og:title" content="Johannesburg has failed its traders"></head>
+            <body><h1>Joburg has failed its traders</h1></body></html>"#,
+        );
+        assert_eq!(m.headline.as_deref(), Some("Johannesburg has failed its traders"));
     }
 
     /// The visible h1 wins over og:title when they tell the same headline.
