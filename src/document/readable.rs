@@ -79,16 +79,27 @@ static BOILERPLATE: LazyLock<Vec<(String, Marks)>> = LazyLock::new(|| {
 /// A line of the page that is not article text.
 fn is_page_furniture(paragraph: &str) -> bool {
     let words = paragraph.split_whitespace().count();
+    if is_photo_credit(paragraph) {
+        return true;
+    }
+    // Longer paragraphs are article text or beyond these rules: skip the work.
+    if words > CONTACT_WORDS {
+        return false;
+    }
+    if gives_an_address(paragraph) {
+        return true;
+    }
+    if words > SHORT_LINE_WORDS {
+        return false;
+    }
     let line = comparable(paragraph);
     let has_digit = line.contains(|c: char| c.is_ascii_digit());
     BOILERPLATE.iter().any(|(phrase, marks)| match marks {
         Marks::Line => line == *phrase,
-        Marks::Start => words <= SHORT_LINE_WORDS && starts_with_phrase(&line, phrase),
+        Marks::Start => starts_with_phrase(&line, phrase),
         Marks::Stamp => words <= STAMP_WORDS && has_digit && starts_with_phrase(&line, phrase),
     }) || (words <= STAMP_WORDS && (is_date_stamp(&line) || is_breadcrumb(paragraph)))
-        || (is_byline(paragraph) && (words <= STAMP_WORDS || words <= SHORT_LINE_WORDS && has_digit))
-        || (words <= CONTACT_WORDS && gives_an_address(paragraph))
-        || is_photo_credit(paragraph)
+        || (is_byline(paragraph) && (words <= STAMP_WORDS || has_digit))
 }
 
 /// "News > Nation", "Mensagens » Mensagens de Autoestima » Só quem se Ama…".
@@ -160,7 +171,10 @@ fn is_photo_credit(paragraph: &str) -> bool {
         let label = r"(?:photo|image|picture|photograph|foto|фото)s?";
         Regex::new(&format!(r"(?i)^\(?{label}\s*:|\([^()]*\b{label}\s*[:/][^()]*\)\s*\.?$")).expect("static regex")
     });
-    CREDIT.is_match(paragraph)
+    // The regex runs only where a label or a closing parenthesis can be.
+    let labelled_start = paragraph.chars().take(16).any(|c| c == ':');
+    let closing_paren = paragraph.trim_end_matches(['.', ' ']).ends_with(')');
+    (labelled_start || closing_paren) && CREDIT.is_match(paragraph)
 }
 
 #[cfg(test)]
