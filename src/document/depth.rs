@@ -15,8 +15,8 @@ const VOID: &[&str] = &[
 ];
 
 /// Elements no reader of the page uses, dropped whole: navigation menus, icons,
-/// form controls.
-const UNUSED: &[&str] = &["nav", "svg", "select", "button", "template"];
+/// form controls, sidebars (`<aside>`: teasers, pull quotes that repeat the text).
+const UNUSED: &[&str] = &["nav", "svg", "select", "button", "template", "aside"];
 
 /// Elements whose content is raw text up to their end tag.
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript"];
