@@ -13,6 +13,8 @@ mod exit_codes;
 mod fetch_http;
 #[path = "cli/golden.rs"]
 mod golden;
+#[path = "cli/html.rs"]
+mod html;
 #[path = "cli/inputs.rs"]
 mod inputs;
 #[path = "cli/output.rs"]

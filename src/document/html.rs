@@ -1,90 +1,79 @@
-//! HTML pages -> [`Document`]: metadata (headline, authors, date, site) from
-//! [`metadata`], paragraphs from `<p>`, captions from `<figcaption>`. The body
-//! extraction is a first reading that the HTML issue replaces; the interface stays.
+//! HTML pages -> [`Document`], from one parse of the page: metadata (headline,
+//! authors, date, site) from [`metadata`], captions from `<figcaption>`, then the
+//! same tree handed to the body extractor ([`readable`]).
 
-use super::metadata::{self, squash};
-use super::{Document, PublishedFrom, RawCaption};
+use super::metadata::{self, all, matcher, squash, text_of};
+use super::{readable, Document, PublishedFrom, RawCaption};
 use crate::brief::Byline;
-use dom_smoothie::{Config, Readability, TextMode};
-use scraper::{Html, Selector};
+use dom_query::{Matcher, NodeRef, Selection};
 use std::sync::LazyLock;
 
-fn selector(css: &str) -> Selector {
-    Selector::parse(css).expect("static selector")
-}
-
-static PARAGRAPH: LazyLock<Selector> = LazyLock::new(|| selector("p"));
-static FIGCAPTION: LazyLock<Selector> = LazyLock::new(|| selector("figcaption"));
+static PARAGRAPH: LazyLock<Matcher> = LazyLock::new(|| matcher("p"));
+static FIGCAPTION: LazyLock<Matcher> = LazyLock::new(|| matcher("figcaption"));
 /// Parts of a caption that hold its photo credit.
-static CREDIT_PART: LazyLock<Selector> = LazyLock::new(|| {
-    selector("[class*=credit], [class*=source], [class*=copyright], [class*=photographer], [class*=attribution], small, cite")
+static CREDIT_PART: LazyLock<Matcher> = LazyLock::new(|| {
+    matcher("[class*=credit], [class*=source], [class*=copyright], [class*=photographer], [class*=attribution], small, cite")
 });
 
 /// A `<figcaption>` as caption text and credit: the credit from its own element
 /// ("<span class=caption__source>Ezra Acayan / Getty Images</span>") or split off the
 /// end of the text ("… on Monday. (Reuters)", "Photo: AFP").
-fn caption_of(figcaption: scraper::ElementRef) -> Option<RawCaption> {
-    let caption = match figcaption.select(&CREDIT_PART).next() {
+fn caption_of(figcaption: &NodeRef) -> Option<RawCaption> {
+    let credit_part = Selection::from(*figcaption).select_single_matcher(&CREDIT_PART);
+    let caption = match credit_part.nodes().first() {
         Some(credit) => {
             let text: String = figcaption
-                .descendants()
-                .filter(|node| !node.ancestors().any(|a| a.id() == credit.id()))
-                .filter_map(|node| node.value().as_text().map(|t| t.to_string()))
+                .descendants_it()
+                .filter(|node| node.is_text() && !node.ancestors_it(None).any(|a| a.id == credit.id))
+                .map(|node| node.text().to_string())
                 .collect();
-            let credit = super::text::credit_without_label(&squash(&credit.text().collect::<String>()));
+            let credit = super::text::credit_without_label(&text_of(credit));
             RawCaption {
                 text: squash(&text),
                 credit: (!credit.is_empty()).then_some(credit),
             }
         }
-        None => super::text::split_credit(&squash(&figcaption.text().collect::<String>()), true),
+        None => super::text::split_credit(&text_of(figcaption), true),
     };
     (!caption.text.is_empty()).then_some(caption)
 }
 
-/// The article's paragraphs by the Readability algorithm (dom_smoothie), with figures
-/// and their captions removed first so that captions never leak into the body;
-/// `None` when it finds no article.
-fn readable_paragraphs(html: &str) -> Option<Vec<String>> {
-    let doc = dom_query::Document::from(html);
-    doc.select("figure, figcaption").remove();
-    let config = Config {
-        text_mode: TextMode::Formatted,
-        ..Config::default()
-    };
-    let article = Readability::with_document(doc, None, Some(config)).ok()?.parse().ok()?;
-    let paragraphs: Vec<String> = article
-        .text_content
-        .split("\n\n")
-        .map(squash)
-        .filter(|p| !p.is_empty())
-        .collect();
-    (!paragraphs.is_empty()).then_some(paragraphs)
+/// Paragraphs of five words or more from every `<p>` outside captions: the body
+/// when the extractor finds no article.
+fn all_paragraphs(html: &str) -> Vec<String> {
+    let page = dom_query::Document::from(html);
+    all(&page, &PARAGRAPH)
+        .iter()
+        .filter(|p| {
+            !p.ancestors_it(None)
+                .any(|a| a.node_name().is_some_and(|n| &*n == "figcaption"))
+        })
+        .map(text_of)
+        .filter(|t| t.split_whitespace().count() >= 5)
+        .collect()
+}
+
+/// Whether a paragraph is a caption told again outside its `<figcaption>` (galleries
+/// and slideshows repeat them in plain `<div>`s): caption text is never body.
+fn repeats_a_caption(paragraph: &str, captions: &[RawCaption]) -> bool {
+    captions.iter().any(|caption| {
+        paragraph == caption.text
+            || caption
+                .credit
+                .as_ref()
+                .is_some_and(|credit| paragraph == format!("{} {credit}", caption.text))
+    })
 }
 
 /// Parses an HTML page.
 pub fn parse(html: &str) -> Document {
-    let page = Html::parse_document(html);
+    let page = dom_query::Document::from(html);
     let meta = metadata::read(&page);
-    let text_of = |el: scraper::ElementRef| squash(&el.text().collect::<String>());
-    let captions: Vec<RawCaption> = page.select(&FIGCAPTION).filter_map(caption_of).collect();
-    let paragraphs = readable_paragraphs(html).unwrap_or_else(|| {
-        page.select(&PARAGRAPH)
-            .filter(|p| {
-                !p.ancestors()
-                    .any(|a| a.value().as_element().is_some_and(|e| e.name() == "figcaption"))
-            })
-            .map(text_of)
-            .filter(|t| t.split_whitespace().count() >= 5)
-            .collect()
-    });
-    let mut paragraphs = paragraphs;
+    let captions: Vec<RawCaption> = all(&page, &FIGCAPTION).iter().filter_map(caption_of).collect();
+    let mut paragraphs = readable::paragraphs(page).unwrap_or_else(|| all_paragraphs(html));
+    paragraphs.retain(|p| !repeats_a_caption(p, &captions));
     // Readability keeps the page's <h1>: the headline is not body.
-    if let (Some(first), Some(headline)) = (paragraphs.first(), meta.headline.as_deref()) {
-        if first == headline {
-            paragraphs.remove(0);
-        }
-    }
+    paragraphs.retain(|p| Some(p) != meta.headline.as_ref());
     let dateline = paragraphs.first().and_then(|first| super::text::split_dateline(first));
     if let Some((_, rest)) = &dateline {
         paragraphs[0] = rest.clone();
@@ -148,6 +137,24 @@ mod tests {
                 ("Protesters outside the assembly on Friday.", Some("Reuters")),
             ]
         );
+    }
+
+    /// A paragraph that tells a caption again (with or without its credit) is dropped.
+    #[test]
+    fn repeated_caption_is_not_body() {
+        let captions = [RawCaption {
+            text: "Duqm has seen a burst of construction.".to_string(),
+            credit: Some("AFP".to_string()),
+        }];
+        assert!(repeats_a_caption("Duqm has seen a burst of construction.", &captions));
+        assert!(repeats_a_caption(
+            "Duqm has seen a burst of construction. AFP",
+            &captions
+        ));
+        assert!(!repeats_a_caption(
+            "Duqm has seen a burst of construction since 2011.",
+            &captions
+        ));
     }
 
     /// Headline, paragraphs, captions and date come from their elements; neither the

@@ -4,7 +4,7 @@
 //! suffix, the visible `<h1>` preferred where it tells the same headline.
 
 use chrono::NaiveDate;
-use scraper::{Html, Selector};
+use dom_query::{Document as Page, Matcher, NodeRef};
 use serde_json::Value;
 use std::sync::LazyLock;
 
@@ -17,16 +17,27 @@ pub struct PageMeta {
     pub site: Option<String>,
 }
 
-fn selector(css: &str) -> Selector {
-    Selector::parse(css).expect("static selector")
+/// A compiled CSS selector.
+pub(super) fn matcher(css: &str) -> Matcher {
+    Matcher::new(css).expect("static selector")
 }
 
-static LD_JSON: LazyLock<Selector> = LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
-static META: LazyLock<Selector> = LazyLock::new(|| selector("meta[content]"));
-static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
-static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
-static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
-static REL_AUTHOR: LazyLock<Selector> = LazyLock::new(|| selector(r#"a[rel~="author"]"#));
+static LD_JSON: LazyLock<Matcher> = LazyLock::new(|| matcher(r#"script[type="application/ld+json" i]"#));
+static META: LazyLock<Matcher> = LazyLock::new(|| matcher("meta[content]"));
+static H1: LazyLock<Matcher> = LazyLock::new(|| matcher("h1"));
+static TITLE: LazyLock<Matcher> = LazyLock::new(|| matcher("title"));
+static TIME: LazyLock<Matcher> = LazyLock::new(|| matcher("time[datetime]"));
+static REL_AUTHOR: LazyLock<Matcher> = LazyLock::new(|| matcher(r#"a[rel~="author"]"#));
+
+/// Every node of `page` that `matcher` selects, in document order.
+pub(super) fn all<'a>(page: &'a Page, matcher: &Matcher) -> Vec<NodeRef<'a>> {
+    page.select_matcher(matcher).nodes().to_vec()
+}
+
+/// A node's text with whitespace collapsed.
+pub(super) fn text_of(node: &NodeRef) -> String {
+    squash(&node.text())
+}
 
 /// `@type`s of the article object in JSON-LD.
 const ARTICLE_TYPES: &[&str] = &[
@@ -60,17 +71,13 @@ const PUBLISHED_KEYS: &[&str] = &[
 ];
 
 /// Reads the page's metadata.
-pub fn read(page: &Html) -> PageMeta {
+pub fn read(page: &Page) -> PageMeta {
     let article = json_ld_article(page);
-    let metas: Vec<(String, String)> = page
-        .select(&META)
+    let metas: Vec<(String, String)> = all(page, &META)
+        .iter()
         .filter_map(|m| {
-            let key = m
-                .value()
-                .attr("property")
-                .or(m.value().attr("name"))
-                .or(m.value().attr("itemprop"))?;
-            Some((key.to_ascii_lowercase(), clean(m.value().attr("content")?)))
+            let key = m.attr("property").or(m.attr("name")).or(m.attr("itemprop"))?;
+            Some((key.to_ascii_lowercase(), clean(&m.attr("content")?)))
         })
         .collect();
     let meta = |key: &str| {
@@ -87,14 +94,8 @@ pub fn read(page: &Html) -> PageMeta {
         .and_then(Value::as_str)
         .map(clean);
     let og_title = meta("og:title").or_else(|| meta("twitter:title"));
-    let title_tag = page
-        .select(&TITLE)
-        .map(|t| squash(&t.text().collect::<String>()))
-        .find(|t| !t.is_empty());
-    let h1 = page
-        .select(&H1)
-        .map(|h| squash(&h.text().collect::<String>()))
-        .find(|t| !t.is_empty());
+    let title_tag = all(page, &TITLE).iter().map(text_of).find(|t| !t.is_empty());
+    let h1 = all(page, &H1).iter().map(text_of).find(|t| !t.is_empty());
     let headline = choose_headline(h1, &[ld_headline, og_title], title_tag, site.as_deref());
 
     let mut authors = article.as_ref().map(|a| names(a.get("author"))).unwrap_or_default();
@@ -113,9 +114,9 @@ pub fn read(page: &Html) -> PageMeta {
         .unwrap_or_default();
     }
     if authors.is_empty() {
-        authors = page
-            .select(&REL_AUTHOR)
-            .map(|a| squash(&a.text().collect::<String>()))
+        authors = all(page, &REL_AUTHOR)
+            .iter()
+            .map(text_of)
             .filter(|n| is_person_like(n))
             .collect();
         authors.dedup();
@@ -133,9 +134,10 @@ pub fn read(page: &Html) -> PageMeta {
                 .find_map(|v| date_part(&v))
         })
         .or_else(|| {
-            page.select(&TIME)
-                .filter_map(|t| t.value().attr("datetime"))
-                .find_map(date_part)
+            all(page, &TIME)
+                .iter()
+                .filter_map(|t| t.attr("datetime"))
+                .find_map(|d| date_part(&d))
         });
     PageMeta {
         headline,
@@ -146,11 +148,11 @@ pub fn read(page: &Html) -> PageMeta {
 }
 
 /// The first article-typed object in any JSON-LD block.
-fn json_ld_article(page: &Html) -> Option<Value> {
+fn json_ld_article(page: &Page) -> Option<Value> {
     let mut found: Vec<Value> = Vec::new();
-    for script in page.select(&LD_JSON) {
-        let text: String = script.text().collect();
-        let Ok(value) = serde_json::from_str::<Value>(text.trim().trim_end_matches(';')) else {
+    for script in all(page, &LD_JSON) {
+        let text = script.text();
+        let Ok(value) = serde_json::from_str::<Value>(without_cdata(&text)) else {
             continue;
         };
         collect_typed(&value, &mut found, 0);
@@ -161,6 +163,17 @@ fn json_ld_article(page: &Html) -> Option<Value> {
         .find(|v| has_type(v, |t| t != "WebPage"))
         .or(found.first())
         .cloned()
+}
+
+/// The JSON of a JSON-LD block, out of a `<![CDATA[ … ]]>` wrapper (some pages
+/// write it as `//<![CDATA[`) and without a trailing `;`.
+fn without_cdata(script: &str) -> &str {
+    let text = script.trim();
+    let text = text.strip_prefix("//").unwrap_or(text).trim_start();
+    let text = text.strip_prefix("<![CDATA[").unwrap_or(text).trim_end();
+    let text = text.strip_suffix("]]>").unwrap_or(text).trim_end();
+    let text = text.strip_suffix("//").unwrap_or(text);
+    text.trim().trim_end_matches(';')
 }
 
 fn collect_typed(value: &Value, out: &mut Vec<Value>, depth: usize) {
@@ -271,9 +284,11 @@ fn date_part(text: &str) -> Option<NaiveDate> {
         .or_else(|| chrono::DateTime::parse_from_rfc2822(text).ok().map(|d| d.date_naive()))
 }
 
-/// The visible `<h1>` when it tells the same headline as the metadata or the
-/// `<title>`; else the metadata's headline, the `<h1>`, the `<title>`, in that
-/// order, without a site-name suffix.
+/// The headline most of the page's sources agree on, word for word (the `<h1>`,
+/// JSON-LD, OpenGraph, the `<title>`, each without a site-name suffix), when
+/// they outvote the `<h1>`; else the visible `<h1>` when it tells the same
+/// headline as another source; else the metadata's headline, the `<h1>`, the
+/// `<title>`, in that order.
 fn choose_headline(
     h1: Option<String>,
     metadata: &[Option<String>],
@@ -283,12 +298,36 @@ fn choose_headline(
     let strip = |c: &String| strip_site_suffix(c, site);
     let cleaned: Vec<String> = metadata.iter().flatten().map(strip).filter(|c| !c.is_empty()).collect();
     let title = title_tag.as_ref().map(strip).filter(|t| !t.is_empty());
+    let sources: Vec<&String> = h1.iter().chain(&cleaned).chain(&title).collect();
+    let votes = |candidate: &str| sources.iter().filter(|s| same_words(s, candidate)).count();
+    let h1_votes = h1.as_deref().map_or(0, votes);
+    if let Some(winner) = sources
+        .iter()
+        .copied()
+        .filter(|s| votes(s) >= 2)
+        .max_by_key(|s| votes(s))
+    {
+        if votes(winner) > h1_votes {
+            return Some(winner.clone());
+        }
+    }
     if let Some(h1) = &h1 {
         if cleaned.iter().chain(&title).any(|c| similar(c, h1)) {
             return Some(h1.clone());
         }
     }
     cleaned.into_iter().next().or(h1).or(title)
+}
+
+/// The same words in the same order, whatever the case, quote marks and punctuation.
+fn same_words(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
 }
 
 /// "Talks resume | TheHill" -> "Talks resume", when the tail is the site's name or short.
@@ -385,7 +424,7 @@ mod tests {
     use super::*;
 
     fn meta_of(html: &str) -> PageMeta {
-        read(&Html::parse_document(html))
+        read(&Page::from(html))
     }
 
     /// JSON-LD in a @graph with @context as an object gives headline, authors and date.
@@ -416,6 +455,20 @@ mod tests {
         assert_eq!(m.site.as_deref(), Some("TheHill"));
     }
 
+    /// JSON-LD wrapped in CDATA is read.
+    #[test]
+    fn json_ld_in_cdata() {
+        for wrapped in [
+            r#"<![CDATA[ {"@type":"NewsArticle","author":{"name":"Stella Kim"}} ]]>"#,
+            r#"//<![CDATA[
+            {"@type":"NewsArticle","author":{"name":"Stella Kim"}};
+            //]]>"#,
+        ] {
+            let m = meta_of(&format!(r#"<script type="application/ld+json">{wrapped}</script>"#));
+            assert_eq!(m.authors, ["Stella Kim"], "{wrapped}");
+        }
+    }
+
     /// Character references left in metadata are decoded.
     #[test]
     fn references_decoded() {
@@ -423,6 +476,17 @@ mod tests {
             clean("Swift&#8217;s &#8216;Best&#8217; &amp; more &#x41; &bogus; R&D"),
             "Swift’s ‘Best’ & more A &bogus; R&D"
         );
+    }
+
+    /// The headline most sources give outvotes a different `<h1>`.
+    #[test]
+    fn majority_headline() {
+        let m = meta_of(
+            r#"<html><head><title>Johannesburg has failed its traders | Daily News</title>
+            <meta property="og:title" content="Johannesburg has failed its traders"></head>
+            <body><h1>Joburg has failed its traders</h1></body></html>"#,
+        );
+        assert_eq!(m.headline.as_deref(), Some("Johannesburg has failed its traders"));
     }
 
     /// The visible h1 wins over og:title when they tell the same headline.

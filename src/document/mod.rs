@@ -5,6 +5,7 @@
 pub mod depth;
 pub mod html;
 pub mod metadata;
+pub mod readable;
 pub mod text;
 
 use crate::brief::Byline;
@@ -61,7 +62,8 @@ pub struct RawCaption {
 }
 
 /// Splits a decoded source into a [`Document`], by its format. HTML nested deeper
-/// than `max_depth` elements is flattened first (see [`depth`]).
+/// than `max_depth` elements is flattened first, its scripts and styles emptied
+/// (see [`depth`]).
 pub fn read(source: &Source, max_depth: usize) -> Document {
     if source.text.trim().is_empty() {
         return Document {
@@ -72,9 +74,9 @@ pub fn read(source: &Source, max_depth: usize) -> Document {
     match source.format {
         crate::brief::Format::Text => text::parse(&source.text),
         crate::brief::Format::Html => {
-            let flat = depth::flatten(&source.text, max_depth);
-            let mut doc = html::parse(&flat);
-            if matches!(flat, std::borrow::Cow::Owned(_)) {
+            let prepared = depth::prepare(&source.text, max_depth);
+            let mut doc = html::parse(&prepared.html);
+            if prepared.flattened {
                 doc.warnings.push(format!(
                     "markup nested deeper than {max_depth} elements was flattened (--max-depth)"
                 ));

@@ -60,6 +60,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("person_verbs", include_str!("data/person_verbs.txt")),
     ("place_heads", include_str!("data/place_heads.txt")),
     ("kind_nouns", include_str!("data/kind_nouns.txt")),
+    ("boilerplate", include_str!("data/boilerplate.txt")),
 ];
 
 /// All word lists, each a list of entries split into fields.
