@@ -13,6 +13,8 @@ mod fetch_http;
 mod golden;
 #[path = "cli/inputs.rs"]
 mod inputs;
+#[path = "cli/matrix.rs"]
+mod matrix;
 #[path = "cli/output.rs"]
 mod output;
 #[path = "cli/properties.rs"]

@@ -66,7 +66,7 @@ pub fn read(source: &Source, max_depth: usize) -> Document {
             ..Document::default()
         };
     }
-    match source.format {
+    let mut doc = match source.format {
         crate::brief::Format::Text => text::parse(&source.text),
         crate::brief::Format::Html => {
             let flat = depth::flatten(&source.text, max_depth);
@@ -78,7 +78,14 @@ pub fn read(source: &Source, max_depth: usize) -> Document {
             }
             doc
         }
+    };
+    if source.encoding_detected {
+        doc.warnings.push(format!(
+            "not UTF-8 and no charset declared: read as {} (detected)",
+            source.encoding
+        ));
     }
+    doc
 }
 
 /// Whether `name` is a news agency ("Reuters", "AP", "Yonhap"): agencies go
