@@ -74,6 +74,7 @@ pub fn parse_text(text: &str, input: &str, analyzer: &Analyzer, flag_date: Optio
         sha256: String::new(),
         text: text.to_string(),
         encoding: "UTF-8",
+        encoding_detected: false,
     };
     parse_source(
         &source,

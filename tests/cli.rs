@@ -17,6 +17,8 @@ mod golden;
 mod html;
 #[path = "cli/inputs.rs"]
 mod inputs;
+#[path = "cli/matrix.rs"]
+mod matrix;
 #[path = "cli/output.rs"]
 mod output;
 #[path = "cli/properties.rs"]

@@ -146,9 +146,12 @@ pub fn build(paragraphs: &[String], dates: &DocumentDates) -> Vec<TimelineEntry>
             continue;
         }
         for sentence in sentences(text) {
-            let Some(e) = exprs
+            // Expressions are in text order: start at the sentence's first by binary search, not a rescan.
+            let first = exprs.partition_point(|e| e.start < sentence.start);
+            let Some(e) = exprs[first..]
                 .iter()
-                .find(|e| e.start >= sentence.start && e.end <= sentence.end && is_event_date(e))
+                .take_while(|e| e.start < sentence.end)
+                .find(|e| e.end <= sentence.end && is_event_date(e))
             else {
                 continue;
             };

@@ -376,7 +376,8 @@ fn clean(text: &str) -> String {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        let end = rest[..rest.len().min(12)].find(';');
+        // Bytes, not a str slice: 12 bytes can end inside a multi-byte character (`;` is ASCII).
+        let end = rest.bytes().take(12).position(|b| b == b';');
         let decoded = end.and_then(|end| decode_reference(&rest[1..end]).map(|c| (c, end + 1)));
         match decoded {
             Some((c, len)) => {
@@ -487,6 +488,16 @@ mod tests {
             <body><h1>Joburg has failed its traders</h1></body></html>"#,
         );
         assert_eq!(m.headline.as_deref(), Some("Johannesburg has failed its traders"));
+    }
+
+    /// Fuzz finding (parse_html): a `&` within 12 bytes of a multi-byte character panicked on a
+    /// str slice inside that character.
+    #[test]
+    fn fuzz_parse_html_ampersand_before_multibyte_char() {
+        assert_eq!(clean("&abcdefghij÷ x"), "&abcdefghij÷ x");
+        assert_eq!(clean("a &#247;÷&amp"), "a ÷÷&amp");
+        let page = r#"<html><head><meta property="og:site_name" content="News &abcdefghij÷"></head></html>"#;
+        assert_eq!(meta_of(page).site.as_deref(), Some("News &abcdefghij÷"));
     }
 
     /// The visible h1 wins over og:title when they tell the same headline.

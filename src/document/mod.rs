@@ -71,7 +71,7 @@ pub fn read(source: &Source, max_depth: usize) -> Document {
             ..Document::default()
         };
     }
-    match source.format {
+    let mut doc = match source.format {
         crate::brief::Format::Text => text::parse(&source.text),
         crate::brief::Format::Html => {
             let prepared = depth::prepare(&source.text, max_depth);
@@ -83,7 +83,14 @@ pub fn read(source: &Source, max_depth: usize) -> Document {
             }
             doc
         }
+    };
+    if source.encoding_detected {
+        doc.warnings.push(format!(
+            "not UTF-8 and no charset declared: read as {} (detected)",
+            source.encoding
+        ));
     }
+    doc
 }
 
 /// Whether `name` is a news agency ("Reuters", "AP", "Yonhap"): agencies go

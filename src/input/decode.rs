@@ -11,6 +11,8 @@ pub struct Decoded {
     pub text: String,
     pub format: Format,
     pub encoding: &'static str,
+    /// The encoding was guessed (not UTF-8, no BOM, no declared charset): worth a warning.
+    pub detected: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -46,10 +48,10 @@ pub fn decode(raw: &[u8]) -> Result<Decoded, DecodeError> {
 /// declare a legacy charset and are UTF-8 all the same); the charset declared by
 /// HTTP (`declared`) or by the page's `<meta charset>`; detection.
 pub fn decode_with_charset(raw: &[u8], declared: Option<&str>) -> Result<Decoded, DecodeError> {
-    let (text, encoding) = match bom_encoding(raw) {
+    let (text, encoding, detected) = match bom_encoding(raw) {
         Some((encoding, bom_len)) => {
             let (text, _) = encoding.decode_without_bom_handling(&raw[bom_len..]);
-            (text.into_owned(), encoding)
+            (text.into_owned(), encoding, false)
         }
         None => {
             if let Some(kind) = binary_kind(raw) {
@@ -68,6 +70,7 @@ pub fn decode_with_charset(raw: &[u8], declared: Option<&str>) -> Result<Decoded
         text,
         format,
         encoding: encoding.name(),
+        detected,
     })
 }
 
@@ -102,15 +105,16 @@ fn control_ratio(bytes: &[u8]) -> f64 {
     controls as f64 / bytes.len() as f64
 }
 
-/// UTF-8 when the bytes are valid UTF-8; otherwise the encoding chardetng guesses.
-fn decode_undeclared(raw: &[u8], declared: Option<&'static Encoding>) -> (String, &'static Encoding) {
+/// UTF-8 when the bytes are valid UTF-8; otherwise the declared encoding, or the one chardetng
+/// guesses (then the last value is true).
+fn decode_undeclared(raw: &[u8], declared: Option<&'static Encoding>) -> (String, &'static Encoding, bool) {
     if let Ok(text) = std::str::from_utf8(raw) {
-        return (text.to_string(), UTF_8);
+        return (text.to_string(), UTF_8, false);
     }
     // A declared UTF-16 without a BOM is not believable for text that got past the binary check.
     if let Some(encoding) = declared.filter(|e| *e != UTF_8 && *e != UTF_16LE && *e != UTF_16BE) {
         let (text, _, _) = encoding.decode(raw);
-        return (text.into_owned(), encoding);
+        return (text.into_owned(), encoding, false);
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(raw, true);
@@ -118,7 +122,7 @@ fn decode_undeclared(raw: &[u8], declared: Option<&'static Encoding>) -> (String
     // chardetng never guesses UTF-16; a BOM-less UTF-16 file has NULs and was refused above.
     debug_assert!(encoding != UTF_16LE && encoding != UTF_16BE);
     let (text, _, _) = encoding.decode(raw);
-    (text.into_owned(), encoding)
+    (text.into_owned(), encoding, true)
 }
 
 /// The charset a page declares in its first 2 KB: `<meta charset="euc-kr">` or
@@ -197,6 +201,7 @@ mod tests {
         let d = decode(&bytes).unwrap();
         assert_eq!(d.text, text);
         assert_eq!(d.encoding, "EUC-KR");
+        assert!(d.detected);
     }
 
     /// Undeclared Windows-1252 (curly quotes as single bytes) is detected.
@@ -215,7 +220,8 @@ mod tests {
     fn declared_charsets() {
         let text = "북한은 한국과 미국의 연합 군사훈련을 비난했다.";
         let (bytes, _, _) = encoding_rs::EUC_KR.encode(text);
-        assert_eq!(decode_with_charset(&bytes, Some("euc-kr")).unwrap().text, text);
+        let declared = decode_with_charset(&bytes, Some("euc-kr")).unwrap();
+        assert_eq!((declared.text.as_str(), declared.detected), (text, false));
         assert_eq!(
             decode_with_charset(text.as_bytes(), Some("iso-8859-1")).unwrap().text,
             text

@@ -27,6 +27,32 @@ pub struct Source {
     pub text: String,
     /// The encoding the bytes were read as, for warnings ("EUC-KR").
     pub encoding: &'static str,
+    /// `encoding` was guessed from the bytes (no BOM, no declared charset, not UTF-8).
+    pub encoding_detected: bool,
+}
+
+impl Source {
+    /// Decodes the bytes of one input; `meta` (a fetch response or a saved page's sidecar) gives its
+    /// URL and declared charset. The whole path from bytes on is pure: tests and fuzzing start here.
+    pub fn from_bytes(
+        input: String,
+        kind: SourceKind,
+        raw: &[u8],
+        meta: Option<fetch::FetchMeta>,
+    ) -> Result<Source, DecodeError> {
+        let decoded = decode::decode_with_charset(raw, meta.as_ref().and_then(|m| m.charset.as_deref()))?;
+        Ok(Source {
+            input,
+            kind,
+            format: decoded.format,
+            url: meta.map(|m| m.final_url),
+            bytes: raw.len() as u64,
+            sha256: sha256_hex(raw),
+            text: decoded.text,
+            encoding: decoded.encoding,
+            encoding_detected: decoded.detected,
+        })
+    }
 }
 
 /// Why an input produced no source.
@@ -94,17 +120,7 @@ pub fn load(origin: &Origin, limits: Limits) -> Result<Source, InputError> {
             (fetched.body, SourceKind::Url, Some(fetched.meta))
         }
     };
-    let decoded = decode::decode_with_charset(&raw, meta.as_ref().and_then(|m| m.charset.as_deref()))?;
-    Ok(Source {
-        input: origin.display_name(),
-        kind,
-        format: decoded.format,
-        url: meta.map(|m| m.final_url),
-        bytes: raw.len() as u64,
-        sha256: sha256_hex(&raw),
-        text: decoded.text,
-        encoding: decoded.encoding,
-    })
+    Ok(Source::from_bytes(origin.display_name(), kind, &raw, meta)?)
 }
 
 /// Reads at most `max_bytes + 1` bytes so an oversized input costs no more than the cap.

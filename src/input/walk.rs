@@ -1,7 +1,8 @@
 //! Expands the user's INPUTs into articles to read, lazily and in order:
 //! files as given, `-` as standard input, directories walked recursively in
 //! sorted path order under SPEC.md's rules (article extensions only; hidden
-//! entries, symlinks to directories and non-regular files skipped and counted).
+//! entries, symlinks to directories and non-regular files skipped and counted; an entry that
+//! vanishes between listing and reading fails like a missing file).
 
 use super::Origin;
 use std::collections::VecDeque;
@@ -90,8 +91,15 @@ impl Iterator for DirWalk {
             if is_hidden(&path) {
                 return Some(Entry::Skipped(path));
             }
-            let Ok(link_meta) = fs::symlink_metadata(&path) else {
-                return Some(Entry::Skipped(path));
+            // Listed a moment ago, so an error here (removed mid-batch, no permission) is the input's failure.
+            let link_meta = match fs::symlink_metadata(&path) {
+                Ok(meta) => meta,
+                Err(err) => {
+                    return Some(Entry::Failed {
+                        input: path.display().to_string(),
+                        reason: err.to_string(),
+                    })
+                }
             };
             if link_meta.is_dir() {
                 match Self::sorted_children(&path) {

@@ -28,35 +28,6 @@ fn exit_1_when_an_input_fails() {
     assert!(err.starts_with("korea-brief: no/such/file.txt: "), "{err}");
 }
 
-/// 1: binary data is refused with what it looks like.
-#[test]
-fn exit_1_on_binary() {
-    let dir = tempfile::tempdir().unwrap();
-    let png = dir.path().join("photo.txt");
-    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0").unwrap();
-    let out = run(&["parse", png.to_str().unwrap()], None);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("photo.txt: not text or HTML (looks like a PNG image)"),
-        "{}",
-        stderr(&out)
-    );
-    assert!(out.stdout.is_empty());
-}
-
-/// 1: an input over --max-bytes is refused with the limit named.
-#[test]
-fn exit_1_over_max_bytes() {
-    let seed = fixture("articles/seed-phnompenhpost.txt");
-    let out = run(&["parse", "--max-bytes", "1K", seed.to_str().unwrap()], None);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("larger than --max-bytes (1000 bytes)"),
-        "{}",
-        stderr(&out)
-    );
-}
-
 /// 2: usage errors (no input, bad flag, bad date).
 #[test]
 fn exit_2_on_usage_errors() {

@@ -1,30 +1,7 @@
-//! Output: closed pipes, --output-dir, --pretty, Markdown, schema, completions.
+//! Output: --output-dir, --pretty, Markdown, schema, completions.
 
 use crate::util::{briefs, fixture, run, stderr, stdout, BIN};
-use std::io::Read;
 use std::process::{Command, Stdio};
-
-/// Closing stdout early (`| head -c1`) ends the run quietly with 0.
-#[test]
-fn closed_pipe_is_quiet_success() {
-    let dir = tempfile::tempdir().unwrap();
-    let seed = std::fs::read_to_string(fixture("articles/seed-phnompenhpost.txt")).unwrap();
-    for i in 0..200 {
-        std::fs::write(dir.path().join(format!("{i:03}.txt")), &seed).unwrap();
-    }
-    let mut child = Command::new(BIN)
-        .args(["parse", "--quiet", dir.path().to_str().unwrap()])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = [0u8; 1];
-    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
-    // Dropping our end closes the pipe.
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
-}
 
 /// Piped JSON carries no terminal escapes, and every key of the contract is present.
 #[test]
@@ -215,4 +192,97 @@ fn write_error_is_fatal() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+/// A run killed (SIGKILL) mid-batch leaves only complete briefs under their final names: a brief is
+/// written to a hidden temporary name without the final extension and renamed into place.
+#[cfg(unix)]
+#[test]
+fn output_dir_killed_run_leaves_no_partial_brief() {
+    let dir = tempfile::tempdir().unwrap();
+    let (inputs, out_dir) = (dir.path().join("in"), dir.path().join("briefs"));
+    std::fs::create_dir(&inputs).unwrap();
+    let seed = std::fs::read(fixture("articles/seed-phnompenhpost.txt")).unwrap();
+    for i in 0..400 {
+        std::fs::write(inputs.join(format!("{i:03}.txt")), &seed).unwrap();
+    }
+    let mut child = Command::new(BIN)
+        .args([
+            "parse",
+            "-q",
+            "--output-dir",
+            out_dir.to_str().unwrap(),
+            inputs.to_str().unwrap(),
+        ])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while count_entries(&out_dir) < 20 && started.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().unwrap(); // SIGKILL: no destructor, no cleanup runs
+    child.wait().unwrap();
+    let mut complete = 0;
+    for entry in std::fs::read_dir(&out_dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        if name.ends_with(".json") {
+            let text = std::fs::read_to_string(out_dir.join(&name)).unwrap();
+            serde_json::from_str::<korea_brief::brief::Brief>(&text)
+                .unwrap_or_else(|e| panic!("{name} is not a complete brief: {e}"));
+            complete += 1;
+        } else {
+            assert!(name.starts_with('.') && name.contains(".tmp-"), "stray file {name}");
+        }
+    }
+    assert!((1..400).contains(&complete), "killed mid-run: {complete} briefs");
+}
+
+fn count_entries(dir: &std::path::Path) -> usize {
+    std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0)
+}
+
+/// Output names come from input names made safe: no `..`, no path, no control characters, and
+/// nothing is written outside the directory.
+#[cfg(unix)]
+#[test]
+fn output_dir_sanitises_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let (inputs, out_dir) = (dir.path().join("in"), dir.path().join("briefs"));
+    std::fs::create_dir(&inputs).unwrap();
+    let names = [
+        "...txt",
+        "..evil.txt",
+        "tab\there.txt",
+        "esc\x1b[31m.txt",
+        "new\nline.txt",
+        "북한.txt",
+    ];
+    let mut args = vec!["parse".to_string(), "-q".into(), "--output-dir".into()];
+    args.push(out_dir.display().to_string());
+    for name in names {
+        std::fs::write(inputs.join(name), "Headline\n\nBody.").unwrap();
+        args.push(inputs.join(name).display().to_string()); // absolute paths
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = run(&args, None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let mut written: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(
+        written,
+        [
+            "article.json",
+            "esc__31m.json",
+            "evil.json",
+            "new_line.json",
+            "tab_here.json",
+            "북한.json"
+        ]
+    );
+    assert_eq!(count_entries(dir.path()), 2, "nothing beside in/ and briefs/");
 }
