@@ -2,8 +2,8 @@
 //! similarity, PageRank), returned in article order. Only body paragraphs are
 //! candidates, so captions, bylines and datelines can never be picked.
 
+use super::actors::FastMap;
 use super::text::sentences;
-use std::collections::HashMap;
 
 /// Candidate sentences considered per article; keeps the quadratic graph bounded on huge inputs.
 const MAX_CANDIDATES: usize = 150;
@@ -33,8 +33,12 @@ pub fn summarize(paragraphs: &[String], n: usize) -> Vec<String> {
     if candidates.len() <= n {
         return candidates.into_iter().map(str::to_string).collect();
     }
-    let mut vocabulary = HashMap::new();
-    let words: Vec<Vec<u32>> = candidates.iter().map(|s| content_words(s, &mut vocabulary)).collect();
+    let mut vocabulary = FastMap::default();
+    let mut lower = String::new();
+    let words: Vec<Vec<u32>> = candidates
+        .iter()
+        .map(|s| content_words(s, &mut vocabulary, &mut lower))
+        .collect();
     let scores = rank(&words);
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     // Ties go to the earlier sentence, as news puts the main point first.
@@ -44,20 +48,30 @@ pub fn summarize(paragraphs: &[String], n: usize) -> Vec<String> {
     chosen.into_iter().map(|i| candidates[i].to_string()).collect()
 }
 
-/// The sentence's distinct content words as sorted ids into `vocabulary` (lower-cased words).
-fn content_words(sentence: &str, vocabulary: &mut HashMap<String, u32>) -> Vec<u32> {
-    let mut ids: Vec<u32> = sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .filter_map(|w| {
-            let lower = w.to_lowercase();
-            if STOPWORDS.binary_search(&lower.as_str()).is_ok() {
-                return None;
+/// The sentence's distinct content words as sorted ids into `vocabulary` (lower-cased words);
+/// `lower` is scratch space, reused so that known words cost no allocation.
+fn content_words(sentence: &str, vocabulary: &mut FastMap<String, u32>, lower: &mut String) -> Vec<u32> {
+    let mut ids = Vec::new();
+    for word in sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        lower.clear();
+        if word.is_ascii() {
+            lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            lower.push_str(&word.to_lowercase());
+        }
+        if STOPWORDS.binary_search(&lower.as_str()).is_ok() {
+            continue;
+        }
+        let id = match vocabulary.get(lower.as_str()) {
+            Some(&id) => id,
+            None => {
+                let next = vocabulary.len() as u32;
+                vocabulary.insert(lower.clone(), next);
+                next
             }
-            let next = vocabulary.len() as u32;
-            Some(*vocabulary.entry(lower).or_insert(next))
-        })
-        .collect();
+        };
+        ids.push(id);
+    }
     ids.sort_unstable();
     ids.dedup();
     ids
@@ -84,32 +98,38 @@ fn overlap(a: &[u32], b: &[u32]) -> usize {
 fn rank(words: &[Vec<u32>]) -> Vec<f64> {
     let n = words.len();
     let log_len: Vec<f64> = words.iter().map(|w| (w.len() as f64).max(2.0).ln()).collect();
-    let mut weights = vec![0.0; n * n];
+    // The graph is symmetric and sparse (most sentence pairs share no word): each sentence keeps
+    // only its neighbours (pushed in index order), so every sum adds the same non-zero terms in the same
+    // order as over the full matrix and the scores are bit-identical to the dense computation.
+    let mut neighbours: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
     for i in 0..n {
         for j in i + 1..n {
-            let w = overlap(&words[i], &words[j]) as f64 / (log_len[i] + log_len[j]);
-            weights[i * n + j] = w;
-            weights[j * n + i] = w;
+            let shared = overlap(&words[i], &words[j]);
+            if shared > 0 {
+                let w = shared as f64 / (log_len[i] + log_len[j]);
+                neighbours[i].push((j, w));
+                neighbours[j].push((i, w));
+            }
         }
     }
-    let out_sums: Vec<f64> = weights.chunks(n).map(|row| row.iter().sum()).collect();
+    let out_sums: Vec<f64> = neighbours
+        .iter()
+        .map(|list| list.iter().map(|&(_, w)| w).sum())
+        .collect();
     let mut scores = vec![1.0; n];
-    let mut next = vec![0.0; n];
+    let mut share = vec![0.0; n];
     for _ in 0..ITERATIONS {
-        let share: Vec<f64> = (0..n)
-            .map(|j| {
-                if out_sums[j] > 0.0 {
-                    scores[j] / out_sums[j]
-                } else {
-                    0.0
-                }
-            })
-            .collect();
-        for (i, slot) in next.iter_mut().enumerate() {
-            let incoming: f64 = (0..n).map(|j| weights[j * n + i] * share[j]).sum();
+        for (j, slot) in share.iter_mut().enumerate() {
+            *slot = if out_sums[j] > 0.0 {
+                scores[j] / out_sums[j]
+            } else {
+                0.0
+            };
+        }
+        for (slot, list) in scores.iter_mut().zip(&neighbours) {
+            let incoming: f64 = list.iter().map(|&(j, w)| w * share[j]).sum();
             *slot = (1.0 - DAMPING) + DAMPING * incoming;
         }
-        std::mem::swap(&mut scores, &mut next);
     }
     scores
 }

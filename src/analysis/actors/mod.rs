@@ -16,6 +16,8 @@
 
 mod build;
 mod gazetteer;
+
+pub(crate) use gazetteer::FastMap;
 mod scan;
 mod tokens;
 
