@@ -4,6 +4,7 @@
 
 use super::actors::FastMap;
 use super::text::sentences;
+use std::borrow::Cow;
 
 /// Candidate sentences considered per article; keeps the quadratic graph bounded on huge inputs.
 const MAX_CANDIDATES: usize = 150;
@@ -11,7 +12,6 @@ const DAMPING: f64 = 0.85;
 const ITERATIONS: usize = 30;
 
 /// Function words that carry no content for sentence similarity.
-/// Sorted for binary search.
 const STOPWORDS: &[&str] = &[
     "a", "about", "after", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could", "for",
     "from", "had", "has", "have", "he", "her", "his", "i", "in", "into", "is", "it", "its", "more", "not", "of", "on",
@@ -33,7 +33,14 @@ pub fn summarize(paragraphs: &[String], n: usize) -> Vec<String> {
     if candidates.len() <= n {
         return candidates.into_iter().map(str::to_string).collect();
     }
-    let mut vocabulary = FastMap::default();
+    // The stopwords take the first ids, so one lookup both filters a word and numbers it.
+    let mut vocabulary: FastMap<Cow<str>, u32> = FastMap::with_capacity_and_hasher(512, Default::default());
+    vocabulary.extend(
+        STOPWORDS
+            .iter()
+            .enumerate()
+            .map(|(id, &w)| (Cow::Borrowed(w), id as u32)),
+    );
     let mut lower = String::new();
     let words: Vec<Vec<u32>> = candidates
         .iter()
@@ -48,33 +55,46 @@ pub fn summarize(paragraphs: &[String], n: usize) -> Vec<String> {
     chosen.into_iter().map(|i| candidates[i].to_string()).collect()
 }
 
-/// The sentence's distinct content words as sorted ids into `vocabulary` (lower-cased words);
-/// `lower` is scratch space, reused so that known words cost no allocation.
-fn content_words(sentence: &str, vocabulary: &mut FastMap<String, u32>, lower: &mut String) -> Vec<u32> {
+/// The sentence's distinct content words as sorted ids into `vocabulary` (lower-cased words, seeded
+/// with the stopwords, which are left out). Words already in lower case are borrowed from the
+/// sentence; `lower` is scratch space for the others, so only new capitalised words allocate.
+fn content_words<'a>(sentence: &'a str, vocabulary: &mut FastMap<Cow<'a, str>, u32>, lower: &mut String) -> Vec<u32> {
     let mut ids = Vec::new();
     for word in sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        lower.clear();
-        if word.is_ascii() {
-            lower.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-        } else {
-            lower.push_str(&word.to_lowercase());
-        }
-        if STOPWORDS.binary_search(&lower.as_str()).is_ok() {
-            continue;
-        }
-        let id = match vocabulary.get(lower.as_str()) {
+        let borrowed = word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        let key = if borrowed { word } else { lower_case_into(lower, word) };
+        let id = match vocabulary.get(key) {
             Some(&id) => id,
             None => {
                 let next = vocabulary.len() as u32;
-                vocabulary.insert(lower.clone(), next);
+                let entry = if borrowed {
+                    Cow::Borrowed(word)
+                } else {
+                    Cow::Owned(key.to_owned())
+                };
+                vocabulary.insert(entry, next);
                 next
             }
         };
-        ids.push(id);
+        if id as usize >= STOPWORDS.len() {
+            ids.push(id);
+        }
     }
     ids.sort_unstable();
     ids.dedup();
     ids
+}
+
+/// `word` in lower case, written into the reused `buffer`.
+fn lower_case_into<'b>(buffer: &'b mut String, word: &str) -> &'b str {
+    buffer.clear();
+    if word.is_ascii() {
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.push_str(&word.to_lowercase());
+    }
+    buffer
 }
 
 /// Size of the intersection of two sorted id lists.
@@ -156,7 +176,7 @@ mod tests {
         assert!(!summary.iter().any(|s| s.contains("football")));
     }
 
-    /// The stopword list stays sorted (binary search depends on it).
+    /// The stopword list stays sorted and distinct: each stopword takes its own vocabulary id.
     #[test]
     fn stopwords_sorted() {
         assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));

@@ -16,8 +16,11 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut from = 0;
-    // The stops are ASCII, so byte offsets found by `find` are char boundaries.
-    while let Some(offset) = text[from..].find(['.', '!', '?']) {
+    // The stops are ASCII, so the byte offsets found are char boundaries.
+    while let Some(offset) = text.as_bytes()[from..]
+        .iter()
+        .position(|b| matches!(b, b'.' | b'!' | b'?'))
+    {
         let stop = from + offset;
         // Take closing quotes and brackets with the sentence.
         let end = stop
