@@ -14,24 +14,33 @@ const NARRATIVE_REACH: usize = 32;
 /// the paragraphs that hold quotes, so that each quote costs a binary search, not a rescan.
 struct ParagraphIndex {
     sentences: Vec<Range<usize>>,
+    /// Empty for an ASCII paragraph, where code-point and byte offsets coincide.
     char_bytes: Vec<usize>,
+    len: usize,
 }
 
 impl ParagraphIndex {
     fn new(text: &str) -> Self {
-        let char_bytes = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(text.len()))
-            .collect();
+        let char_bytes = if text.is_ascii() {
+            Vec::new()
+        } else {
+            text.char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(text.len()))
+                .collect()
+        };
         ParagraphIndex {
             sentences: sentences(text),
             char_bytes,
+            len: text.len(),
         }
     }
 
     /// Byte offset of code-point offset `chars` (clamped to the end).
     fn byte(&self, chars: usize) -> usize {
+        if self.char_bytes.is_empty() {
+            return chars.min(self.len);
+        }
         self.char_bytes
             .get(chars)
             .or(self.char_bytes.last())

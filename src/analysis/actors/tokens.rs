@@ -110,13 +110,15 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
 
 fn word_tok(text: &str, start: usize, end: usize, kind: Kind) -> Tok {
     let word = &text[start..end];
-    let low = if word
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    {
-        word.to_string()
+    let low = if word.is_ascii() {
+        word.to_ascii_lowercase()
     } else {
-        word.to_lowercase().replace('’', "'")
+        let low = word.to_lowercase();
+        if low.contains('’') {
+            low.replace('’', "'")
+        } else {
+            low
+        }
     };
     let word_kind = kind == Kind::Word;
     let cap = word_kind && word.chars().next().is_some_and(char::is_uppercase);
