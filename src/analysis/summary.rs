@@ -3,7 +3,7 @@
 //! candidates, so captions, bylines and datelines can never be picked.
 
 use super::actors::FastMap;
-use super::text::sentences;
+use super::text::Body;
 use std::borrow::Cow;
 
 /// Candidate sentences considered per article; keeps the quadratic graph bounded on huge inputs.
@@ -20,13 +20,12 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// The `n` most central sentences of the body, in article order.
-pub fn summarize(paragraphs: &[String], n: usize) -> Vec<String> {
+pub fn summarize(body: &Body, n: usize) -> Vec<String> {
     if n == 0 {
         return Vec::new();
     }
-    let candidates: Vec<&str> = paragraphs
-        .iter()
-        .flat_map(|p| sentences(p).into_iter().map(move |r| &p[r]))
+    let candidates: Vec<&str> = body
+        .sentence_texts()
         .filter(|s| s.split_whitespace().count() >= 4)
         .take(MAX_CANDIDATES)
         .collect();
@@ -166,7 +165,7 @@ mod tests {
             "The United States urged North Korea to return to talks. Officials in Seoul backed the talks with North Korea.".to_string(),
             "A football match ended in a draw on Sunday evening.".to_string(),
         ];
-        let summary = summarize(&paragraphs, 2);
+        let summary = summarize(&Body::new(&paragraphs), 2);
         assert_eq!(summary.len(), 2);
         let positions: Vec<usize> = summary
             .iter()
@@ -186,7 +185,7 @@ mod tests {
     #[test]
     fn edge_counts() {
         let paragraphs = vec!["Only one sentence is here.".to_string()];
-        assert!(summarize(&paragraphs, 0).is_empty());
-        assert_eq!(summarize(&paragraphs, 3), ["Only one sentence is here."]);
+        assert!(summarize(&Body::new(&paragraphs), 0).is_empty());
+        assert_eq!(summarize(&Body::new(&paragraphs), 3), ["Only one sentence is here."]);
     }
 }

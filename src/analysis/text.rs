@@ -11,6 +11,31 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "gens", "reps", "sens", "govt", "dept",
 ];
 
+/// The body's paragraphs with their sentences, split once per article and shared by the stages
+/// (actors, summary, timeline) rather than split again by each.
+pub struct Body<'a> {
+    pub paragraphs: &'a [String],
+    /// Per paragraph, the byte ranges of its sentences (see [`sentences`]).
+    pub sentences: Vec<Vec<Range<usize>>>,
+}
+
+impl<'a> Body<'a> {
+    pub fn new(paragraphs: &'a [String]) -> Self {
+        Body {
+            paragraphs,
+            sentences: paragraphs.iter().map(|p| sentences(p)).collect(),
+        }
+    }
+
+    /// Each paragraph's sentences as text, in article order.
+    pub fn sentence_texts(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.paragraphs
+            .iter()
+            .zip(&self.sentences)
+            .flat_map(|(p, ranges)| ranges.iter().map(move |r| &p[r.clone()]))
+    }
+}
+
 /// Byte ranges of the sentences of `text`, trimmed of surrounding whitespace.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();

@@ -3,6 +3,7 @@
 //! with byte offsets and whether it opens a sentence.
 
 use crate::analysis::text;
+use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -31,6 +32,11 @@ pub struct Tok {
 
 /// The tokens of `text`, in order.
 pub fn tokenize(text: &str) -> Vec<Tok> {
+    tokenize_in(text, &text::sentences(text))
+}
+
+/// The tokens of `text`, whose sentences (byte ranges, from [`text::sentences`]) are known.
+pub fn tokenize_in(text: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
     // Byte positions throughout; `at` decodes the character starting at one (none at the end).
     let at = |p: usize| text[p..].chars().next();
     let width = |c: Option<char>| c.map_or(0, char::len_utf8);
@@ -104,7 +110,7 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         out.push(word_tok(text, i, end, Kind::Punct));
         i = end;
     }
-    mark_openers(text, &mut out);
+    mark_openers(text, sentences, &mut out);
     out
 }
 
@@ -138,8 +144,8 @@ fn word_tok(text: &str, start: usize, end: usize, kind: Kind) -> Tok {
     }
 }
 
-fn mark_openers(text: &str, toks: &mut [Tok]) {
-    let starts: Vec<usize> = text::sentences(text).into_iter().map(|r| r.start).collect();
+fn mark_openers(text: &str, sentences: &[Range<usize>], toks: &mut [Tok]) {
+    let starts: Vec<usize> = sentences.iter().map(|r| r.start).collect();
     let mut s = 0;
     let mut open_next = false;
     for t in toks.iter_mut() {
