@@ -45,7 +45,7 @@ pub fn summarize(body: &Body, n: usize) -> Vec<String> {
         .iter()
         .map(|s| content_words(s, &mut vocabulary, &mut lower))
         .collect();
-    let scores = rank(&words);
+    let scores = rank(&words, vocabulary.len());
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     // Ties go to the earlier sentence, as news puts the main point first.
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
@@ -96,34 +96,23 @@ fn lower_case_into<'b>(buffer: &'b mut String, word: &str) -> &'b str {
     buffer
 }
 
-/// Size of the intersection of two sorted id lists.
-fn overlap(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 /// PageRank over the similarity graph (Mihalcea & Tarau 2004: overlap / (log|a| + log|b|)).
-fn rank(words: &[Vec<u32>]) -> Vec<f64> {
+/// `words` are each sentence's distinct word ids, all below `vocabulary_size`.
+fn rank(words: &[Vec<u32>], vocabulary_size: usize) -> Vec<f64> {
     let n = words.len();
     let log_len: Vec<f64> = words.iter().map(|w| (w.len() as f64).max(2.0).ln()).collect();
     // The graph is symmetric and sparse (most sentence pairs share no word): each sentence keeps
     // only its neighbours (pushed in index order), so every sum adds the same non-zero terms in the same
     // order as over the full matrix and the scores are bit-identical to the dense computation.
     let mut neighbours: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+    // Overlaps by marking sentence i's words, then counting the marked words of each later one.
+    let mut marked_by = vec![usize::MAX; vocabulary_size];
     for i in 0..n {
+        for &w in &words[i] {
+            marked_by[w as usize] = i;
+        }
         for j in i + 1..n {
-            let shared = overlap(&words[i], &words[j]);
+            let shared = words[j].iter().filter(|&&w| marked_by[w as usize] == i).count();
             if shared > 0 {
                 let w = shared as f64 / (log_len[i] + log_len[j]);
                 neighbours[i].push((j, w));
