@@ -18,11 +18,6 @@ pub mod lexicon;
 pub mod output;
 pub mod render;
 
-/// The analysis makes many small, short-lived strings and vectors per article; with the system
-/// allocator, malloc and free were about a fifth of all instructions (callgrind, BBC corpus).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use analysis::{Analyzer, Options};
 use brief::Brief;
 use chrono::NaiveDate;
