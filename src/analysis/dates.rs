@@ -15,7 +15,7 @@ use crate::brief::{DateEntry, DateRef, Precision, TimexKind, Where};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use regex::{Captures, Regex, RegexSet};
+use regex::{Captures, Regex, RegexBuilder, RegexSet};
 use std::ops::Range;
 
 /// What an expression needs from the narrative date to get its value.
@@ -231,6 +231,10 @@ pub struct DateFinder {
     future: Regex,
 }
 
+/// Lazy-DFA cache of the union of date patterns, in bytes (per thread): enough for the states
+/// news text reaches, so they are built once rather than rebuilt every few articles.
+const DATE_DFA_CACHE: usize = 8 << 20;
+
 /// The name of each alternative's outer group, in order.
 const ALTERNATIVE_NAMES: [&str; 23] = [
     "iso", "dd", "my", "rng", "dec", "cent", "q", "ago", "set", "rel", "yend", "rday", "pod2", "ana", "pod", "wd",
@@ -316,7 +320,12 @@ impl DateFinder {
     pub fn new(_lexicon: &Lexicon) -> Self {
         let alternatives = alternatives();
         DateFinder {
-            re: Regex::new(&alternatives.join("|")).expect("static date pattern"),
+            // The union is big: with the default lazy-DFA cache (2 MB) the cache keeps filling
+            // up, is cleared and the same states are rebuilt, article after article.
+            re: RegexBuilder::new(&alternatives.join("|"))
+                .dfa_size_limit(DATE_DFA_CACHE)
+                .build()
+                .expect("static date pattern"),
             which: RegexSet::new(alternatives.iter().map(|a| format!("^(?:{a})$"))).expect("static date patterns"),
             alternatives: alternatives.iter().map(|a| Regex::new(&format!("^(?:{a})$")).expect("static date pattern")).collect(),
             future: Regex::new(

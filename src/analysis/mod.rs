@@ -56,12 +56,13 @@ impl Analyzer {
 
     /// Analyses one document.
     pub fn analyze(&self, doc: &Document, options: Options) -> Analysis {
+        let body = text::Body::new(&doc.paragraphs);
         let found_dates = self.dates.find_in_document(doc, options.reference);
-        let table = self.actors.find(doc);
+        let table = self.actors.find_in(doc, &body);
         let mut quotes = self.quotes.find(&doc.paragraphs, &table);
-        timeline::date_quotes(&mut quotes, &doc.paragraphs, &found_dates);
+        timeline::date_quotes(&mut quotes, &body, &found_dates);
         let actors = table.to_actors(&quotes);
-        let timeline = timeline::build(&doc.paragraphs, &found_dates);
+        let timeline = timeline::build(&body, &found_dates);
         Analysis {
             caption_actors: (0..doc.captions.len()).map(|i| table.names_in_caption(i)).collect(),
             caption_dates: (0..doc.captions.len())
@@ -72,7 +73,7 @@ impl Analyzer {
             quotes,
             actors,
             timeline,
-            summary: summary::summarize(&doc.paragraphs, options.summary_sentences),
+            summary: summary::summarize(&body, options.summary_sentences),
         }
     }
 }

@@ -2,8 +2,9 @@
 //! similarity, PageRank), returned in article order. Only body paragraphs are
 //! candidates, so captions, bylines and datelines can never be picked.
 
-use super::text::sentences;
-use std::collections::HashMap;
+use super::actors::FastMap;
+use super::text::Body;
+use std::borrow::Cow;
 
 /// Candidate sentences considered per article; keeps the quadratic graph bounded on huge inputs.
 const MAX_CANDIDATES: usize = 150;
@@ -11,7 +12,6 @@ const DAMPING: f64 = 0.85;
 const ITERATIONS: usize = 30;
 
 /// Function words that carry no content for sentence similarity.
-/// Sorted for binary search.
 const STOPWORDS: &[&str] = &[
     "a", "about", "after", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "could", "for",
     "from", "had", "has", "have", "he", "her", "his", "i", "in", "into", "is", "it", "its", "more", "not", "of", "on",
@@ -20,22 +20,32 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// The `n` most central sentences of the body, in article order.
-pub fn summarize(paragraphs: &[String], n: usize) -> Vec<String> {
+pub fn summarize(body: &Body, n: usize) -> Vec<String> {
     if n == 0 {
         return Vec::new();
     }
-    let candidates: Vec<&str> = paragraphs
-        .iter()
-        .flat_map(|p| sentences(p).into_iter().map(move |r| &p[r]))
+    let candidates: Vec<&str> = body
+        .sentence_texts()
         .filter(|s| s.split_whitespace().count() >= 4)
         .take(MAX_CANDIDATES)
         .collect();
     if candidates.len() <= n {
         return candidates.into_iter().map(str::to_string).collect();
     }
-    let mut vocabulary = HashMap::new();
-    let words: Vec<Vec<u32>> = candidates.iter().map(|s| content_words(s, &mut vocabulary)).collect();
-    let scores = rank(&words);
+    // The stopwords take the first ids, so one lookup both filters a word and numbers it.
+    let mut vocabulary: FastMap<Cow<str>, u32> = FastMap::with_capacity_and_hasher(512, Default::default());
+    vocabulary.extend(
+        STOPWORDS
+            .iter()
+            .enumerate()
+            .map(|(id, &w)| (Cow::Borrowed(w), id as u32)),
+    );
+    let mut lower = String::new();
+    let words: Vec<Vec<u32>> = candidates
+        .iter()
+        .map(|s| content_words(s, &mut vocabulary, &mut lower))
+        .collect();
+    let scores = rank(&words, vocabulary.len());
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     // Ties go to the earlier sentence, as news puts the main point first.
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
@@ -44,72 +54,90 @@ pub fn summarize(paragraphs: &[String], n: usize) -> Vec<String> {
     chosen.into_iter().map(|i| candidates[i].to_string()).collect()
 }
 
-/// The sentence's distinct content words as sorted ids into `vocabulary` (lower-cased words).
-fn content_words(sentence: &str, vocabulary: &mut HashMap<String, u32>) -> Vec<u32> {
-    let mut ids: Vec<u32> = sentence
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .filter_map(|w| {
-            let lower = w.to_lowercase();
-            if STOPWORDS.binary_search(&lower.as_str()).is_ok() {
-                return None;
+/// The sentence's distinct content words as sorted ids into `vocabulary` (lower-cased words, seeded
+/// with the stopwords, which are left out). Words already in lower case are borrowed from the
+/// sentence; `lower` is scratch space for the others, so only new capitalised words allocate.
+fn content_words<'a>(sentence: &'a str, vocabulary: &mut FastMap<Cow<'a, str>, u32>, lower: &mut String) -> Vec<u32> {
+    let mut ids = Vec::new();
+    for word in sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        let borrowed = word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        let key = if borrowed { word } else { lower_case_into(lower, word) };
+        let id = match vocabulary.get(key) {
+            Some(&id) => id,
+            None => {
+                let next = vocabulary.len() as u32;
+                let entry = if borrowed {
+                    Cow::Borrowed(word)
+                } else {
+                    Cow::Owned(key.to_owned())
+                };
+                vocabulary.insert(entry, next);
+                next
             }
-            let next = vocabulary.len() as u32;
-            Some(*vocabulary.entry(lower).or_insert(next))
-        })
-        .collect();
+        };
+        if id as usize >= STOPWORDS.len() {
+            ids.push(id);
+        }
+    }
     ids.sort_unstable();
     ids.dedup();
     ids
 }
 
-/// Size of the intersection of two sorted id lists.
-fn overlap(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
+/// `word` in lower case, written into the reused `buffer`.
+fn lower_case_into<'b>(buffer: &'b mut String, word: &str) -> &'b str {
+    buffer.clear();
+    if word.is_ascii() {
+        buffer.push_str(word);
+        buffer.make_ascii_lowercase();
+    } else {
+        buffer.push_str(&word.to_lowercase());
     }
-    n
+    buffer
 }
 
 /// PageRank over the similarity graph (Mihalcea & Tarau 2004: overlap / (log|a| + log|b|)).
-fn rank(words: &[Vec<u32>]) -> Vec<f64> {
+/// `words` are each sentence's distinct word ids, all below `vocabulary_size`.
+fn rank(words: &[Vec<u32>], vocabulary_size: usize) -> Vec<f64> {
     let n = words.len();
     let log_len: Vec<f64> = words.iter().map(|w| (w.len() as f64).max(2.0).ln()).collect();
-    let mut weights = vec![0.0; n * n];
+    // The graph is symmetric and sparse (most sentence pairs share no word): each sentence keeps
+    // only its neighbours (pushed in index order), so every sum adds the same non-zero terms in the same
+    // order as over the full matrix and the scores are bit-identical to the dense computation.
+    let mut neighbours: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
+    // Overlaps by marking sentence i's words, then counting the marked words of each later one.
+    let mut marked_by = vec![usize::MAX; vocabulary_size];
     for i in 0..n {
+        for &w in &words[i] {
+            marked_by[w as usize] = i;
+        }
         for j in i + 1..n {
-            let w = overlap(&words[i], &words[j]) as f64 / (log_len[i] + log_len[j]);
-            weights[i * n + j] = w;
-            weights[j * n + i] = w;
+            let shared = words[j].iter().filter(|&&w| marked_by[w as usize] == i).count();
+            if shared > 0 {
+                let w = shared as f64 / (log_len[i] + log_len[j]);
+                neighbours[i].push((j, w));
+                neighbours[j].push((i, w));
+            }
         }
     }
-    let out_sums: Vec<f64> = weights.chunks(n).map(|row| row.iter().sum()).collect();
+    let out_sums: Vec<f64> = neighbours
+        .iter()
+        .map(|list| list.iter().map(|&(_, w)| w).sum())
+        .collect();
     let mut scores = vec![1.0; n];
-    let mut next = vec![0.0; n];
+    let mut share = vec![0.0; n];
     for _ in 0..ITERATIONS {
-        let share: Vec<f64> = (0..n)
-            .map(|j| {
-                if out_sums[j] > 0.0 {
-                    scores[j] / out_sums[j]
-                } else {
-                    0.0
-                }
-            })
-            .collect();
-        for (i, slot) in next.iter_mut().enumerate() {
-            let incoming: f64 = (0..n).map(|j| weights[j * n + i] * share[j]).sum();
+        for (j, slot) in share.iter_mut().enumerate() {
+            *slot = if out_sums[j] > 0.0 {
+                scores[j] / out_sums[j]
+            } else {
+                0.0
+            };
+        }
+        for (slot, list) in scores.iter_mut().zip(&neighbours) {
+            let incoming: f64 = list.iter().map(|&(j, w)| w * share[j]).sum();
             *slot = (1.0 - DAMPING) + DAMPING * incoming;
         }
-        std::mem::swap(&mut scores, &mut next);
     }
     scores
 }
@@ -126,7 +154,7 @@ mod tests {
             "The United States urged North Korea to return to talks. Officials in Seoul backed the talks with North Korea.".to_string(),
             "A football match ended in a draw on Sunday evening.".to_string(),
         ];
-        let summary = summarize(&paragraphs, 2);
+        let summary = summarize(&Body::new(&paragraphs), 2);
         assert_eq!(summary.len(), 2);
         let positions: Vec<usize> = summary
             .iter()
@@ -136,7 +164,7 @@ mod tests {
         assert!(!summary.iter().any(|s| s.contains("football")));
     }
 
-    /// The stopword list stays sorted (binary search depends on it).
+    /// The stopword list stays sorted and distinct: each stopword takes its own vocabulary id.
     #[test]
     fn stopwords_sorted() {
         assert!(STOPWORDS.windows(2).all(|w| w[0] < w[1]));
@@ -146,7 +174,7 @@ mod tests {
     #[test]
     fn edge_counts() {
         let paragraphs = vec!["Only one sentence is here.".to_string()];
-        assert!(summarize(&paragraphs, 0).is_empty());
-        assert_eq!(summarize(&paragraphs, 3), ["Only one sentence is here."]);
+        assert!(summarize(&Body::new(&paragraphs), 0).is_empty());
+        assert_eq!(summarize(&Body::new(&paragraphs), 3), ["Only one sentence is here."]);
     }
 }

@@ -11,51 +11,81 @@ pub(crate) const ABBREVIATIONS: &[&str] = &[
     "gens", "reps", "sens", "govt", "dept",
 ];
 
+/// The body's paragraphs with their sentences, split once per article and shared by the stages
+/// (actors, summary, timeline) rather than split again by each.
+pub struct Body<'a> {
+    pub paragraphs: &'a [String],
+    /// Per paragraph, the byte ranges of its sentences (see [`sentences`]).
+    pub sentences: Vec<Vec<Range<usize>>>,
+}
+
+impl<'a> Body<'a> {
+    pub fn new(paragraphs: &'a [String]) -> Self {
+        Body {
+            paragraphs,
+            sentences: paragraphs.iter().map(|p| sentences(p)).collect(),
+        }
+    }
+
+    /// Each paragraph's sentences as text, in article order.
+    pub fn sentence_texts(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.paragraphs
+            .iter()
+            .zip(&self.sentences)
+            .flat_map(|(p, ranges)| ranges.iter().map(move |r| &p[r.clone()]))
+    }
+}
+
 /// Byte ranges of the sentences of `text`, trimmed of surrounding whitespace.
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if matches!(c, '.' | '!' | '?') {
-            // Take closing quotes and brackets with the sentence.
-            let mut j = i + 1;
-            while j < chars.len() && matches!(chars[j].1, '"' | '”' | '’' | '\'' | ')' | ']' | '»') {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(text.len(), |&(p, _)| p);
-            if ends_sentence(text, pos, c, &chars, j) {
-                push_trimmed(text, start..end, &mut out);
-                start = end;
-                i = j;
-                continue;
-            }
+    let mut from = 0;
+    // The stops are ASCII, so the byte offsets found are char boundaries.
+    while let Some(offset) = text.as_bytes()[from..]
+        .iter()
+        .position(|b| matches!(b, b'.' | b'!' | b'?'))
+    {
+        let stop = from + offset;
+        // Take closing quotes and brackets with the sentence.
+        let end = stop
+            + 1
+            + text[stop + 1..]
+                .chars()
+                .take_while(|&ch| matches!(ch, '"' | '”' | '’' | '\'' | ')' | ']' | '»'))
+                .map(char::len_utf8)
+                .sum::<usize>();
+        if ends_sentence(text, stop, end) {
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+            from = end;
+        } else {
+            from = stop + 1;
         }
-        i += 1;
     }
     push_trimmed(text, start..text.len(), &mut out);
     out
 }
 
 /// A boundary needs whitespace and then a capital, digit or opening quote, and no abbreviation before the stop.
-fn ends_sentence(text: &str, stop: usize, c: char, chars: &[(usize, char)], after: usize) -> bool {
-    let Some(&(_, next)) = chars.get(after) else {
+fn ends_sentence(text: &str, stop: usize, after: usize) -> bool {
+    let rest = &text[after..];
+    let Some(next) = rest.chars().next() else {
         return true;
     };
     if !next.is_whitespace() {
         return false;
     }
-    let following = chars[after..].iter().map(|&(_, ch)| ch).find(|ch| !ch.is_whitespace());
-    let Some(following) = following else { return true };
+    let Some(following) = rest.chars().find(|ch| !ch.is_whitespace()) else {
+        return true;
+    };
     if !(following.is_uppercase()
         || following.is_ascii_digit()
         || matches!(following, '"' | '“' | '‘' | '\'' | '(' | '«'))
     {
         return false;
     }
-    c != '.' || !is_abbreviation(&text[..stop])
+    text.as_bytes()[stop] != b'.' || !is_abbreviation(&text[..stop])
 }
 
 fn is_abbreviation(before: &str) -> bool {
@@ -63,10 +93,10 @@ fn is_abbreviation(before: &str) -> bool {
         .rsplit(|ch: char| ch.is_whitespace() || ch == '(' || ch == '"' || ch == '“')
         .next()
         .unwrap_or("");
-    let lower = word.to_lowercase();
-    // A single capital initial ("Jong-un K. Lee") or a dotted acronym ("U.S").
+    // A single capital initial ("Jong-un K. Lee") or a dotted acronym ("U.S"). The abbreviations are
+    // ASCII, and no other letter lower-cases into one of theirs, so an ASCII comparison suffices.
     (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || ABBREVIATIONS.contains(&lower.as_str())
+        || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
         || (word.len() <= 4 && word.contains('.') && word.chars().all(|ch| ch == '.' || ch.is_uppercase()))
 }
 

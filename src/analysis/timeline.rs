@@ -2,7 +2,7 @@
 //! date of the paragraph or the one before) and the timeline of dated events.
 
 use super::dates::{DocumentDates, TimeExpr};
-use super::text::sentences;
+use super::text::Body;
 use crate::brief::{DateRef, Precision, Quote, QuoteDate, QuoteDateBasis, TimelineEntry, TimexKind};
 use chrono::NaiveDate;
 use std::ops::Range;
@@ -12,26 +12,35 @@ const NARRATIVE_REACH: usize = 32;
 
 /// A paragraph's sentences and the byte offset of each of its characters, built once for
 /// the paragraphs that hold quotes, so that each quote costs a binary search, not a rescan.
-struct ParagraphIndex {
-    sentences: Vec<Range<usize>>,
+struct ParagraphIndex<'a> {
+    sentences: &'a [Range<usize>],
+    /// Empty for an ASCII paragraph, where code-point and byte offsets coincide.
     char_bytes: Vec<usize>,
+    len: usize,
 }
 
-impl ParagraphIndex {
-    fn new(text: &str) -> Self {
-        let char_bytes = text
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain(std::iter::once(text.len()))
-            .collect();
+impl<'a> ParagraphIndex<'a> {
+    fn new(text: &str, sentences: &'a [Range<usize>]) -> Self {
+        let char_bytes = if text.is_ascii() {
+            Vec::new()
+        } else {
+            text.char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(text.len()))
+                .collect()
+        };
         ParagraphIndex {
-            sentences: sentences(text),
+            sentences,
             char_bytes,
+            len: text.len(),
         }
     }
 
     /// Byte offset of code-point offset `chars` (clamped to the end).
     fn byte(&self, chars: usize) -> usize {
+        if self.char_bytes.is_empty() {
+            return chars.min(self.len);
+        }
         self.char_bytes
             .get(chars)
             .or(self.char_bytes.last())
@@ -54,7 +63,8 @@ impl ParagraphIndex {
 }
 
 /// Gives each quote the date in reach of it, or leaves it `None`.
-pub fn date_quotes(quotes: &mut [Quote], paragraphs: &[String], dates: &DocumentDates) {
+pub fn date_quotes(quotes: &mut [Quote], body: &Body, dates: &DocumentDates) {
+    let paragraphs = body.paragraphs;
     let mut index: Vec<Option<ParagraphIndex>> = (0..paragraphs.len()).map(|_| None).collect();
     for quote in quotes.iter_mut() {
         let Some(segment) = quote.segments.first() else {
@@ -64,7 +74,7 @@ pub fn date_quotes(quotes: &mut [Quote], paragraphs: &[String], dates: &Document
         let (Some(text), Some(exprs)) = (paragraphs.get(p), dates.body.get(p)) else {
             continue;
         };
-        let para = index[p].get_or_insert_with(|| ParagraphIndex::new(text));
+        let para = index[p].get_or_insert_with(|| ParagraphIndex::new(text, &body.sentences[p]));
         let start = para.byte(segment.span[0]);
         let end = para.byte(segment.span[1]).max(start);
         let (from, to) = para.sentence_span(start, end);
@@ -139,13 +149,13 @@ fn day_of_part_of_day(date: QuoteDate) -> QuoteDate {
 }
 
 /// The article's dated events in date order, each with its sentence.
-pub fn build(paragraphs: &[String], dates: &DocumentDates) -> Vec<TimelineEntry> {
+pub fn build(body: &Body, dates: &DocumentDates) -> Vec<TimelineEntry> {
     let mut events: Vec<(NaiveDate, TimelineEntry)> = Vec::new();
-    for (text, exprs) in paragraphs.iter().zip(&dates.body) {
+    for ((text, sentences), exprs) in body.paragraphs.iter().zip(&body.sentences).zip(&dates.body) {
         if !exprs.iter().any(is_event_date) {
             continue;
         }
-        for sentence in sentences(text) {
+        for sentence in sentences.iter().cloned() {
             // Expressions are in text order: start at the sentence's first by binary search, not a rescan.
             let first = exprs.partition_point(|e| e.start < sentence.start);
             let Some(e) = exprs[first..]
@@ -235,7 +245,7 @@ mod tests {
     fn dated(paragraphs: &[&str], p: usize, words: &str) -> Option<QuoteDate> {
         let (paragraphs, dates) = dates_of(paragraphs);
         let mut quotes = [quote(&paragraphs, p, words)];
-        date_quotes(&mut quotes, &paragraphs, &dates);
+        date_quotes(&mut quotes, &Body::new(&paragraphs), &dates);
         quotes[0].date.clone()
     }
 
@@ -339,7 +349,7 @@ mod tests {
             "Seoul said on June 22 it would act. Talks were held on June 21 in Seoul.",
             "Nothing dated here. It began in 1950.",
         ]);
-        let timeline = build(&paragraphs, &dates);
+        let timeline = build(&Body::new(&paragraphs), &dates);
         let got: Vec<_> = timeline
             .iter()
             .map(|t| (t.date.value.as_deref(), t.text.as_str()))
@@ -369,6 +379,6 @@ mod tests {
         let mut quotes = [quote(&paragraphs, 0, "they met"), quote(&paragraphs, 0, "On")];
         quotes[0].segments[0].span = [500, 900];
         quotes[1].segments.clear();
-        date_quotes(&mut quotes, &paragraphs, &dates);
+        date_quotes(&mut quotes, &Body::new(&paragraphs), &dates);
     }
 }

@@ -6,6 +6,7 @@ use super::gazetteer::{FastSet, Gazetteer, Target};
 use super::scan::{Item, PersonCand, Scanner, What};
 use super::tokens::{self, is_cap, is_upper, Kind, Tok};
 use super::{ActorDetail, ActorTable, Gender, Mention, MentionForm, Place};
+use crate::analysis::text::Body;
 use crate::brief::{Actor, ActorKind};
 use crate::document::Document;
 use std::collections::{HashMap, HashSet};
@@ -67,7 +68,7 @@ fn restricted(text: &str, toks: &[Tok], gaz: &Gazetteer, headline: bool) -> bool
     upper * 2 >= words.len() || headline && caps * 5 >= words.len() * 4
 }
 
-pub fn find(gaz: &Arc<Gazetteer>, doc: &Document) -> ActorTable {
+pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
     let mut places: Vec<(Place, &str)> = Vec::new();
     if let Some(h) = &doc.headline {
         places.push((Place::Headline, h));
@@ -80,8 +81,11 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document) -> ActorTable {
     }
     let toks: Vec<Vec<Tok>> = places
         .iter()
-        .map(|(_, t)| {
-            let mut toks = tokens::tokenize(t);
+        .map(|&(place, t)| {
+            let mut toks = match place {
+                Place::Body(i) => tokens::tokenize_in(t, &body.sentences[i]),
+                _ => tokens::tokenize(t),
+            };
             gaz.annotate(&mut toks);
             toks
         })

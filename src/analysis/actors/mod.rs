@@ -16,9 +16,12 @@
 
 mod build;
 mod gazetteer;
+
+pub(crate) use gazetteer::FastMap;
 mod scan;
 mod tokens;
 
+use crate::analysis::text::Body;
 use crate::brief::{Actor, ActorKind, Quote};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
@@ -103,7 +106,12 @@ impl ActorFinder {
 
     /// Finds the actors of a document.
     pub fn find(&self, doc: &Document) -> ActorTable {
-        build::find(&self.gaz, doc)
+        self.find_in(doc, &Body::new(&doc.paragraphs))
+    }
+
+    /// Finds the actors of a document whose body (`doc.paragraphs`) is already split into sentences.
+    pub fn find_in(&self, doc: &Document, body: &Body) -> ActorTable {
+        build::find(&self.gaz, doc, body)
     }
 }
 

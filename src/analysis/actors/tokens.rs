@@ -3,6 +3,7 @@
 //! with byte offsets and whether it opens a sentence.
 
 use crate::analysis::text;
+use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -31,97 +32,99 @@ pub struct Tok {
 
 /// The tokens of `text`, in order.
 pub fn tokenize(text: &str) -> Vec<Tok> {
-    let mut bytes: Vec<(usize, char)> = Vec::with_capacity(text.len());
-    bytes.extend(text.char_indices());
-    let n = bytes.len();
-    let at = |i: usize| bytes.get(i).map(|&(_, c)| c);
-    let pos = |i: usize| bytes.get(i).map_or(text.len(), |&(p, _)| p);
+    tokenize_in(text, &text::sentences(text))
+}
+
+/// The tokens of `text`, whose sentences (byte ranges, from [`text::sentences`]) are known.
+pub fn tokenize_in(text: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
+    // Byte positions throughout; `at` decodes the character starting at one (none at the end).
+    let at = |p: usize| text[p..].chars().next();
+    let width = |c: Option<char>| c.map_or(0, char::len_utf8);
     let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 4);
     let mut i = 0;
-    while i < n {
-        let c = bytes[i].1;
+    while let Some(c) = at(i) {
         if c.is_whitespace() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
         if c.is_alphanumeric() {
             let start = i;
-            let mut j = i + 1;
-            while j < n {
-                let d = bytes[j].1;
+            let mut j = i + c.len_utf8();
+            while let Some(d) = at(j) {
+                let after_d = j + d.len_utf8();
                 if d.is_alphanumeric() {
-                    j += 1;
+                    j = after_d;
                     continue;
                 }
-                let next = at(j + 1);
+                let next = at(after_d);
                 let next_alnum = next.is_some_and(char::is_alphanumeric);
+                let after_next = at(after_d + width(next));
                 if matches!(d, '\'' | '’') {
                     // Possessive "’s" ends the word.
-                    let after = at(j + 2);
-                    if matches!(next, Some('s' | 'S')) && !after.is_some_and(char::is_alphanumeric) {
+                    if matches!(next, Some('s' | 'S')) && !after_next.is_some_and(char::is_alphanumeric) {
                         break;
                     }
                     if next_alnum {
-                        j += 1;
+                        j = after_d;
                         continue;
                     }
                     break;
                 }
                 if matches!(d, '-' | '‐' | '&') && next_alnum {
-                    j += 1;
+                    j = after_d;
                     continue;
                 }
                 if d == '.' {
                     // Initials and dotted acronyms: "U.S.", "K.C.", "W."
-                    let word = &text[pos(start)..pos(j)];
+                    let word = &text[start..j];
                     let last_seg = word.rsplit('.').next().unwrap_or(word);
                     if last_seg.chars().count() == 1 && last_seg.chars().all(char::is_uppercase) {
+                        j = after_d;
                         if next.is_some_and(|ch| ch.is_uppercase())
-                            && at(j + 2).is_none_or(|ch| !ch.is_alphanumeric() || ch == '.')
+                            && after_next.is_none_or(|ch| !ch.is_alphanumeric() || ch == '.')
                         {
-                            j += 1;
                             continue;
                         }
-                        j += 1;
-                        break;
                     }
                     break;
                 }
                 break;
             }
-            out.push(word_tok(text, pos(start), pos(j), Kind::Word));
+            out.push(word_tok(text, start, j, Kind::Word));
             i = j;
             // Possessive ending.
-            if let Some(d) = at(i) {
-                if matches!(d, '\'' | '’') {
-                    let next = at(i + 1);
-                    if matches!(next, Some('s' | 'S')) && !at(i + 2).is_some_and(char::is_alphanumeric) {
-                        out.push(word_tok(text, pos(i), pos(i + 2), Kind::Poss));
-                        i += 2;
-                    } else if !next.is_some_and(char::is_alphanumeric) && text[..pos(i)].ends_with(['s', 'S']) {
-                        out.push(word_tok(text, pos(i), pos(i + 1), Kind::Poss));
-                        i += 1;
-                    }
+            if let Some(d @ ('\'' | '’')) = at(i) {
+                let after_d = i + d.len_utf8();
+                let next = at(after_d);
+                if matches!(next, Some('s' | 'S')) && !at(after_d + 1).is_some_and(char::is_alphanumeric) {
+                    out.push(word_tok(text, i, after_d + 1, Kind::Poss));
+                    i = after_d + 1;
+                } else if !next.is_some_and(char::is_alphanumeric) && text[..i].ends_with(['s', 'S']) {
+                    out.push(word_tok(text, i, after_d, Kind::Poss));
+                    i = after_d;
                 }
             }
             continue;
         }
-        out.push(word_tok(text, pos(i), pos(i + 1), Kind::Punct));
-        i += 1;
+        let end = i + c.len_utf8();
+        out.push(word_tok(text, i, end, Kind::Punct));
+        i = end;
     }
-    mark_openers(text, &mut out);
+    mark_openers(text, sentences, &mut out);
     out
 }
 
 fn word_tok(text: &str, start: usize, end: usize, kind: Kind) -> Tok {
     let word = &text[start..end];
-    let low = if word
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    {
-        word.to_string()
+    let low = if word.is_ascii() {
+        word.to_ascii_lowercase()
     } else {
-        word.to_lowercase().replace('’', "'")
+        let low = word.to_lowercase();
+        if low.contains('’') {
+            low.replace('’', "'")
+        } else {
+            low
+        }
     };
     let word_kind = kind == Kind::Word;
     let cap = word_kind && word.chars().next().is_some_and(char::is_uppercase);
@@ -141,8 +144,8 @@ fn word_tok(text: &str, start: usize, end: usize, kind: Kind) -> Tok {
     }
 }
 
-fn mark_openers(text: &str, toks: &mut [Tok]) {
-    let starts: Vec<usize> = text::sentences(text).into_iter().map(|r| r.start).collect();
+fn mark_openers(text: &str, sentences: &[Range<usize>], toks: &mut [Tok]) {
+    let starts: Vec<usize> = sentences.iter().map(|r| r.start).collect();
     let mut s = 0;
     let mut open_next = false;
     for t in toks.iter_mut() {
