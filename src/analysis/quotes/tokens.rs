@@ -42,6 +42,18 @@ fn word_char(c: char) -> bool {
 }
 
 /// Tokens of `text`, each region one `Quote` token.
+/// A word in lower case with the typographic apostrophe made straight ("Clinton’s" -> "clinton's"),
+/// in one allocation for the common ASCII word.
+fn lower_word(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else if word.contains('’') {
+        word.to_lowercase().replace('’', "'")
+    } else {
+        word.to_lowercase()
+    }
+}
+
 pub fn tokenize(text: &str, regions: &[Region]) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
     let mut next_region = 0;
@@ -91,7 +103,7 @@ pub fn tokenize(text: &str, regions: &[Region]) -> Vec<Token> {
                 }
                 break;
             }
-            let mut lower = text[i..end].to_lowercase().replace('’', "'");
+            let mut lower = lower_word(&text[i..end]);
             // A trailing full stop of an abbreviation, an initial or a dotted acronym stays with the word.
             if text[end..].starts_with('.') {
                 let single_initial = end - i == 1 && c.is_uppercase();
