@@ -131,6 +131,10 @@ impl DocumentDates {
     }
 }
 
+/// The largest count of "N units ago" (or "later") given a calendar value: 10,000 decades stay inside chrono's
+/// dates and an i32 year.
+const MAX_UNITS_AGO: u64 = 10_000;
+
 const MONTHS_FULL: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
 const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const NUMBER_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred";
@@ -610,7 +614,7 @@ fn interpret(alt: &str, caps: &Captures, base: usize, ctx: &mut Context) -> Opti
         if direction != "ago" {
             // "two days later" counts from the narrative date; "two years later" stays a duration.
             let sign = if direction == "later" { 1 } else { -1 };
-            if let (Some(n), "day" | "week") = (n, unit) {
+            if let (Some(n @ ..=MAX_UNITS_AGO), "day" | "week") = (n, unit) {
                 let days = sign * n as i64 * if unit == "week" { 7 } else { 1 };
                 let anchor = Anchor::Narrative {
                     days,
@@ -631,7 +635,8 @@ fn interpret(alt: &str, caps: &Captures, base: usize, ctx: &mut Context) -> Opti
             ));
         }
         let (value, precision) = match (r, n) {
-            (Some(r), Some(n)) => {
+            // Beyond the calendar ("3513715568177 hours ago"): no value rather than an overflow.
+            (Some(r), Some(n)) if n <= MAX_UNITS_AGO => {
                 let n = n as i64;
                 match unit {
                     "minute" | "hour" => {
@@ -1403,6 +1408,21 @@ mod tests {
             .map(|e| e.text)
             .collect();
         assert_eq!(texts, ["June 1", "June 2", "June 3"]);
+    }
+
+    // Fuzz finding (dates): a count of hours beyond the calendar panicked in chrono's day arithmetic.
+    #[test]
+    fn fuzz_dates_huge_count_ago() {
+        for text in [
+            "3513715568177 hours ago",
+            "99999999999 days ago",
+            "4000000000 years ago",
+        ] {
+            let all = found(text);
+            assert!(all.iter().all(|(_, v)| v.is_none()), "{text:?} -> {all:?}");
+        }
+        assert_eq!(one("10 years ago").1.as_deref(), Some("2011"));
+        let _ = found("Talks began on June 1. 99999999999999 days later they ended.");
     }
 
     fn one(text: &str) -> (String, Option<String>) {
