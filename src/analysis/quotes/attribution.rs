@@ -422,79 +422,16 @@ const CLAUSE_OPENERS: &[&str] = &[
 ];
 const RELATIVES: &[&str] = &["who", "which", "that"];
 
-/// Words whose capitalised form starts a sentence but never a name.
-const OPENERS: &[&str] = &[
-    "but",
-    "and",
-    "or",
-    "so",
-    "yet",
-    "still",
-    "meanwhile",
-    "however",
-    "asked",
-    "speaking",
-    "later",
-    "earlier",
-    "then",
-    "now",
-    "today",
-    "yesterday",
-    "last",
-    "next",
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "when",
-    "while",
-    "as",
-    "if",
-    "since",
-    "during",
-    "for",
-    "with",
-    "without",
-    "from",
-    "by",
-    "of",
-    "to",
-    "also",
-    "instead",
-    "even",
-    "although",
-    "though",
-    "because",
-    "indeed",
-    "here",
-    "there",
-    "this",
-    "that",
-    "these",
-    "those",
-    "what",
-    "why",
-    "how",
-    "where",
-    "who",
-    "it",
-    "its",
-    "his",
-    "her",
-    "their",
-    "our",
-    "my",
-    "we",
-    "i",
-    "you",
-    "he",
-    "she",
-    "they",
-    "mr.",
-    "ms.",
-    "mrs.",
+/// Words other than clause openers whose capitalised form starts a sentence but never a name.
+const OTHER_OPENERS: &[&str] = &[
+    "asked", "speaking", "last", "next", "this", "that", "these", "those", "he", "she", "it", "we", "i", "they", "you",
+    "his", "her", "its", "our", "their", "my", "who", "mr.", "mrs.", "ms.",
 ];
+
+/// A word whose capitalised form starts a sentence but never a name.
+fn is_opener(lower: &str) -> bool {
+    CLAUSE_OPENERS.contains(&lower) || OTHER_OPENERS.contains(&lower)
+}
 
 /// A noun phrase found as a speaker: token range `[first, last]` in its paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -691,9 +628,7 @@ impl Grammar {
             return false;
         }
         if t.cap {
-            return t.upper
-                || !(OPENERS.contains(&t.lower.as_str())
-                    || (self.is_stop(t) && !DETERMINERS.contains(&t.lower.as_str())));
+            return t.upper || !(is_opener(&t.lower) || (self.is_stop(t) && !DETERMINERS.contains(&t.lower.as_str())));
         }
         if self.is_role(t) {
             return true;
@@ -1337,7 +1272,7 @@ impl Grammar {
             let parenthetical = participial
                 || !head.cap && (self.is_stop(head) && !DETERMINERS.contains(&head.lower.as_str()))
                 || head.lower.chars().all(|c| c.is_ascii_digit())
-                || (head.cap && OPENERS.contains(&head.lower.as_str()) && !DETERMINERS.contains(&head.lower.as_str()));
+                || (head.cap && is_opener(&head.lower) && !DETERMINERS.contains(&head.lower.as_str()));
             if !parenthetical {
                 let np = self.np_ending_at(tokens, end - 1, start)?;
                 // "a student from Memphis": the phrase with its prepositional phrases.
