@@ -37,7 +37,7 @@ pub const UNKNOWN_PHRASE: u32 = u32::MAX - 1;
 /// Common English words (see the file's header), compiled in and read without copying.
 const COMMON_WORDS: &str = include_str!("../../lexicon/data/common_words.txt");
 
-/// What a lower-case noun before a name says the name is ("the magazine MicroMega").
+/// What a lower-case noun before a name says the name is ("the magazine Nordwind Review").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameKind {
     Org,

@@ -475,14 +475,14 @@ mod tests {
         assert_eq!(kind_of(&t, "Masjid Qiblatain"), Some(ActorKind::Place));
     }
 
-    // A determiner before unknown capitalised words ("the Sea Org") or an apposition with "its" says they do
+    // A determiner before unknown capitalised words ("the Silver Order") or an apposition with "its" says they do
     // not name a person; one word after "the" may still be a family.
     #[test]
     fn determiner_or_its_apposition_is_not_a_person() {
         let t = table(&[
-            "He left the Sea Org after a year.",
+            "He left the Silver Order after a year.",
             "Opera Neon, its main rival, gained users.",
-            "She is a Booker Prize-winner.",
+            "She is a Nobel Prize-winner.",
         ]);
         assert!(people(&t).is_empty(), "{:?}", people(&t));
     }
@@ -502,10 +502,10 @@ mod tests {
     #[test]
     fn sentence_opening_adjective_is_not_a_name() {
         let t = table(&[
-            "Successful Stormtroopers share a high-five.",
-            "Grateful Lam Cheuk-ting thanked voters.",
+            "Cheerful Volunteers wave flags.",
+            "Grateful Chan Ka-ming thanked voters.",
         ]);
-        assert_eq!(people(&t), ["Lam Cheuk-ting"]);
+        assert_eq!(people(&t), ["Chan Ka-ming"]);
     }
 }
 

@@ -599,7 +599,7 @@ impl<'a> Scanner<'a> {
         while b > a && self.gaz.non_names.contains(self.low(b - 1)) {
             b -= 1;
         }
-        // "Successful Stormtroopers share …": a word opening the sentence that the article also writes in
+        // "Cheerful Volunteers wave …": a word opening the sentence that the article also writes in
         // lower case, or a common adjective, is not part of a name.
         if b - a >= 2
             && self.toks[a].opens
@@ -743,9 +743,9 @@ impl<'a> Scanner<'a> {
     }
 
     /// Words around name words `[a, b)` without evidence of a person that say they name something else: a
-    /// noun of kind right before ("the magazine MicroMega"), a determiner ("the Sea Org", "a Booker
-    /// Prize-winner"), the head of an organisation's description after one word ("the Scientology
-    /// organization"), an apposition with "its" ("Mozilla Firefox, its main rival").
+    /// noun of kind right before ("the magazine Nordwind Review"), a determiner ("the Silver Order", "a Nobel
+    /// Prize-winner"), the head of an organisation's description after one word ("the Zentrix
+    /// organization"), an apposition with "its" ("Opera Neon, its main rival").
     fn names_a_thing(&self, a: usize, b: usize) -> Option<NameKind> {
         if self.low(b) == "," && self.low(b + 1) == "its" {
             return Some(NameKind::Thing);
