@@ -78,14 +78,17 @@ pub fn parse(html: &str) -> Document {
     if let Some((_, rest)) = &dateline {
         paragraphs[0] = rest.clone();
     }
-    let byline = (!meta.authors.is_empty()).then(|| {
-        let (agencies, authors): (Vec<String>, Vec<String>) =
-            meta.authors.iter().cloned().partition(|a| super::is_agency(a));
-        Byline {
-            text: meta.authors.join(", "),
-            authors,
-            agency: agencies.into_iter().next(),
-        }
+    let byline = (!meta.credits.is_empty()).then(|| Byline {
+        text: meta
+            .credits
+            .people
+            .iter()
+            .chain(&meta.credits.agency)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", "),
+        authors: meta.credits.people,
+        agency: meta.credits.agency,
     });
     let mut warnings = Vec::new();
     if meta.headline.is_none() {

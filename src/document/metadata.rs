@@ -3,6 +3,7 @@
 //! `article:*` meta tags, `<time>`, `rel=author`. Headline without the site-name
 //! suffix, the visible `<h1>` preferred where it tells the same headline.
 
+use super::authors::{credits, Credits, Publication};
 use chrono::NaiveDate;
 use dom_query::{Document as Page, Matcher, NodeRef};
 use serde_json::Value;
@@ -12,7 +13,7 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PageMeta {
     pub headline: Option<String>,
-    pub authors: Vec<String>,
+    pub credits: Credits,
     pub published: Option<NaiveDate>,
     pub site: Option<String>,
 }
@@ -98,9 +99,23 @@ pub fn read(page: &Page) -> PageMeta {
     let h1 = all(page, &H1).iter().map(text_of).find(|t| !t.is_empty());
     let headline = choose_headline(h1, &[ld_headline, og_title], title_tag, site.as_deref());
 
-    let mut authors = article.as_ref().map(|a| names(a.get("author"))).unwrap_or_default();
-    if authors.is_empty() {
-        authors = [
+    let publisher = article.as_ref().and_then(publisher_name);
+    let page_url = meta("og:url");
+    let publication = Publication {
+        names: [
+            site.as_deref(),
+            publisher.as_deref(),
+            page_url.as_deref().and_then(host_of),
+        ]
+        .into_iter()
+        .flatten()
+        .collect(),
+    };
+    // Each source in turn, until one names a person: a JSON-LD author that is the
+    // site itself gives way to the meta tags or the visible author links.
+    let from_json_ld = article.as_ref().map(|a| names(a.get("author"))).unwrap_or_default();
+    let from_meta = || {
+        [
             "author",
             "article:author",
             "parsely-author",
@@ -111,15 +126,21 @@ pub fn read(page: &Page) -> PageMeta {
         .filter_map(|k| meta(k))
         .find(|v| !looks_like_url(v))
         .map(|v| split_names(&v))
-        .unwrap_or_default();
-    }
-    if authors.is_empty() {
-        authors = all(page, &REL_AUTHOR)
-            .iter()
-            .map(text_of)
-            .filter(|n| is_person_like(n))
-            .collect();
-        authors.dedup();
+        .unwrap_or_default()
+    };
+    let from_links = || {
+        let mut links: Vec<String> = all(page, &REL_AUTHOR).iter().map(text_of).collect();
+        links.dedup();
+        links
+    };
+    let mut credits = credits(&from_json_ld, &publication);
+    for source in [&from_meta as &dyn Fn() -> Vec<String>, &from_links] {
+        if credits.people.is_empty() {
+            let next = self::credits(&source(), &publication);
+            if !next.people.is_empty() || credits.is_empty() {
+                credits = next;
+            }
+        }
     }
 
     let published = article
@@ -141,7 +162,7 @@ pub fn read(page: &Page) -> PageMeta {
         });
     PageMeta {
         headline,
-        authors,
+        credits,
         published,
         site,
     }
@@ -271,9 +292,11 @@ fn looks_like_url(text: &str) -> bool {
     text.contains("://") || text.starts_with("www.") || text.contains(".com/")
 }
 
-fn is_person_like(name: &str) -> bool {
-    let words = name.split_whitespace().count();
-    (1..=5).contains(&words) && !looks_like_url(name)
+/// "https://www.example.com/news/1" -> "www.example.com".
+fn host_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#', ':']).next()?;
+    (!host.is_empty()).then_some(host)
 }
 
 /// The date part of a timestamp as written ("2024-01-07T01:20:00+09:00" -> 2024-01-07), in the page's own offset.
@@ -438,7 +461,7 @@ mod tests {
             "datePublished":"2024-12-07T05:12:00+09:00"}]}</script></head><body><h1>Impeachment fails</h1></body></html>"#,
         );
         assert_eq!(m.headline.as_deref(), Some("Impeachment fails"));
-        assert_eq!(m.authors, ["Stella Kim", "Jennifer Jett"]);
+        assert_eq!(m.credits.people, ["Stella Kim", "Jennifer Jett"]);
         assert_eq!(m.published, NaiveDate::from_ymd_opt(2024, 12, 7));
     }
 
@@ -451,9 +474,28 @@ mod tests {
             <meta property="article:published_time" content="2019-08-20T10:00:00+09:00"></head><body></body></html>"#,
         );
         assert_eq!(m.headline.as_deref(), Some("Talks resume in Seoul"));
-        assert_eq!(m.authors, ["Jane Doe"]);
+        assert_eq!(m.credits.people, ["Jane Doe"]);
         assert_eq!(m.published, NaiveDate::from_ymd_opt(2019, 8, 20));
         assert_eq!(m.site.as_deref(), Some("TheHill"));
+    }
+
+    /// A JSON-LD author that is the site itself gives way to a person named in the
+    /// meta tags; with no person anywhere, the site is the byline's credit.
+    #[test]
+    fn site_as_author_gives_way_to_a_person() {
+        let page = |meta_author: &str| {
+            meta_of(&format!(
+                r#"<html><head><meta property="og:site_name" content="Daily Planet">{meta_author}
+                <script type="application/ld+json">{{"@type": "NewsArticle", "author": {{"@type": "Organization", "name": "Daily Planet"}}}}</script>
+                </head><body></body></html>"#
+            ))
+        };
+        let with_person = page(r#"<meta name="author" content="Ann Lee">"#);
+        assert_eq!(with_person.credits.people, ["Ann Lee"]);
+        assert_eq!(with_person.credits.agency, None);
+        let without = page("");
+        assert!(without.credits.people.is_empty());
+        assert_eq!(without.credits.agency.as_deref(), Some("Daily Planet"));
     }
 
     /// JSON-LD wrapped in CDATA is read.
@@ -466,7 +508,7 @@ mod tests {
             //]]>"#,
         ] {
             let m = meta_of(&format!(r#"<script type="application/ld+json">{wrapped}</script>"#));
-            assert_eq!(m.authors, ["Stella Kim"], "{wrapped}");
+            assert_eq!(m.credits.people, ["Stella Kim"], "{wrapped}");
         }
     }
 

@@ -2,6 +2,7 @@
 //! parts (headline, byline, dateline, captions, paragraphs) with no NLP.
 //! Pure: no I/O here.
 
+pub mod authors;
 pub mod depth;
 pub mod html;
 pub mod metadata;

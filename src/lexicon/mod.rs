@@ -61,6 +61,7 @@ const BUILTIN: &[(&str, &str)] = &[
     ("place_heads", include_str!("data/place_heads.txt")),
     ("kind_nouns", include_str!("data/kind_nouns.txt")),
     ("boilerplate", include_str!("data/boilerplate.txt")),
+    ("not_author_words", include_str!("data/not_author_words.txt")),
 ];
 
 /// All word lists, each a list of entries split into fields.
