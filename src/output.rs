@@ -24,9 +24,10 @@ impl Sink {
         Sink::Stdout(BufWriter::new(std::io::stdout().lock()))
     }
 
-    /// Creates `dir` if needed.
+    /// Creates `dir` if needed, and removes temporary files a killed earlier run left there.
     pub fn dir(dir: &Path, format: OutputFormat) -> Result<Self> {
         fs::create_dir_all(dir).with_context(|| format!("cannot create output directory {}", dir.display()))?;
+        remove_stale_temporaries(dir);
         Ok(Sink::Dir {
             dir: dir.to_path_buf(),
             extension: format.extension(),
@@ -62,6 +63,31 @@ pub fn write_atomically(target: &Path, bytes: &[u8]) -> Result<()> {
     let temp = target.with_file_name(format!(".{name}.tmp-{}", std::process::id()));
     fs::write(&temp, bytes).with_context(|| format!("writing {}", temp.display()))?;
     fs::rename(&temp, target).with_context(|| format!("renaming into {}", target.display()))
+}
+
+/// Removes the temporary files (`.<name>.tmp-<pid>`) of runs that no longer live:
+/// a run killed mid-write leaves one behind. Files of a run still writing into the
+/// same directory are left alone. Linux only, where `/proc` tells which processes live;
+/// best effort: a file that cannot be removed stays.
+fn remove_stale_temporaries(dir: &Path) {
+    let proc = Path::new("/proc");
+    if !proc.join("self").exists() {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = temporary_owner(&name) else { continue };
+        if !proc.join(pid.to_string()).exists() {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The process id in a temporary file's name: ".a.json.tmp-4242" -> 4242.
+fn temporary_owner(name: &str) -> Option<u32> {
+    let (_, pid) = name.strip_prefix('.')?.rsplit_once(".tmp-")?;
+    pid.parse().ok()
 }
 
 /// The input's file stem with anything unsafe for a file name replaced.
@@ -125,5 +151,14 @@ mod tests {
         assert_eq!(unique_name("a", "json", &mut used), "a.json");
         assert_eq!(unique_name("a", "json", &mut used), "a-2.json");
         assert_eq!(file_stem(&Origin::Stdin), "stdin");
+    }
+
+    /// Temporary names carry the writer's process id; other files do not look like them.
+    #[test]
+    fn temporary_owners() {
+        assert_eq!(temporary_owner(".a.json.tmp-4242"), Some(4242));
+        assert_eq!(temporary_owner("a.json.tmp-4242"), None);
+        assert_eq!(temporary_owner(".a.json"), None);
+        assert_eq!(temporary_owner(".a.tmp-x"), None);
     }
 }

@@ -239,6 +239,30 @@ fn output_dir_killed_run_leaves_no_partial_brief() {
     assert!((1..400).contains(&complete), "killed mid-run: {complete} briefs");
 }
 
+/// Temporary files of a killed earlier run are removed by the next run into the directory; those
+/// of a process still alive are left alone.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_dir_removes_stale_temporaries() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("briefs");
+    std::fs::create_dir(&out_dir).unwrap();
+    // Process ids never reach this value on Linux (pid_max is at most 2^22).
+    let stale = out_dir.join(".a.json.tmp-999999999");
+    let alive = out_dir.join(format!(".b.json.tmp-{}", std::process::id()));
+    std::fs::write(&stale, "{").unwrap();
+    std::fs::write(&alive, "{").unwrap();
+    let status = Command::new(BIN)
+        .args(["parse", "-q", "--output-dir", out_dir.to_str().unwrap()])
+        .arg(fixture("articles/seed-phnompenhpost.txt"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(!stale.exists(), "a dead run's temporary file stays");
+    assert!(alive.exists(), "a live process's temporary file was removed");
+    assert!(out_dir.join("seed-phnompenhpost.json").exists());
+}
+
 fn count_entries(dir: &std::path::Path) -> usize {
     std::fs::read_dir(dir).map(|d| d.count()).unwrap_or(0)
 }
