@@ -420,6 +420,16 @@ mod tests {
         assert_eq!(flatten(r#"<a data-x="1"class=c>t</a>"#, 512), "<a class=c>t</a>");
     }
 
+    proptest::proptest! {
+        // Any markup-like text: no panic, text outside tags kept, and the output grows at
+        // most by the spaces that keep glued attributes apart.
+        #[test]
+        fn any_markup_prepares(html in "(<|>|</|=|\"|'|/| |\\PC|p|div|data-x|on|class|script|!--|-->){0,80}") {
+            let out = prepare(&html, 8).html;
+            proptest::prop_assert!(out.len() <= 2 * html.len());
+        }
+    }
+
     /// Stray and unclosed tags do not panic and keep text.
     #[test]
     fn malformed_markup() {
