@@ -6,7 +6,7 @@ use super::gazetteer::{FastSet, Gazetteer, Target};
 use super::scan::{Item, PersonCand, Scanner, What};
 use super::tokens::{self, is_cap, is_upper, Kind, Tok};
 use super::{ActorDetail, ActorTable, Gender, Mention, MentionForm, Place};
-use crate::analysis::text::Body;
+use crate::analysis::text::{self, Body};
 use crate::brief::{Actor, ActorKind};
 use crate::document::Document;
 use std::collections::{HashMap, HashSet};
@@ -58,7 +58,7 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
 fn restricted(text: &str, toks: &[Tok], gaz: &Gazetteer, headline: bool) -> bool {
     let words: Vec<&Tok> = toks
         .iter()
-        .filter(|t| t.kind == Kind::Word && !gaz.function_words.contains(&t.low))
+        .filter(|t| t.kind == Kind::Word && !gaz.function_words.contains(&*t.low))
         .collect();
     if words.len() < 3 {
         return false;
@@ -79,12 +79,15 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
     for (i, p) in doc.paragraphs.iter().enumerate() {
         places.push((Place::Body(i), p));
     }
+    // Each text with its ASCII letters in lower case, for the tokens' lower-case forms to borrow.
+    let lowered: Vec<String> = places.iter().map(|(_, t)| t.to_ascii_lowercase()).collect();
     let toks: Vec<Vec<Tok>> = places
         .iter()
-        .map(|&(place, t)| {
+        .zip(&lowered)
+        .map(|(&(place, t), lowered)| {
             let mut toks = match place {
-                Place::Body(i) => tokens::tokenize_in(t, &body.sentences[i]),
-                _ => tokens::tokenize(t),
+                Place::Body(i) => tokens::tokenize_in(t, Some(lowered), &body.sentences[i]),
+                _ => tokens::tokenize_in(t, Some(lowered), &text::sentences(t)),
             };
             gaz.annotate(&mut toks);
             toks
@@ -96,12 +99,12 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
         .iter()
         .flatten()
         .filter(|t| t.kind == Kind::Word && t.cap)
-        .map(|t| t.low.as_str())
+        .map(|t| &*t.low)
         .collect();
     let mut lower_words: FastSet<&str> = FastSet::default();
     for t in toks.iter().flatten() {
-        if t.kind == Kind::Word && !t.cap && capitalised.contains(t.low.as_str()) {
-            lower_words.insert(t.low.as_str());
+        if t.kind == Kind::Word && !t.cap && capitalised.contains(&*t.low) {
+            lower_words.insert(&t.low);
         }
     }
     let mut items: Vec<Item> = Vec::new();
@@ -789,7 +792,7 @@ pub fn resolve(
             }
         }
     }
-    let head = toks.last()?.low.clone();
+    let head = toks.last()?.low.to_string();
     if gaz.is_org_head(&head) && toks.len() - k == 1 {
         return latest(&|a| table.actors[a].kind == ActorKind::Organization && table.details[a].words.contains(&head));
     }

@@ -379,7 +379,7 @@ impl Gazetteer {
                     Case::Any
                 };
                 let _ = w;
-                (t.low.clone(), case)
+                (t.low.to_string(), case)
             })
             .collect();
         let Some((first, _)) = words.first() else {
@@ -404,7 +404,7 @@ impl Gazetteer {
     ) -> Option<(Target, usize)> {
         let id = match toks[i].phrase {
             NO_PHRASE => return None,
-            UNKNOWN_PHRASE => *self.phrase_index.get(&toks[i].low)?,
+            UNKNOWN_PHRASE => *self.phrase_index.get(&*toks[i].low)?,
             id => id,
         };
         let cands = &self.phrase_lists[id as usize];
@@ -435,7 +435,7 @@ impl Gazetteer {
     /// Notes on each token which phrases start with its word: one lookup per token.
     pub fn annotate(&self, toks: &mut [tokens::Tok]) {
         for t in toks {
-            t.phrase = self.phrase_index.get(&t.low).copied().unwrap_or(NO_PHRASE);
+            t.phrase = self.phrase_index.get(&*t.low).copied().unwrap_or(NO_PHRASE);
         }
     }
 
