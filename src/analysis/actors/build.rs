@@ -2,14 +2,13 @@
 //! people, descriptions and surnames to the people they stand for, and
 //! organisations, states and places to one actor each.
 
-use super::gazetteer::{FastSet, Gazetteer, Target};
+use super::gazetteer::{FastMap, FastSet, Gazetteer, Target};
 use super::scan::{Item, PersonCand, Scanner, What};
 use super::tokens::{self, is_cap, is_upper, Kind, Tok};
 use super::{ActorDetail, ActorTable, Gender, Mention, MentionForm, Place};
 use crate::analysis::text::{self, Body};
 use crate::brief::{Actor, ActorKind};
 use crate::document::Document;
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 #[derive(Debug, Default)]
@@ -144,12 +143,12 @@ fn link(
 ) -> ActorTable {
     let mut ents: Vec<Ent> = Vec::new();
     let mut ms: Vec<M> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let named_states: HashSet<usize> = items
+    let mut by_key: FastMap<String, usize> = FastMap::default();
+    let named_states: FastSet<usize> = items
         .iter()
         .filter_map(|it| if let What::State(s) = it.what { Some(s) } else { None })
         .collect();
-    let mut acronyms: HashMap<&str, usize> = HashMap::new();
+    let mut acronyms: FastMap<&str, usize> = FastMap::default();
     for it in items {
         if let What::Acronym(a) = &it.what {
             *acronyms.entry(a.as_str()).or_insert(0) += 1;
@@ -307,7 +306,6 @@ fn link(
             }
         })
         .collect();
-    let mut item_ent: HashMap<(usize, usize), usize> = HashMap::new();
     let mut multi: Vec<&(&Item, &PersonCand)> = person_items.iter().filter(|(_, p)| p.words.len() >= 2).collect();
     // Names with evidence first: a weak run sharing a word with one ("Warhol Factory") is not a person.
     multi.sort_by_key(|(it, p)| (!p.strong, it.text, it.start));
@@ -358,7 +356,6 @@ fn link(
             });
         }
         add_person_facts(ent, p, gaz);
-        item_ent.insert((it.text, it.start), e);
         ms.push(M {
             ent: e,
             text: it.text,
@@ -488,7 +485,7 @@ fn link(
     finish(gaz, ents, ms, places, surface)
 }
 
-fn get(ents: &mut Vec<Ent>, by_key: &mut HashMap<String, usize>, key: String, kind: ActorKind, name: &str) -> usize {
+fn get(ents: &mut Vec<Ent>, by_key: &mut FastMap<String, usize>, key: String, kind: ActorKind, name: &str) -> usize {
     *by_key.entry(key).or_insert_with(|| {
         ents.push(Ent {
             kind: Some(kind),
@@ -583,7 +580,7 @@ fn finish(
         gaz: Some(gaz.clone()),
         ..ActorTable::default()
     };
-    let mut counts: HashMap<char, usize> = HashMap::new();
+    let mut counts: FastMap<char, usize> = FastMap::default();
     for &e in &order {
         let ent = &ents[e];
         let kind = ent.kind.unwrap_or(ActorKind::Person);

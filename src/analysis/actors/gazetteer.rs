@@ -4,30 +4,11 @@
 use super::tokens::{self, Kind};
 use super::Gender;
 use crate::lexicon::Lexicon;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
-/// FNV-1a: the lists' keys are short words, for which SipHash is needlessly slow.
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
+/// Maps and sets keyed by short words: FxHash reads eight bytes a step, where SipHash (the std default)
+/// and FNV-1a (byte by byte) spend several times as many instructions on a word.
+pub type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
+pub type FastSet<K> = rustc_hash::FxHashSet<K>;
 
 /// `Tok::phrase` when no phrase starts with the token's word.
 pub const NO_PHRASE: u32 = u32::MAX;
@@ -279,7 +260,7 @@ impl Gazetteer {
             g.places.push(name.to_string());
             g.add(name, Target::Place(id));
         }
-        let mut title_ids: HashMap<String, usize> = HashMap::new();
+        let mut title_ids: FastMap<String, usize> = FastMap::default();
         for e in lexicon.entries("titles") {
             let Some(text) = e.first() else { continue };
             let text = text.to_lowercase();
