@@ -26,7 +26,7 @@ pub fn summarize(body: &Body, n: usize) -> Vec<String> {
     }
     let candidates: Vec<&str> = body
         .sentence_texts()
-        .filter(|s| s.split_whitespace().count() >= 4)
+        .filter(|s| s.split_whitespace().nth(3).is_some())
         .take(MAX_CANDIDATES)
         .collect();
     if candidates.len() <= n {

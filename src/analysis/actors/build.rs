@@ -39,8 +39,17 @@ struct M {
 fn norm_words(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace() || c == '-' || c == '‐')
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"))
+        .map(lower_straight)
         .collect()
+}
+
+/// `word` in lower case with `’` as `'`, in one allocation for the common ASCII word.
+fn lower_straight(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase().replace('’', "'")
+    }
 }
 
 /// Whether `long` contains `short` as consecutive words.
@@ -366,7 +375,7 @@ fn link(
     }
     // Bare surnames and single names.
     for (it, p) in person_items.iter().filter(|(_, p)| p.words.len() == 1) {
-        let x = p.words[0].to_lowercase().replace('’', "'");
+        let x = lower_straight(&p.words[0]);
         let cands: Vec<usize> = (0..ents.len())
             .filter(|&e| {
                 ents[e].kind == Some(ActorKind::Person) && (ents[e].written.contains(&x) || ents[e].words.contains(&x))

@@ -389,6 +389,11 @@ impl Gazetteer {
             id => id,
         };
         let cands = &self.phrase_lists[id as usize];
+        let case_ok = |case: Case, t: &tokens::Tok| match case {
+            Case::Any => true,
+            Case::Cap => tokens::is_cap(text, t),
+            Case::Upper => tokens::is_upper(text, t),
+        };
         let mut best: Option<(Target, usize)> = None;
         for p in cands {
             if !filter(p.target) {
@@ -398,14 +403,12 @@ impl Gazetteer {
             if end > toks.len() || best.is_some_and(|(_, e)| e >= end) {
                 continue;
             }
-            let ok = p.words.iter().zip(&toks[i..end]).all(|((w, case), t)| {
-                *w == t.low
-                    && match case {
-                        Case::Any => true,
-                        Case::Cap => tokens::is_cap(text, t),
-                        Case::Upper => tokens::is_upper(text, t),
-                    }
-            });
+            // Every phrase of the list starts with the token's word: only its case needs checking.
+            let ok = case_ok(p.words[0].1, &toks[i])
+                && p.words[1..]
+                    .iter()
+                    .zip(&toks[i + 1..end])
+                    .all(|((w, case), t)| *w == t.low && case_ok(*case, t));
             if ok {
                 best = Some((p.target, end));
             }
