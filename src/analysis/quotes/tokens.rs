@@ -3,6 +3,8 @@
 
 use super::marks::Region;
 use crate::analysis::text::ABBREVIATIONS;
+use std::borrow::Cow;
+use std::ops::Deref;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -13,13 +15,13 @@ pub enum Kind {
 }
 
 #[derive(Debug, Clone)]
-pub struct Token {
+pub struct Token<'a> {
     pub kind: Kind,
     /// Byte offsets in the paragraph.
     pub start: usize,
     pub end: usize,
     /// Lower-cased word (curly apostrophes made straight); empty for others.
-    pub lower: String,
+    pub lower: Lower<'a>,
     /// Starts with an upper-case letter or a digit-led capitalised form ("NY1").
     pub cap: bool,
     /// Every letter upper-case, two or more letters ("US", "NY1", "MWW").
@@ -28,7 +30,44 @@ pub struct Token {
     pub sentence: usize,
 }
 
-impl Token {
+/// A word in lower case, curly apostrophes made straight: borrowed from the paragraph's lower-cased
+/// copy for ASCII words (no allocation per token), made for the others. Reads as a `str`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lower<'a>(Cow<'a, str>);
+
+impl Lower<'_> {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Lower<'_> {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl Token<'_> {
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
@@ -41,20 +80,21 @@ fn word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Tokens of `text`, each region one `Quote` token.
-/// A word in lower case with the typographic apostrophe made straight ("Clinton’s" -> "clinton's"),
-/// in one allocation for the common ASCII word.
-fn lower_word(word: &str) -> String {
-    if word.is_ascii() {
-        word.to_ascii_lowercase()
+/// `word` in lower case with the typographic apostrophe made straight ("Clinton’s" -> "clinton's"):
+/// borrowed from `lowered` (the same bytes of the lower-cased text) when ASCII.
+fn lower_word<'a>(word: &str, lowered: &'a str) -> Lower<'a> {
+    Lower(if word.is_ascii() {
+        Cow::Borrowed(lowered)
     } else if word.contains('’') {
-        word.to_lowercase().replace('’', "'")
+        Cow::Owned(word.to_lowercase().replace('’', "'"))
     } else {
-        word.to_lowercase()
-    }
+        Cow::Owned(word.to_lowercase())
+    })
 }
 
-pub fn tokenize(text: &str, regions: &[Region]) -> Vec<Token> {
+/// Tokens of `text`, each region one `Quote` token. `lowered` is `text` with its ASCII letters in
+/// lower case (`str::to_ascii_lowercase`), which the words' lower-case forms borrow.
+pub fn tokenize<'a>(text: &'a str, lowered: &'a str, regions: &[Region]) -> Vec<Token<'a>> {
     // About one token per five bytes of news text: one allocation, no regrowth.
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 4);
     let mut next_region = 0;
@@ -67,7 +107,7 @@ pub fn tokenize(text: &str, regions: &[Region]) -> Vec<Token> {
                 kind: Kind::Quote(next_region),
                 start: r.open,
                 end: r.end,
-                lower: String::new(),
+                lower: Lower::default(),
                 cap: false,
                 upper: false,
                 sentence: 0,
@@ -105,13 +145,16 @@ pub fn tokenize(text: &str, regions: &[Region]) -> Vec<Token> {
                 }
                 break;
             }
-            let mut lower = lower_word(&text[i..end]);
+            let mut lower = lower_word(&text[i..end], &lowered[i..end]);
             // A trailing full stop of an abbreviation, an initial or a dotted acronym stays with the word.
             if text[end..].starts_with('.') {
                 let single_initial = end - i == 1 && c.is_uppercase();
                 if single_initial || lower.contains('.') || ABBREVIATIONS.contains(&lower.as_str()) {
                     end += 1;
-                    lower.push('.');
+                    lower = match lower.0 {
+                        Cow::Borrowed(_) => Lower(Cow::Borrowed(&lowered[i..end])),
+                        Cow::Owned(word) => Lower(Cow::Owned(word + ".")),
+                    };
                 }
             }
             let word = &text[i..end];
@@ -132,7 +175,7 @@ pub fn tokenize(text: &str, regions: &[Region]) -> Vec<Token> {
             kind: Kind::Punct(c),
             start: i,
             end: i + c.len_utf8(),
-            lower: String::new(),
+            lower: Lower::default(),
             cap: false,
             upper: false,
             sentence: 0,
@@ -173,7 +216,7 @@ fn all_capitals(word: &str) -> bool {
 
 /// A sentence ends at `. ? !` and after a quotation that ends with one when a
 /// capitalised word or another quotation follows.
-fn number_sentences(text: &str, regions: &[Region], tokens: &mut [Token]) {
+fn number_sentences(text: &str, regions: &[Region], tokens: &mut [Token<'_>]) {
     let mut sentence = 0;
     for i in 0..tokens.len() {
         tokens[i].sentence = sentence;
@@ -209,7 +252,8 @@ mod tests {
     #[test]
     fn tokens_and_sentences() {
         let text = "“We won,” Sen. Susan Collins’ aide said. He left.";
-        let t = tokenize(text, &pair(text));
+        let lowered = text.to_ascii_lowercase();
+        let t = tokenize(text, &lowered, &pair(text));
         let words: Vec<&str> = t.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(
             words,
