@@ -98,10 +98,9 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str, regions: &[Region]) -> Vec<
     // About one token per five bytes of news text: one allocation, no regrowth.
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 4);
     let mut next_region = 0;
-    let opens_region = |next_region: usize, at: usize| regions.get(next_region).is_some_and(|r| r.open == at);
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
-        if opens_region(next_region, i) {
+        if regions.get(next_region).is_some_and(|r| r.open == i) {
             let r = regions[next_region];
             out.push(Token {
                 kind: Kind::Quote(next_region),
@@ -123,10 +122,17 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str, regions: &[Region]) -> Vec<
         if word_char(c) || c == '$' {
             let mut end = i + c.len_utf8();
             let mut j = end;
-            while let Some(d) = char_at(text, j) {
-                if opens_region(next_region, j) {
-                    break;
+            let next_open = regions.get(next_region).map_or(usize::MAX, |r| r.open);
+            let bytes = text.as_bytes();
+            loop {
+                // Runs of ASCII letters and digits, byte by byte.
+                while j < bytes.len() && j != next_open && bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                    end = j;
                 }
+                let Some(d) = char_at(text, j).filter(|_| j != next_open) else {
+                    break;
+                };
                 let after = j + d.len_utf8();
                 if word_char(d) {
                     end = after;
