@@ -40,10 +40,10 @@ pub fn summarize(body: &Body, n: usize) -> Vec<String> {
             .enumerate()
             .map(|(id, &w)| (Cow::Borrowed(w), id as u32)),
     );
-    let mut lower = String::new();
+    let (mut lower, mut ids) = (String::new(), Vec::new());
     let words: Vec<Vec<u32>> = candidates
         .iter()
-        .map(|s| content_words(s, &mut vocabulary, &mut lower))
+        .map(|s| content_words(s, &mut vocabulary, &mut lower, &mut ids))
         .collect();
     let scores = rank(&words, vocabulary.len());
     let mut order: Vec<usize> = (0..candidates.len()).collect();
@@ -56,23 +56,27 @@ pub fn summarize(body: &Body, n: usize) -> Vec<String> {
 
 /// The sentence's distinct content words as sorted ids into `vocabulary` (lower-cased words, seeded
 /// with the stopwords, which are left out). Words already in lower case are borrowed from the
-/// sentence; `lower` is scratch space for the others, so only new capitalised words allocate.
-fn content_words<'a>(sentence: &'a str, vocabulary: &mut FastMap<Cow<'a, str>, u32>, lower: &mut String) -> Vec<u32> {
-    let mut ids = Vec::new();
+/// sentence; `lower` is scratch space for the others, so only new capitalised words allocate, and
+/// `ids` is scratch space for the ids, copied out once at their final length.
+fn content_words<'a>(
+    sentence: &'a str,
+    vocabulary: &mut FastMap<Cow<'a, str>, u32>,
+    lower: &mut String,
+    ids: &mut Vec<u32>,
+) -> Vec<u32> {
+    ids.clear();
     for word in words(sentence) {
-        let borrowed = word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
-        let key = if borrowed { word } else { lower_case_into(lower, word) };
-        let id = match vocabulary.get(key) {
-            Some(&id) => id,
-            None => {
-                let next = vocabulary.len() as u32;
-                let entry = if borrowed {
-                    Cow::Borrowed(word)
-                } else {
-                    Cow::Owned(key.to_owned())
-                };
-                vocabulary.insert(entry, next);
-                next
+        let next = vocabulary.len() as u32;
+        let id = if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            *vocabulary.entry(Cow::Borrowed(word)).or_insert(next)
+        } else {
+            let key = lower_case_into(lower, word);
+            match vocabulary.get(key) {
+                Some(&id) => id,
+                None => {
+                    vocabulary.insert(Cow::Owned(key.to_owned()), next);
+                    next
+                }
             }
         };
         if id as usize >= STOPWORDS.len() {
@@ -81,7 +85,7 @@ fn content_words<'a>(sentence: &'a str, vocabulary: &mut FastMap<Cow<'a, str>, u
     }
     ids.sort_unstable();
     ids.dedup();
-    ids
+    ids.to_vec()
 }
 
 /// The words of `sentence`: its runs of alphanumeric characters, found byte by byte where ASCII.
