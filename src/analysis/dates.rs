@@ -17,6 +17,7 @@ use crate::lexicon::Lexicon;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::{Captures, Regex, RegexBuilder, RegexSet};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// What an expression needs from the narrative date to get its value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -231,7 +232,8 @@ const HOLIDAY_PREFIXES: &[&str] = &[
 pub struct DateFinder {
     re: Regex,
     which: RegexSet,
-    alternatives: Vec<Regex>,
+    /// Each alternative anchored, compiled on first use: a short run meets few of them.
+    alternatives: Vec<(String, OnceLock<Regex>)>,
     future: Regex,
 }
 
@@ -331,7 +333,7 @@ impl DateFinder {
                 .build()
                 .expect("static date pattern"),
             which: RegexSet::new(alternatives.iter().map(|a| format!("^(?:{a})$"))).expect("static date patterns"),
-            alternatives: alternatives.iter().map(|a| Regex::new(&format!("^(?:{a})$")).expect("static date pattern")).collect(),
+            alternatives: alternatives.iter().map(|a| (format!("^(?:{a})$"), OnceLock::new())).collect(),
             future: Regex::new(
                 r"(?i)(?:(?-u:\b)(?:will|won't|shall|would|going\s+to|scheduled|slated|due\s+to|set\s+to|plans?\s+to|planned|expected\s+to|is\s+to|are\s+to|to\s+be\s+held|upcoming)(?-u:\b)|['’]ll(?-u:\b))",
             )
@@ -382,6 +384,12 @@ impl DateFinder {
         }
     }
 
+    /// Alternative `i`, anchored at both ends.
+    fn alternative(&self, i: usize) -> &Regex {
+        let (pattern, regex) = &self.alternatives[i];
+        regex.get_or_init(|| Regex::new(pattern).expect("static date pattern"))
+    }
+
     /// Matches and values, before anaphoric expressions are anchored.
     fn find_raw(&self, text: &str, reference: Option<NaiveDate>) -> Vec<TimeExpr> {
         let mut ctx = Context {
@@ -398,7 +406,7 @@ impl DateFinder {
                 continue;
             };
             // Anchored on the extent alone, so no search: only the parts are extracted.
-            let Some(caps) = self.alternatives[i].captures(m.as_str()) else {
+            let Some(caps) = self.alternative(i).captures(m.as_str()) else {
                 continue;
             };
             let Some(found) = interpret(ALTERNATIVE_NAMES[i], &caps, m.start(), &mut ctx) else {

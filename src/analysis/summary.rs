@@ -26,7 +26,7 @@ pub fn summarize(body: &Body, n: usize) -> Vec<String> {
     }
     let candidates: Vec<&str> = body
         .sentence_texts()
-        .filter(|s| s.split_whitespace().count() >= 4)
+        .filter(|s| s.split_whitespace().nth(3).is_some())
         .take(MAX_CANDIDATES)
         .collect();
     if candidates.len() <= n {
@@ -40,10 +40,10 @@ pub fn summarize(body: &Body, n: usize) -> Vec<String> {
             .enumerate()
             .map(|(id, &w)| (Cow::Borrowed(w), id as u32)),
     );
-    let mut lower = String::new();
+    let (mut lower, mut ids) = (String::new(), Vec::new());
     let words: Vec<Vec<u32>> = candidates
         .iter()
-        .map(|s| content_words(s, &mut vocabulary, &mut lower))
+        .map(|s| content_words(s, &mut vocabulary, &mut lower, &mut ids))
         .collect();
     let scores = rank(&words, vocabulary.len());
     let mut order: Vec<usize> = (0..candidates.len()).collect();
@@ -56,23 +56,27 @@ pub fn summarize(body: &Body, n: usize) -> Vec<String> {
 
 /// The sentence's distinct content words as sorted ids into `vocabulary` (lower-cased words, seeded
 /// with the stopwords, which are left out). Words already in lower case are borrowed from the
-/// sentence; `lower` is scratch space for the others, so only new capitalised words allocate.
-fn content_words<'a>(sentence: &'a str, vocabulary: &mut FastMap<Cow<'a, str>, u32>, lower: &mut String) -> Vec<u32> {
-    let mut ids = Vec::new();
-    for word in sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
-        let borrowed = word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
-        let key = if borrowed { word } else { lower_case_into(lower, word) };
-        let id = match vocabulary.get(key) {
-            Some(&id) => id,
-            None => {
-                let next = vocabulary.len() as u32;
-                let entry = if borrowed {
-                    Cow::Borrowed(word)
-                } else {
-                    Cow::Owned(key.to_owned())
-                };
-                vocabulary.insert(entry, next);
-                next
+/// sentence; `lower` is scratch space for the others, so only new capitalised words allocate, and
+/// `ids` is scratch space for the ids, copied out once at their final length.
+fn content_words<'a>(
+    sentence: &'a str,
+    vocabulary: &mut FastMap<Cow<'a, str>, u32>,
+    lower: &mut String,
+    ids: &mut Vec<u32>,
+) -> Vec<u32> {
+    ids.clear();
+    for word in words(sentence) {
+        let next = vocabulary.len() as u32;
+        let id = if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            *vocabulary.entry(Cow::Borrowed(word)).or_insert(next)
+        } else {
+            let key = lower_case_into(lower, word);
+            match vocabulary.get(key) {
+                Some(&id) => id,
+                None => {
+                    vocabulary.insert(Cow::Owned(key.to_owned()), next);
+                    next
+                }
             }
         };
         if id as usize >= STOPWORDS.len() {
@@ -81,7 +85,43 @@ fn content_words<'a>(sentence: &'a str, vocabulary: &mut FastMap<Cow<'a, str>, u
     }
     ids.sort_unstable();
     ids.dedup();
-    ids
+    ids.to_vec()
+}
+
+/// The words of `sentence`: its runs of alphanumeric characters, found byte by byte where ASCII.
+fn words(sentence: &str) -> impl Iterator<Item = &str> {
+    let bytes = sentence.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        // The width of the alphanumeric character at `i`, or `None` for another character.
+        let alphanumeric = |i: usize| match bytes[i] {
+            b if b.is_ascii() => b.is_ascii_alphanumeric().then_some(1),
+            _ => sentence[i..]
+                .chars()
+                .next()
+                .filter(|c| c.is_alphanumeric())
+                .map(char::len_utf8),
+        };
+        let skip = |i: usize| if bytes[i].is_ascii() { 1 } else { utf8_width(bytes[i]) };
+        while at < bytes.len() && alphanumeric(at).is_none() {
+            at += skip(at);
+        }
+        let start = at;
+        while let Some(width) = (at < bytes.len()).then(|| alphanumeric(at)).flatten() {
+            at += width;
+        }
+        (at > start).then(|| &sentence[start..at])
+    })
+}
+
+/// The byte length of the UTF-8 sequence a leading byte starts.
+fn utf8_width(lead: u8) -> usize {
+    match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    }
 }
 
 /// `word` in lower case, written into the reused `buffer`.
@@ -101,31 +141,36 @@ fn lower_case_into<'b>(buffer: &'b mut String, word: &str) -> &'b str {
 fn rank(words: &[Vec<u32>], vocabulary_size: usize) -> Vec<f64> {
     let n = words.len();
     let log_len: Vec<f64> = words.iter().map(|w| (w.len() as f64).max(2.0).ln()).collect();
-    // The graph is symmetric and sparse (most sentence pairs share no word): each sentence keeps
-    // only its neighbours (pushed in index order), so every sum adds the same non-zero terms in the same
-    // order as over the full matrix and the scores are bit-identical to the dense computation.
-    let mut neighbours: Vec<Vec<(usize, f64)>> = vec![Vec::new(); n];
-    // Overlaps by marking sentence i's words, then counting the marked words of each later one.
-    let mut marked_by = vec![usize::MAX; vocabulary_size];
+    // The symmetric similarity matrix, row by row. Every sum below runs over a row in index order,
+    // zeros included: adding +0.0 to a sum of non-negative terms changes no bit, so the scores are
+    // those of summing only each sentence's neighbours, and the column-wise loop vectorises.
+    let mut weights = vec![0.0f64; n * n];
+    // Overlaps through an index of the sentences each word is in (in order): for sentence i, count
+    // the words each later sentence shares with it.
+    let postings = sentences_by_word(words, vocabulary_size);
+    let mut shared = vec![0u32; n];
     for i in 0..n {
         for &w in &words[i] {
-            marked_by[w as usize] = i;
+            for &j in postings.of(w).iter().rev().take_while(|&&j| j as usize > i) {
+                shared[j as usize] += 1;
+            }
         }
         for j in i + 1..n {
-            let shared = words[j].iter().filter(|&&w| marked_by[w as usize] == i).count();
-            if shared > 0 {
-                let w = shared as f64 / (log_len[i] + log_len[j]);
-                neighbours[i].push((j, w));
-                neighbours[j].push((i, w));
+            if shared[j] > 0 {
+                let w = f64::from(shared[j]) / (log_len[i] + log_len[j]);
+                weights[i * n + j] = w;
+                weights[j * n + i] = w;
+                shared[j] = 0;
             }
         }
     }
-    let out_sums: Vec<f64> = neighbours
-        .iter()
-        .map(|list| list.iter().map(|&(_, w)| w).sum())
+    let out_sums: Vec<f64> = weights
+        .chunks_exact(n)
+        .map(|row| row.iter().fold(0.0, |sum, &w| sum + w))
         .collect();
     let mut scores = vec![1.0; n];
     let mut share = vec![0.0; n];
+    let mut incoming = vec![0.0; n];
     for _ in 0..ITERATIONS {
         for (j, slot) in share.iter_mut().enumerate() {
             *slot = if out_sums[j] > 0.0 {
@@ -134,12 +179,51 @@ fn rank(words: &[Vec<u32>], vocabulary_size: usize) -> Vec<f64> {
                 0.0
             };
         }
-        for (slot, list) in scores.iter_mut().zip(&neighbours) {
-            let incoming: f64 = list.iter().map(|&(j, w)| w * share[j]).sum();
-            *slot = (1.0 - DAMPING) + DAMPING * incoming;
+        // incoming[i] = sum over j in order of weights[j][i] * share[j] (the matrix is symmetric).
+        incoming.fill(0.0);
+        for (row, &s) in weights.chunks_exact(n).zip(&share) {
+            if s > 0.0 {
+                for (sum, &w) in incoming.iter_mut().zip(row) {
+                    *sum += w * s;
+                }
+            }
+        }
+        for (slot, &sum) in scores.iter_mut().zip(&incoming) {
+            *slot = (1.0 - DAMPING) + DAMPING * sum;
         }
     }
     scores
+}
+
+/// For each word id, the sentences it is in, in order: one flat list cut at `starts`.
+struct Postings {
+    starts: Vec<u32>,
+    sentences: Vec<u32>,
+}
+
+impl Postings {
+    fn of(&self, word: u32) -> &[u32] {
+        &self.sentences[self.starts[word as usize] as usize..self.starts[word as usize + 1] as usize]
+    }
+}
+
+fn sentences_by_word(words: &[Vec<u32>], vocabulary_size: usize) -> Postings {
+    let mut starts = vec![0u32; vocabulary_size + 1];
+    for &w in words.iter().flatten() {
+        starts[w as usize + 1] += 1;
+    }
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
+    }
+    let mut fill = starts.clone();
+    let mut sentences = vec![0u32; words.iter().map(Vec::len).sum()];
+    for (i, ws) in words.iter().enumerate() {
+        for &w in ws {
+            sentences[fill[w as usize] as usize] = i as u32;
+            fill[w as usize] += 1;
+        }
+    }
+    Postings { starts, sentences }
 }
 
 #[cfg(test)]
@@ -162,6 +246,24 @@ mod tests {
             .collect();
         assert!(positions[0] < positions[1]);
         assert!(!summary.iter().any(|s| s.contains("football")));
+    }
+
+    /// Words are the runs of alphanumeric characters, ASCII or not.
+    #[test]
+    fn words_are_alphanumeric_runs() {
+        for text in [
+            "Kim Jong-un’s 3.5% rise, “Pyeongchang” — Ünïcode café 北京 talks…ok 🙂x",
+            "",
+            "--",
+            "é",
+            "a’b",
+        ] {
+            let expected: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(words(text).collect::<Vec<_>>(), expected, "{text}");
+        }
     }
 
     /// The stopword list stays sorted and distinct: each stopword takes its own vocabulary id.

@@ -2,14 +2,13 @@
 //! people, descriptions and surnames to the people they stand for, and
 //! organisations, states and places to one actor each.
 
-use super::gazetteer::{FastSet, Gazetteer, Target};
+use super::gazetteer::{FastMap, FastSet, Gazetteer, Target};
 use super::scan::{Item, PersonCand, Scanner, What};
 use super::tokens::{self, is_cap, is_upper, Kind, Tok};
 use super::{ActorDetail, ActorTable, Gender, Mention, MentionForm, Place};
-use crate::analysis::text::Body;
+use crate::analysis::text::{self, Body};
 use crate::brief::{Actor, ActorKind};
 use crate::document::Document;
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 #[derive(Debug, Default)]
@@ -40,8 +39,17 @@ struct M {
 fn norm_words(s: &str) -> Vec<String> {
     s.split(|c: char| c.is_whitespace() || c == '-' || c == '‐')
         .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase().replace('’', "'"))
+        .map(lower_straight)
         .collect()
+}
+
+/// `word` in lower case with `’` as `'`, in one allocation for the common ASCII word.
+fn lower_straight(word: &str) -> String {
+    if word.is_ascii() {
+        word.to_ascii_lowercase()
+    } else {
+        word.to_lowercase().replace('’', "'")
+    }
 }
 
 /// Whether `long` contains `short` as consecutive words.
@@ -58,7 +66,7 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
 fn restricted(text: &str, toks: &[Tok], gaz: &Gazetteer, headline: bool) -> bool {
     let words: Vec<&Tok> = toks
         .iter()
-        .filter(|t| t.kind == Kind::Word && !gaz.function_words.contains(&t.low))
+        .filter(|t| t.kind == Kind::Word && !gaz.function_words.contains(&*t.low))
         .collect();
     if words.len() < 3 {
         return false;
@@ -79,12 +87,15 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
     for (i, p) in doc.paragraphs.iter().enumerate() {
         places.push((Place::Body(i), p));
     }
+    // Each text with its ASCII letters in lower case, for the tokens' lower-case forms to borrow.
+    let lowered: Vec<String> = places.iter().map(|(_, t)| t.to_ascii_lowercase()).collect();
     let toks: Vec<Vec<Tok>> = places
         .iter()
-        .map(|&(place, t)| {
+        .zip(&lowered)
+        .map(|(&(place, t), lowered)| {
             let mut toks = match place {
-                Place::Body(i) => tokens::tokenize_in(t, &body.sentences[i]),
-                _ => tokens::tokenize(t),
+                Place::Body(i) => tokens::tokenize_in(t, Some(lowered), &body.sentences[i]),
+                _ => tokens::tokenize_in(t, Some(lowered), &text::sentences(t)),
             };
             gaz.annotate(&mut toks);
             toks
@@ -96,12 +107,12 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
         .iter()
         .flatten()
         .filter(|t| t.kind == Kind::Word && t.cap)
-        .map(|t| t.low.as_str())
+        .map(|t| &*t.low)
         .collect();
     let mut lower_words: FastSet<&str> = FastSet::default();
     for t in toks.iter().flatten() {
-        if t.kind == Kind::Word && !t.cap && capitalised.contains(t.low.as_str()) {
-            lower_words.insert(t.low.as_str());
+        if t.kind == Kind::Word && !t.cap && capitalised.contains(&*t.low) {
+            lower_words.insert(&t.low);
         }
     }
     let mut items: Vec<Item> = Vec::new();
@@ -141,12 +152,12 @@ fn link(
 ) -> ActorTable {
     let mut ents: Vec<Ent> = Vec::new();
     let mut ms: Vec<M> = Vec::new();
-    let mut by_key: HashMap<String, usize> = HashMap::new();
-    let named_states: HashSet<usize> = items
+    let mut by_key: FastMap<String, usize> = FastMap::default();
+    let named_states: FastSet<usize> = items
         .iter()
         .filter_map(|it| if let What::State(s) = it.what { Some(s) } else { None })
         .collect();
-    let mut acronyms: HashMap<&str, usize> = HashMap::new();
+    let mut acronyms: FastMap<&str, usize> = FastMap::default();
     for it in items {
         if let What::Acronym(a) = &it.what {
             *acronyms.entry(a.as_str()).or_insert(0) += 1;
@@ -304,7 +315,6 @@ fn link(
             }
         })
         .collect();
-    let mut item_ent: HashMap<(usize, usize), usize> = HashMap::new();
     let mut multi: Vec<&(&Item, &PersonCand)> = person_items.iter().filter(|(_, p)| p.words.len() >= 2).collect();
     // Names with evidence first: a weak run sharing a word with one ("Warhol Factory") is not a person.
     multi.sort_by_key(|(it, p)| (!p.strong, it.text, it.start));
@@ -355,7 +365,6 @@ fn link(
             });
         }
         add_person_facts(ent, p, gaz);
-        item_ent.insert((it.text, it.start), e);
         ms.push(M {
             ent: e,
             text: it.text,
@@ -366,7 +375,7 @@ fn link(
     }
     // Bare surnames and single names.
     for (it, p) in person_items.iter().filter(|(_, p)| p.words.len() == 1) {
-        let x = p.words[0].to_lowercase().replace('’', "'");
+        let x = lower_straight(&p.words[0]);
         let cands: Vec<usize> = (0..ents.len())
             .filter(|&e| {
                 ents[e].kind == Some(ActorKind::Person) && (ents[e].written.contains(&x) || ents[e].words.contains(&x))
@@ -485,7 +494,7 @@ fn link(
     finish(gaz, ents, ms, places, surface)
 }
 
-fn get(ents: &mut Vec<Ent>, by_key: &mut HashMap<String, usize>, key: String, kind: ActorKind, name: &str) -> usize {
+fn get(ents: &mut Vec<Ent>, by_key: &mut FastMap<String, usize>, key: String, kind: ActorKind, name: &str) -> usize {
     *by_key.entry(key).or_insert_with(|| {
         ents.push(Ent {
             kind: Some(kind),
@@ -580,7 +589,7 @@ fn finish(
         gaz: Some(gaz.clone()),
         ..ActorTable::default()
     };
-    let mut counts: HashMap<char, usize> = HashMap::new();
+    let mut counts: FastMap<char, usize> = FastMap::default();
     for &e in &order {
         let ent = &ents[e];
         let kind = ent.kind.unwrap_or(ActorKind::Person);
@@ -789,7 +798,7 @@ pub fn resolve(
             }
         }
     }
-    let head = toks.last()?.low.clone();
+    let head = toks.last()?.low.to_string();
     if gaz.is_org_head(&head) && toks.len() - k == 1 {
         return latest(&|a| table.actors[a].kind == ActorKind::Organization && table.details[a].words.contains(&head));
     }

@@ -351,7 +351,6 @@ mod tests {
     #[test]
     fn common_words_loaded() {
         let g = &FINDER.gaz;
-        assert!(g.common.len() > 100_000);
         assert!(g.is_common("welfare") && g.is_common("affairs") && !g.is_common("sullivan"));
     }
 

@@ -71,7 +71,7 @@ pub struct PersonCand {
 pub struct Scanner<'a> {
     pub gaz: &'a Gazetteer,
     pub text: &'a str,
-    pub toks: &'a [Tok],
+    pub toks: &'a [Tok<'a>],
     pub index: usize,
     /// Only gazetteer hits and strong names: a title-case or all-capitals headline.
     pub restricted: bool,
@@ -92,7 +92,7 @@ impl<'a> Scanner<'a> {
     }
 
     fn low(&self, i: usize) -> &'a str {
-        self.toks.get(i).map_or("", |t| t.low.as_str())
+        self.toks.get(i).map_or("", |t| &*t.low)
     }
 
     fn cap(&self, i: usize) -> bool {
@@ -253,7 +253,7 @@ impl<'a> Scanner<'a> {
                 {
                     return None;
                 }
-                let head = t.low.clone();
+                let head = t.low.to_string();
                 self.push(i, k + 1, What::OrgHead(head));
                 return Some(k + 1);
             }
@@ -270,7 +270,7 @@ impl<'a> Scanner<'a> {
                 }
                 return None;
             }
-            if is_cap(self.text, t) || self.gaz.function_words.contains(&t.low) {
+            if is_cap(self.text, t) || self.gaz.function_words.contains(&*t.low) {
                 return None;
             }
             mods += 1;
@@ -295,7 +295,7 @@ impl<'a> Scanner<'a> {
                 j += 1;
                 continue;
             }
-            if j > i && t.kind == Kind::Word && PARTICLES.contains(&t.low.as_str()) && self.cap(j + 1) {
+            if j > i && t.kind == Kind::Word && PARTICLES.contains(&&*t.low) && self.cap(j + 1) {
                 j += 1;
                 continue;
             }
@@ -307,7 +307,7 @@ impl<'a> Scanner<'a> {
                 && self
                     .toks
                     .get(j + 1)
-                    .is_some_and(|n| self.gaz.org_suffixes.contains(&n.low))
+                    .is_some_and(|n| self.gaz.org_suffixes.contains(&*n.low))
             {
                 j += 1;
                 continue;
@@ -716,7 +716,7 @@ impl<'a> Scanner<'a> {
             // Unknown capitalised words: a name only in running text, when none is a common word of the article.
             let common = self.toks[a..b]
                 .iter()
-                .any(|t| self.lower_words.contains(t.low.as_str()) || self.gaz.non_names.contains(&t.low))
+                .any(|t| self.lower_words.contains(&*t.low) || self.gaz.non_names.contains(&*t.low))
                 || self.toks[a..b].iter().all(|t| self.gaz.is_common(&t.low))
                 || self.gaz.is_common(self.low(b - 1))
                 || b - a >= 3 && self.toks[a..b].iter().any(|t| self.gaz.is_common(&t.low));
@@ -894,8 +894,8 @@ impl<'a> Scanner<'a> {
         let t = &self.toks[k];
         t.kind == Kind::Word
             && (!is_cap(self.text, t) || t.opens)
-            && !self.gaz.function_words.contains(&t.low)
-            && !self.gaz.person_verbs.contains(&t.low)
+            && !self.gaz.function_words.contains(&*t.low)
+            && !self.gaz.person_verbs.contains(&*t.low)
             && !t.low.ends_with("ing")
             && !t.low.chars().all(|c| c.is_ascii_digit())
     }

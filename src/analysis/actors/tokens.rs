@@ -3,6 +3,7 @@
 //! with byte offsets and whether it opens a sentence.
 
 use crate::analysis::text;
+use std::borrow::Cow;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,7 +15,7 @@ pub enum Kind {
 }
 
 #[derive(Debug, Clone)]
-pub struct Tok {
+pub struct Tok<'a> {
     pub start: usize,
     pub end: usize,
     pub kind: Kind,
@@ -24,23 +25,26 @@ pub struct Tok {
     pub cap: bool,
     /// Written in capitals throughout, two letters or more (words only).
     pub upper: bool,
-    /// Lower case, with `’` as `'`.
-    pub low: String,
+    /// Lower case, with `’` as `'`: borrowed for ASCII words (see [`tokenize_in`]).
+    pub low: Cow<'a, str>,
     /// Which gazetteer phrases start with this word (see `Gazetteer::annotate`).
     pub phrase: u32,
 }
 
 /// The tokens of `text`, in order.
-pub fn tokenize(text: &str) -> Vec<Tok> {
-    tokenize_in(text, &text::sentences(text))
+pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    tokenize_in(text, None, &text::sentences(text))
 }
 
 /// The tokens of `text`, whose sentences (byte ranges, from [`text::sentences`]) are known.
-pub fn tokenize_in(text: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
+/// `lowered` is `text` with its ASCII letters in lower case, when the caller has it: ASCII words
+/// then borrow their lower-case form from it rather than each allocating one.
+pub fn tokenize_in<'a>(text: &'a str, lowered: Option<&'a str>, sentences: &[Range<usize>]) -> Vec<Tok<'a>> {
     // Byte positions throughout; `at` decodes the character starting at one (none at the end).
-    let at = |p: usize| text[p..].chars().next();
+    let at = |p: usize| char_at(text, p);
     let width = |c: Option<char>| c.map_or(0, char::len_utf8);
     let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 4);
+    let tok = |start: usize, end: usize, kind: Kind| word_tok(text, lowered, start, end, kind);
     let mut i = 0;
     while let Some(c) = at(i) {
         if c.is_whitespace() {
@@ -90,42 +94,61 @@ pub fn tokenize_in(text: &str, sentences: &[Range<usize>]) -> Vec<Tok> {
                 }
                 break;
             }
-            out.push(word_tok(text, start, j, Kind::Word));
+            out.push(tok(start, j, Kind::Word));
             i = j;
             // Possessive ending.
             if let Some(d @ ('\'' | '’')) = at(i) {
                 let after_d = i + d.len_utf8();
                 let next = at(after_d);
                 if matches!(next, Some('s' | 'S')) && !at(after_d + 1).is_some_and(char::is_alphanumeric) {
-                    out.push(word_tok(text, i, after_d + 1, Kind::Poss));
+                    out.push(tok(i, after_d + 1, Kind::Poss));
                     i = after_d + 1;
                 } else if !next.is_some_and(char::is_alphanumeric) && text[..i].ends_with(['s', 'S']) {
-                    out.push(word_tok(text, i, after_d, Kind::Poss));
+                    out.push(tok(i, after_d, Kind::Poss));
                     i = after_d;
                 }
             }
             continue;
         }
         let end = i + c.len_utf8();
-        out.push(word_tok(text, i, end, Kind::Punct));
+        out.push(tok(i, end, Kind::Punct));
         i = end;
     }
     mark_openers(text, sentences, &mut out);
     out
 }
 
-fn word_tok(text: &str, start: usize, end: usize, kind: Kind) -> Tok {
-    let word = &text[start..end];
-    let low = if word.is_ascii() {
-        word.to_ascii_lowercase()
+/// The character starting at byte `i` (none at the end), without decoding ASCII.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    }
+}
+
+/// The lower-case form of `word`: borrowed from `lowered` (or from the word itself when it has no
+/// capital) for ASCII words, made for the others.
+fn lower_case<'a>(word: &'a str, lowered: Option<&'a str>) -> Cow<'a, str> {
+    if word.is_ascii() {
+        match lowered {
+            Some(low) => Cow::Borrowed(low),
+            None if !word.bytes().any(|b| b.is_ascii_uppercase()) => Cow::Borrowed(word),
+            None => Cow::Owned(word.to_ascii_lowercase()),
+        }
     } else {
         let low = word.to_lowercase();
-        if low.contains('’') {
+        Cow::Owned(if low.contains('’') {
             low.replace('’', "'")
         } else {
             low
-        }
-    };
+        })
+    }
+}
+
+fn word_tok<'a>(text: &'a str, lowered: Option<&'a str>, start: usize, end: usize, kind: Kind) -> Tok<'a> {
+    let word = &text[start..end];
+    let low = lower_case(word, lowered.map(|l| &l[start..end]));
     let word_kind = kind == Kind::Word;
     let cap = word_kind && word.chars().next().is_some_and(char::is_uppercase);
     let upper = word_kind
@@ -144,7 +167,7 @@ fn word_tok(text: &str, start: usize, end: usize, kind: Kind) -> Tok {
     }
 }
 
-fn mark_openers(text: &str, sentences: &[Range<usize>], toks: &mut [Tok]) {
+fn mark_openers(text: &str, sentences: &[Range<usize>], toks: &mut [Tok<'_>]) {
     let starts: Vec<usize> = sentences.iter().map(|r| r.start).collect();
     let mut s = 0;
     let mut open_next = false;

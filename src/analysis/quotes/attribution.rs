@@ -585,7 +585,7 @@ impl Grammar {
         {
             return None;
         }
-        let rests = self.cues.by_first.get(&t.lower)?;
+        let rests = self.cues.by_first.get(t.lower.as_str())?;
         'next: for rest in rests {
             let mut j = i;
             for w in rest {
@@ -619,7 +619,7 @@ impl Grammar {
     }
 
     pub fn is_cue_word(&self, t: &Token) -> bool {
-        t.is_word() && self.cues.by_first.contains_key(&t.lower)
+        t.is_word() && self.cues.by_first.contains_key(t.lower.as_str())
     }
 
     /// A word that may stand inside a speaker's noun phrase.

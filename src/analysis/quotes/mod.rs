@@ -31,7 +31,7 @@ pub struct QuoteFinder {
 struct Para<'a> {
     text: &'a str,
     regions: Vec<Region>,
-    tokens: Vec<Token>,
+    tokens: Vec<Token<'a>>,
     /// Token index of each region.
     region_token: Vec<usize>,
 }
@@ -67,11 +67,14 @@ impl QuoteFinder {
 
     /// Every quotation of the body, in order, with speaker and cue where the article gives them.
     pub fn find(&self, paragraphs: &[String], actors: &ActorTable) -> Vec<Quote> {
+        // Each paragraph with its ASCII letters in lower case, for the tokens' lower-case forms to borrow.
+        let lowered: Vec<String> = paragraphs.iter().map(|p| p.to_ascii_lowercase()).collect();
         let paras: Vec<Para> = paragraphs
             .iter()
-            .map(|text| {
+            .zip(&lowered)
+            .map(|(text, lowered)| {
                 let regions = marks::pair(text);
-                let tokens = tokens::tokenize(text, &regions);
+                let tokens = tokens::tokenize(text, lowered, &regions);
                 let mut region_token = vec![0; regions.len()];
                 for (i, t) in tokens.iter().enumerate() {
                     if let Kind::Quote(r) = t.kind {

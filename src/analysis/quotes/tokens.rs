@@ -3,6 +3,8 @@
 
 use super::marks::Region;
 use crate::analysis::text::ABBREVIATIONS;
+use std::borrow::Cow;
+use std::ops::Deref;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -13,13 +15,13 @@ pub enum Kind {
 }
 
 #[derive(Debug, Clone)]
-pub struct Token {
+pub struct Token<'a> {
     pub kind: Kind,
     /// Byte offsets in the paragraph.
     pub start: usize,
     pub end: usize,
     /// Lower-cased word (curly apostrophes made straight); empty for others.
-    pub lower: String,
+    pub lower: Lower<'a>,
     /// Starts with an upper-case letter or a digit-led capitalised form ("NY1").
     pub cap: bool,
     /// Every letter upper-case, two or more letters ("US", "NY1", "MWW").
@@ -28,7 +30,44 @@ pub struct Token {
     pub sentence: usize,
 }
 
-impl Token {
+/// A word in lower case, curly apostrophes made straight: borrowed from the paragraph's lower-cased
+/// copy for ASCII words (no allocation per token), made for the others. Reads as a `str`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Lower<'a>(Cow<'a, str>);
+
+impl Lower<'_> {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Lower<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Lower<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for Lower<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for Lower<'_> {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl Token<'_> {
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
@@ -41,110 +80,149 @@ fn word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// Tokens of `text`, each region one `Quote` token.
-/// A word in lower case with the typographic apostrophe made straight ("Clinton’s" -> "clinton's"),
-/// in one allocation for the common ASCII word.
-fn lower_word(word: &str) -> String {
-    if word.is_ascii() {
-        word.to_ascii_lowercase()
+/// `word` in lower case with the typographic apostrophe made straight ("Clinton’s" -> "clinton's"):
+/// borrowed from `lowered` (the same bytes of the lower-cased text) when ASCII.
+fn lower_word<'a>(word: &str, lowered: &'a str) -> Lower<'a> {
+    Lower(if word.is_ascii() {
+        Cow::Borrowed(lowered)
     } else if word.contains('’') {
-        word.to_lowercase().replace('’', "'")
+        Cow::Owned(word.to_lowercase().replace('’', "'"))
     } else {
-        word.to_lowercase()
-    }
+        Cow::Owned(word.to_lowercase())
+    })
 }
 
-pub fn tokenize(text: &str, regions: &[Region]) -> Vec<Token> {
-    let mut out: Vec<Token> = Vec::new();
+/// Tokens of `text`, each region one `Quote` token. `lowered` is `text` with its ASCII letters in
+/// lower case (`str::to_ascii_lowercase`), which the words' lower-case forms borrow.
+pub fn tokenize<'a>(text: &'a str, lowered: &'a str, regions: &[Region]) -> Vec<Token<'a>> {
+    // About one token per five bytes of news text: one allocation, no regrowth.
+    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 4);
     let mut next_region = 0;
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if next_region < regions.len() && i == regions[next_region].open {
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
+        if regions.get(next_region).is_some_and(|r| r.open == i) {
             let r = regions[next_region];
             out.push(Token {
                 kind: Kind::Quote(next_region),
                 start: r.open,
                 end: r.end,
-                lower: String::new(),
+                lower: Lower::default(),
                 cap: false,
                 upper: false,
                 sentence: 0,
             });
             next_region += 1;
-            while iter.peek().is_some_and(|&(j, _)| j < r.end) {
-                iter.next();
-            }
+            i = next_boundary(text, (i + c.len_utf8()).max(r.end));
             continue;
         }
         if c.is_whitespace() {
+            i += c.len_utf8();
             continue;
         }
         if word_char(c) || c == '$' {
             let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = iter.peek() {
-                if next_region < regions.len() && j == regions[next_region].open {
-                    break;
+            let mut j = end;
+            let next_open = regions.get(next_region).map_or(usize::MAX, |r| r.open);
+            let bytes = text.as_bytes();
+            loop {
+                // Runs of ASCII letters and digits, byte by byte.
+                while j < bytes.len() && j != next_open && bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                    end = j;
                 }
+                let Some(d) = char_at(text, j).filter(|_| j != next_open) else {
+                    break;
+                };
+                let after = j + d.len_utf8();
                 if word_char(d) {
-                    end = j + d.len_utf8();
-                    iter.next();
+                    end = after;
+                    j = after;
                     continue;
                 }
                 // Inner joiners: Clinton’s, Jong-un, U.S, AT&T, 3.5
                 if matches!(d, '\'' | '’' | '-' | '.' | '&' | ',') {
-                    let after = j + d.len_utf8();
-                    let next = text[after..].chars().next();
+                    let next = char_at(text, after);
                     let joins = next.is_some_and(word_char)
                         && (d != ',' || (c.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())));
                     if joins {
-                        iter.next();
+                        j = after;
                         continue;
                     }
                 }
                 break;
             }
-            let mut lower = lower_word(&text[i..end]);
+            let mut lower = lower_word(&text[i..end], &lowered[i..end]);
             // A trailing full stop of an abbreviation, an initial or a dotted acronym stays with the word.
             if text[end..].starts_with('.') {
                 let single_initial = end - i == 1 && c.is_uppercase();
                 if single_initial || lower.contains('.') || ABBREVIATIONS.contains(&lower.as_str()) {
                     end += 1;
-                    lower.push('.');
-                    iter.next();
+                    lower = match lower.0 {
+                        Cow::Borrowed(_) => Lower(Cow::Borrowed(&lowered[i..end])),
+                        Cow::Owned(word) => Lower(Cow::Owned(word + ".")),
+                    };
                 }
             }
-            let cap = c.is_uppercase() || (c.is_ascii_digit() && text[i..end].chars().any(char::is_uppercase));
-            let letters = text[i..end].chars().filter(|c| c.is_alphabetic());
-            let upper = text[i..end].chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && letters.clone().all(char::is_uppercase);
+            let word = &text[i..end];
+            let cap = c.is_uppercase() || (c.is_ascii_digit() && word.chars().any(char::is_uppercase));
             out.push(Token {
                 kind: Kind::Word,
                 start: i,
                 end,
                 lower,
                 cap,
-                upper,
+                upper: all_capitals(word),
                 sentence: 0,
             });
+            i = end;
             continue;
         }
         out.push(Token {
             kind: Kind::Punct(c),
             start: i,
             end: i + c.len_utf8(),
-            lower: String::new(),
+            lower: Lower::default(),
             cap: false,
             upper: false,
             sentence: 0,
         });
+        i += c.len_utf8();
     }
     number_sentences(text, regions, &mut out);
     out
 }
 
+/// The character starting at byte `i` (none at the end), without decoding ASCII.
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text[i..].chars().next(),
+        None => None,
+    }
+}
+
+/// The first character boundary at or after byte `i` (the end at most).
+fn next_boundary(text: &str, i: usize) -> usize {
+    (i.min(text.len())..=text.len())
+        .find(|&k| text.is_char_boundary(k))
+        .unwrap_or(text.len())
+}
+
+/// Two letters or more, every one upper case ("US", "NY1").
+fn all_capitals(word: &str) -> bool {
+    let mut letters = 0;
+    for ch in word.chars().filter(|c| c.is_alphabetic()) {
+        if !ch.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 2
+}
+
 /// A sentence ends at `. ? !` and after a quotation that ends with one when a
 /// capitalised word or another quotation follows.
-fn number_sentences(text: &str, regions: &[Region], tokens: &mut [Token]) {
+fn number_sentences(text: &str, regions: &[Region], tokens: &mut [Token<'_>]) {
     let mut sentence = 0;
     for i in 0..tokens.len() {
         tokens[i].sentence = sentence;
@@ -180,7 +258,8 @@ mod tests {
     #[test]
     fn tokens_and_sentences() {
         let text = "“We won,” Sen. Susan Collins’ aide said. He left.";
-        let t = tokenize(text, &pair(text));
+        let lowered = text.to_ascii_lowercase();
+        let t = tokenize(text, &lowered, &pair(text));
         let words: Vec<&str> = t.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(
             words,
