@@ -1,5 +1,6 @@
 //! Dates of quotes (the sentence's own time expression, else the narrative
-//! date of the paragraph or the one before) and the timeline of dated events.
+//! date of the paragraph or the one before, else the occasion of the speaker's
+//! previous dated quote) and the timeline of dated events.
 
 use super::dates::{DocumentDates, TimeExpr};
 use super::text::Body;
@@ -9,6 +10,9 @@ use std::ops::Range;
 
 /// How far back within a paragraph a narrative date is looked for, in time expressions.
 const NARRATIVE_REACH: usize = 32;
+
+/// How many paragraphs a speaker's dated remarks carry their date to the speaker's next quote.
+const OCCASION_REACH: usize = 6;
 
 /// A paragraph's sentences and the byte offset of each of its characters, built once for
 /// the paragraphs that hold quotes, so that each quote costs a binary search, not a rescan.
@@ -98,6 +102,75 @@ pub fn date_quotes(quotes: &mut [Quote], body: &Body, dates: &DocumentDates) {
                 .map(narrative_date),
         };
     }
+    date_from_the_same_occasion(quotes, dates);
+}
+
+/// An undated quote continues the occasion of its speaker's previous dated quote when
+/// the story tells no other date in between: "On June 22 the envoy met the minister and
+/// said “…”. [paragraphs without a date] “…,” the envoy said." dates the second quote
+/// to June 22. Only an occasion carries (a day, a time or a week, with a value); any
+/// other occasion told in between, or a gap of more than [`OCCASION_REACH`] paragraphs,
+/// ends it.
+fn date_from_the_same_occasion(quotes: &mut [Quote], dates: &DocumentDates) {
+    // Per speaker: the paragraph of their latest quote and its date.
+    let mut occasions: Vec<(String, usize, Option<QuoteDate>)> = Vec::new();
+    for quote in quotes.iter_mut() {
+        let (Some(speaker), Some(segment)) = (&quote.speaker, quote.segments.first()) else {
+            continue;
+        };
+        let p = segment.paragraph;
+        let previous = occasions.iter().find(|(name, ..)| *name == speaker.name);
+        if quote.date.is_none() {
+            if let Some((_, from, Some(date))) = previous {
+                if is_an_occasion(date) && p - from <= OCCASION_REACH && !dated_between(dates, *from, p, date) {
+                    quote.date = Some(QuoteDate {
+                        basis: QuoteDateBasis::Paragraph,
+                        ..date.clone()
+                    });
+                }
+            }
+        }
+        let entry = (speaker.name.clone(), p, quote.date.clone());
+        match occasions.iter_mut().find(|(name, ..)| *name == speaker.name) {
+            Some(occasion) => *occasion = entry,
+            None => occasions.push(entry),
+        }
+    }
+}
+
+/// Whether another occasion is told after paragraph `from`'s last use of `date` and
+/// before paragraph `to`'s quote (whose own paragraph has none, or the quote would be
+/// dated): a day, a time or a week. Years and longer spans ("the 1950-1953 Korean
+/// War") are history, not a new occasion.
+fn dated_between(dates: &DocumentDates, from: usize, to: usize, date: &QuoteDate) -> bool {
+    let after_the_occasion = dates.body.get(from).is_some_and(|exprs| {
+        exprs
+            .iter()
+            .rev()
+            .find(|e| tells_an_occasion(e))
+            .is_some_and(|last| last.text != date.text)
+    });
+    after_the_occasion
+        || (from + 1..to).any(|p| {
+            dates
+                .body
+                .get(p)
+                .is_some_and(|exprs| exprs.iter().any(tells_an_occasion))
+        })
+}
+
+fn tells_an_occasion(e: &TimeExpr) -> bool {
+    e.is_dated() && is_occasion_precision(e.precision)
+}
+
+/// A quote date that names an occasion (a day, a time, a week) with a value: "this
+/// year" or "in 2004" says when, not on which occasion, and carries to no other quote.
+fn is_an_occasion(date: &QuoteDate) -> bool {
+    date.value.is_some() && is_occasion_precision(date.precision)
+}
+
+fn is_occasion_precision(precision: Precision) -> bool {
+    matches!(precision, Precision::Time | Precision::Day | Precision::Week)
 }
 
 /// The narrative date among `exprs`: the last day-precision (or finer) one, else the last dated one.
@@ -289,6 +362,60 @@ mod tests {
         .unwrap();
         assert_eq!((d.value.as_deref(), d.precision), (Some("2021-06-22"), Precision::Day));
         assert_eq!(d.basis, QuoteDateBasis::Paragraph);
+    }
+
+    /// Quotes of `(speaker, paragraph, words)`, dated together.
+    fn dated_by_speaker(paragraphs: &[&str], quotes: &[(&str, usize, &str)]) -> Vec<Option<String>> {
+        let (paragraphs, dates) = dates_of(paragraphs);
+        let mut quotes: Vec<Quote> = quotes
+            .iter()
+            .map(|&(speaker, p, words)| Quote {
+                speaker: Some(crate::brief::Speaker {
+                    name: speaker.to_string(),
+                    actor: None,
+                    mention: speaker.to_string(),
+                    method: crate::brief::SpeakerMethod::Explicit,
+                }),
+                ..quote(&paragraphs, p, words)
+            })
+            .collect();
+        date_quotes(&mut quotes, &Body::new(&paragraphs), &dates);
+        quotes
+            .iter()
+            .map(|q| q.date.as_ref().and_then(|d| d.value.clone()))
+            .collect()
+    }
+
+    /// A speaker's later undated quote keeps the occasion of their dated one while the
+    /// story tells no other day; history ("the 1950-53 war") does not end the occasion.
+    #[test]
+    fn speaker_keeps_the_occasion() {
+        let story = [
+            "On Tuesday the trade envoy met the finance minister and called the talks “a fresh start”.",
+            "The minister spoke of “hard choices” ahead.",
+            "Both recalled the ports rebuilt after the 1950-1953 war.",
+            "The envoy said the sides would meet again.",
+            "“We will keep working on it,” the envoy said.",
+        ];
+        let dated = dated_by_speaker(
+            &story,
+            &[
+                ("Envoy", 0, "a fresh start"),
+                ("Minister", 1, "hard choices"),
+                ("Envoy", 4, "We will keep working on it"),
+            ],
+        );
+        assert_eq!(dated[2].as_deref(), Some("2021-06-22"), "{dated:?}");
+        let mut interrupted = story;
+        interrupted[2] = "On Wednesday the envoy flew to the coast.";
+        let dated = dated_by_speaker(
+            &interrupted,
+            &[
+                ("Envoy", 0, "a fresh start"),
+                ("Envoy", 4, "We will keep working on it"),
+            ],
+        );
+        assert_eq!(dated[1], None, "another day was told in between");
     }
 
     /// A date earlier in the quote's own paragraph beats the previous paragraph's.
