@@ -361,6 +361,9 @@ const AUXILIARIES: &[&str] = &[
     "must", "do", "does", "did",
 ];
 
+/// Forms of "be" that make a following participle passive.
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
+
 /// Past forms of cue verbs that do not end in -ed.
 const IRREGULAR_PAST: &[&str] = &["said", "told", "wrote", "spoke", "sang"];
 
@@ -598,6 +601,25 @@ impl Grammar {
             return Some(j);
         }
         None
+    }
+
+    /// The cue at token `cue` is a passive participle ("was asked", "were told"): right at the
+    /// marks, its subject is the one addressed, not the speaker. "Quoted" aside: "was quoted as
+    /// saying" names the speaker.
+    fn passive(&self, tokens: &[Token], cue: usize) -> bool {
+        let verb = &tokens[cue];
+        let participle = verb.lower.ends_with("ed") || matches!(verb.lower.as_str(), "told" | "written" | "spoken");
+        // "is reported to have called": the subject is the one who called.
+        let raising = tokens.get(cue + 1).is_some_and(|t| t.lower == "to");
+        if !participle || raising || verb.lower == "quoted" {
+            return false;
+        }
+        let mut k = cue;
+        while k > 0 && self.is_adverb(&tokens[k - 1]) && !BE_FORMS.contains(&tokens[k - 1].lower.as_str()) {
+            k -= 1;
+        }
+        k.checked_sub(1)
+            .is_some_and(|b| tokens[b].is_word() && BE_FORMS.contains(&tokens[b].lower.as_str()))
     }
 
     pub fn is_stop(&self, t: &Token) -> bool {
@@ -902,6 +924,9 @@ impl Grammar {
             }
             if j > i && !self.is_adverb(t) {
                 if let Some(cue_end) = self.cue_at(tokens, j) {
+                    if self.passive(tokens, j) {
+                        return None;
+                    }
                     // The subject ends before any adverbs or auxiliaries.
                     let mut e = j - 1;
                     while e > i && self.is_adverb(&tokens[e]) {
@@ -1097,6 +1122,8 @@ impl Grammar {
                 cue_end = e;
             }
             let adjacent = cue_end + 1 == adjacent_end;
+            // Set off by a comma or colon: `replied: “`.
+            let introduces = adjacent && cue_end + 1 < q;
             let inverted = tokens[k].cap && tokens[k].lower != "according";
             let found = if tokens[k].lower == "according" || inverted {
                 let np = self.np_starting_at(tokens, cue_end + 1, q);
@@ -1107,7 +1134,10 @@ impl Grammar {
                     adjacent,
                 }
             } else {
-                let np = self.subject_before(tokens, k, floor.max(sentence_start(tokens, k)));
+                // "Blumenthal was asked, “…”": the subject of a passive cue is spoken to or about.
+                let np = (!(adjacent && self.passive(tokens, k)))
+                    .then(|| self.subject_before(tokens, k, floor.max(sentence_start(tokens, k))))
+                    .flatten();
                 Attribution {
                     cue: (k, cue_end),
                     np,
@@ -1117,12 +1147,15 @@ impl Grammar {
             };
             if let Some(np) = found.np {
                 // "stressed that the two countries agree on … “…”": a cue inside the reported
-                // clause of an earlier cue reports the earlier speaker's words.
-                let outer = (floor.max(sentence_start(tokens, k))..np.first).find_map(|c| {
-                    let end = self.cue_at(tokens, c)?;
-                    let that = tokens.get(end + 1).is_some_and(|t| t.lower == "that");
-                    that.then_some(c)
-                });
+                // clause of an earlier cue reports the earlier speaker's words; not a cue right at
+                // the marks ("She said that …, to which Reese interjected: “…”").
+                let outer = (floor.max(sentence_start(tokens, k))..np.first)
+                    .filter(|_| !introduces)
+                    .find_map(|c| {
+                        let end = self.cue_at(tokens, c)?;
+                        let that = tokens.get(end + 1).is_some_and(|t| t.lower == "that");
+                        that.then_some(c)
+                    });
                 match outer {
                     Some(c) if fallback.is_none() => {
                         fallback = Some(found);

@@ -474,3 +474,31 @@ fn place_object_is_not_the_speaker() {
     let q = run(&["Protesters marching through the streets chanted “What curfew?” and kept going."]);
     assert_ne!(speaker(&q[0]).map(|s| s.1), Some("the streets"));
 }
+
+// The subject of a passive cue is the one asked, not the speaker; the answer keeps its own.
+#[test]
+fn passive_cue_subject_is_not_the_speaker() {
+    let q = run(&["Mayor Tom Reed was asked, “Will you run again?” He replied, “Not this time.”"]);
+    assert!(q[0].speaker.is_none());
+    assert_eq!(speaker(&q[1]).map(|s| s.1), Some("He"));
+    let q = run(&["“Is the bridge safe?” Ann Ford was asked on Monday."]);
+    assert!(q[0].speaker.is_none());
+    let q = run(&["Ann Ford was quoted as saying, “The bridge is safe.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ann Ford"));
+}
+
+// A cue right at the marks wins over an earlier cue whose reported clause holds it.
+#[test]
+fn adjacent_cue_beats_outer_reported_clause() {
+    let q = run(&["Ann Ford said that the figures were wrong, to which Tom Reed replied: “They are right.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Tom Reed"));
+}
+
+// A passive cue away from the marks, or raising a verb ("is said to have called"), keeps its subject.
+#[test]
+fn passive_cues_that_keep_their_subject() {
+    let q = run(&["Governor Ann Ford is said to have called the plan “a waste of money.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ann Ford"));
+    let q = run(&["She said that her team would continue “to fight for every vote” this year."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.1), Some("She"));
+}
