@@ -425,11 +425,31 @@ const CLAUSE_OPENERS: &[&str] = &[
 ];
 const RELATIVES: &[&str] = &["who", "which", "that"];
 
+/// Words that open a subordinate clause with a subject of its own.
+const SUBORDINATORS: &[&str] = &[
+    "where", "who", "which", "while", "whereas", "as", "because", "although", "though",
+];
+
 /// Words other than clause openers whose capitalised form starts a sentence but never a name.
 const OTHER_OPENERS: &[&str] = &[
     "asked", "speaking", "last", "next", "this", "that", "these", "those", "he", "she", "it", "we", "i", "they", "you",
     "his", "her", "its", "our", "their", "my", "who", "mr.", "mrs.", "ms.",
 ];
+
+/// Common irregular past forms: after a subject they are its verb.
+const IRREGULAR_VERBS: &[&str] = &[
+    "took", "began", "gave", "made", "came", "went", "won", "lost", "met", "left", "sent", "got", "held", "kept",
+    "found", "brought", "thought", "saw", "ran", "led", "stood", "spent", "became", "struck", "drew", "heard", "paid",
+    "sold", "sat", "rose", "fell", "broke", "chose", "wore", "threw", "knew", "grew", "fought", "caught", "sought",
+    "bought", "built", "meant", "said", "told", "wrote", "spoke",
+];
+
+/// A lower-case past form ("took", "gathered"), which after a subject is its verb.
+fn is_past_verb(t: &Token) -> bool {
+    t.is_word()
+        && !t.cap
+        && (IRREGULAR_VERBS.contains(&t.lower.as_str()) || (t.lower.ends_with("ed") && t.lower.len() > 4))
+}
 
 /// A word whose capitalised form starts a sentence but never a name.
 fn is_opener(lower: &str) -> bool {
@@ -686,6 +706,15 @@ impl Grammar {
                 if k < last {
                     first = k;
                 }
+                // "the director of the FBI": the phrase goes on before `of the`.
+                let of_the = tok.lower == "the"
+                    && k >= floor + 2
+                    && tokens[k - 1].lower == "of"
+                    && (self.is_role(&tokens[k - 2]) || tokens[k - 2].cap);
+                if of_the && k < last {
+                    i = k;
+                    continue;
+                }
                 break;
             }
             if self.np_word(tok, k == last) {
@@ -696,7 +725,19 @@ impl Grammar {
             // "Secretary of State John Kerry", "director of the FBI": keep `of` after a role or title.
             if tok.is_word() && tok.lower == "of" && k > floor && first <= last {
                 let prev = &tokens[k - 1];
-                if prev.is_word() && (self.is_role(prev) || prev.cap) && tokens[first].cap {
+                if prev.is_word()
+                    && (self.is_role(prev) || prev.cap)
+                    && (tokens[first].cap || tokens[first].lower == "the")
+                {
+                    first = k;
+                    i = k;
+                    continue;
+                }
+            }
+            // Coordinated roles ("president and CEO", "the senator and presidential candidate").
+            if tok.lower == "and" && first <= last && k > floor && (first..=last).any(|j| self.is_role(&tokens[j])) {
+                let prev = &tokens[k - 1];
+                if self.is_role(prev) && !prev.cap {
                     first = k;
                     i = k;
                     continue;
@@ -849,6 +890,29 @@ impl Grammar {
             // Titles ("Sen.", "President"), and possessives ("Bethlehem Steel's Wendt").
             if self.is_role(t) || t.lower.ends_with('.') && t.lower.len() > 2 || t.lower.ends_with("'s") {
                 name_start = k + 1;
+            }
+        }
+        // "secretary of State", "CEO of the Restaurant Association", "Secretary of State John
+        // Kerry": after a role and `of`, the institution's words are not the speaker's name.
+        let of_at = if start > first && tokens[start - 1].lower == "the" {
+            start - 1
+        } else {
+            start
+        };
+        let of_role = of_at >= first + 2
+            && tokens[of_at - 1].lower == "of"
+            && self.is_role(&tokens[of_at - 2])
+            && name_start == start;
+        if of_role {
+            if let Some(k) = (start..=last)
+                .rev()
+                .find(|&k| !super::speaker::person_like(&tokens[k].lower, 1))
+            {
+                name_start = k + 1;
+            }
+            // One word after a role's `of` is a place or an institution ("governor of Texas").
+            if name_start == last {
+                return None;
             }
         }
         // Drop a possessive run ("Clinton's aide" ends lower-case, so only names survive here).
@@ -1233,6 +1297,12 @@ impl Grammar {
         }
         if !tokens[e].is_punct(',') {
             let np = self.np_ending_at(tokens, e, floor)?;
+            // "Ann Lee, president and CEO of the association stated": a bare role phrase after a
+            // comma is an apposition to the name before it (the closing comma left off).
+            let bare_role = !tokens[np.first].cap && self.is_role(&tokens[np.first]) && np.name.is_none();
+            if bare_role && np.first > floor + 1 && tokens[np.first - 1].is_punct(',') {
+                return self.chain_subject(tokens, np.last + 1, floor);
+            }
             // "Protesters marching through the streets chanted": the object of a place
             // preposition is not the subject; the clause's subject is, or nobody we can name.
             let governed = np
@@ -1355,29 +1425,110 @@ impl Grammar {
             while k > start && !tokens[k - 1].is_punct(',') {
                 k -= 1;
             }
-            if let Some(np) = self.np_starting_at(tokens, k, end) {
-                let head = &tokens[np.first];
-                let nominal = PRONOUNS.contains(&head.lower.as_str())
-                    || DETERMINERS.contains(&head.lower.as_str())
-                    || (np.first..=np.last).any(|i| tokens[i].cap || self.is_role(&tokens[i]));
-                // "Rep. Hakeem Jeffries (D-N.Y.) reacted": past a parenthetical.
-                let mut after = np.last + 1;
-                if tokens.get(after).is_some_and(|t| t.is_punct('(')) {
-                    if let Some(close) = (after + 1..(after + 9).min(end)).find(|&k| tokens[k].is_punct(')')) {
-                        after = close + 1;
-                    }
-                }
-                let next = tokens.get(after);
-                let verb = next.is_some_and(|t| t.is_word() && !t.cap && (!self.is_stop(t) || self.is_adverb(t)));
-                if nominal && verb && head.lower != "i" && np.last < before {
+            // A subordinate clause inside the chunk is nearer than the chunk's own subject
+            // ("…, where about 50 workers had gathered, chanting"); a relative pronoun before
+            // its verb stands for its antecedent ("Ann Ford, who worked the crowd, praising").
+            for s in (k..end)
+                .rev()
+                .filter(|&s| SUBORDINATORS.contains(&tokens[s].lower.as_str()))
+            {
+                if let Some(np) = self.subject_opening(tokens, s + 1, end, before) {
                     return Some(np);
                 }
+                if RELATIVES.contains(&tokens[s].lower.as_str()) && self.clause_verb(tokens, s + 1) {
+                    if let Some(np) = self.antecedent(tokens, s, start) {
+                        return Some(np);
+                    }
+                }
+            }
+            if let Some(np) = self.subject_opening(tokens, k, end, before) {
+                return Some(np);
             }
             if k <= start {
                 return None;
             }
             end = k - 1;
         }
+    }
+
+    /// The noun phrase opening a clause at token `k` (before `end`) when a verb follows it.
+    fn subject_opening(&self, tokens: &[Token], k: usize, end: usize, before: usize) -> Option<Np> {
+        // A counted subject ("about 50 protesters", "12 senators"): the count opens the phrase.
+        let number = |i: usize| {
+            tokens
+                .get(i)
+                .is_some_and(|t| t.lower.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        let approximate = matches!(
+            tokens[k].lower.as_str(),
+            "about" | "around" | "nearly" | "roughly" | "some"
+        );
+        let counted = if number(k) {
+            Some(k + 1)
+        } else if approximate && number(k + 1) {
+            Some(k + 2)
+        } else {
+            None
+        };
+        let mut np = match counted {
+            Some(noun) => Np {
+                first: k,
+                ..self.np_starting_at(tokens, noun, end)?
+            },
+            None => self.np_starting_at(tokens, k, end)?,
+        };
+        // "Carson took aim", "the campaign began": a past form inside the phrase is its verb.
+        if let Some(verb) = (np.first + 1..=np.last).find(|&j| is_past_verb(&tokens[j])) {
+            np = Np {
+                last: verb - 1,
+                name: self.proper_name(tokens, np.first, verb - 1),
+                ..np
+            };
+        }
+        let head = &tokens[np.first];
+        let nominal = PRONOUNS.contains(&head.lower.as_str())
+            || DETERMINERS.contains(&head.lower.as_str())
+            || counted.is_some()
+            || (np.first..=np.last).any(|i| tokens[i].cap || self.is_role(&tokens[i]));
+        // "Rep. Hakeem Jeffries (D-N.Y.) reacted": past a parenthetical.
+        let mut after = np.last + 1;
+        if tokens.get(after).is_some_and(|t| t.is_punct('(')) {
+            if let Some(close) = (after + 1..(after + 9).min(end)).find(|&k| tokens[k].is_punct(')')) {
+                after = close + 1;
+            }
+        }
+        let verb = self.clause_verb(tokens, after);
+        (nominal && verb && head.lower != "i" && np.last < before).then_some(np)
+    }
+
+    /// Token `i` can be a clause's verb (or an auxiliary or adverb before it).
+    fn clause_verb(&self, tokens: &[Token], i: usize) -> bool {
+        tokens.get(i).is_some_and(|t| {
+            t.is_word() && !t.cap && !DETERMINERS.contains(&t.lower.as_str()) && (!self.is_stop(t) || self.is_adverb(t))
+        })
+    }
+
+    /// The antecedent of the relative pronoun at token `rel`: the phrase before it, past the
+    /// comma of a non-restrictive clause and a coordinated relative ("who … and who").
+    fn antecedent(&self, tokens: &[Token], rel: usize, floor: usize) -> Option<Np> {
+        let mut r = rel;
+        // "who is running for Congress and who worked": the first relative of the chain.
+        while let Some(first) = (floor..r)
+            .rev()
+            .take(12)
+            .take_while(|&j| !tokens[j].is_punct(','))
+            .find(|&j| tokens[j].lower == tokens[rel].lower)
+        {
+            r = first;
+        }
+        let mut e = r.checked_sub(1)?;
+        if tokens[e].is_punct(',') {
+            e = e.checked_sub(1)?;
+        }
+        if e < floor || !tokens[e].is_word() {
+            return None;
+        }
+        self.np_ending_at(tokens, e, floor)
     }
 
     /// A paragraph ending with a colon introduces the quotation that opens the next one

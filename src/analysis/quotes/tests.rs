@@ -502,3 +502,42 @@ fn passive_cues_that_keep_their_subject() {
     let q = run(&["She said that her team would continue “to fight for every vote” this year."]);
     assert_eq!(speaker(&q[0]).map(|s| s.1), Some("She"));
 }
+
+// A participle after a subordinate clause belongs to that clause's subject, and a relative
+// pronoun's to its antecedent.
+#[test]
+fn participle_takes_nearest_clause_subject() {
+    let q = run(&["Mayor Ann Ford spoke near the mill, where about 40 workers had gathered, chanting “fair pay now”."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.1), Some("about 40 workers"));
+    let q = run(&["Ann Ford campaigned for a local teacher named Tom Reed, who is running for mayor and who greeted the crowd, praising “the best town in the state.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Tom Reed"));
+}
+
+// A past form after the clause's subject is its verb, not part of the speaker's phrase.
+#[test]
+fn clause_subject_stops_at_its_verb() {
+    let q = run(&["The former mayor began by calling the plan “a gift to developers”."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.1), Some("The former mayor"));
+}
+
+// Coordinated roles and an institution after a role's "of" are a description, not a name; a
+// bare role phrase after a comma is an apposition to the name before it.
+#[test]
+fn role_of_institution_is_a_description() {
+    let q = run(&["“We will act,” the former secretary of State said."]);
+    assert_eq!(
+        speaker(&q[0]).map(|s| (s.0, s.2)),
+        Some(("the former secretary of State", SpeakerMethod::Description))
+    );
+    let q = run(&["Ann Lee, president and CEO of the Ohio Growers Association stated, “Prices will rise.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ann Lee"));
+    let q = run(&["“Prices will rise,” said Secretary of Commerce Ann Lee."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ann Lee"));
+}
+
+// "The director of the agency said": the director speaks, not the agency.
+#[test]
+fn role_of_the_institution_speaks() {
+    let q = run(&["“The review is complete,” the director of the Weather Service said."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.1), Some("the director of the Weather Service"));
+}
