@@ -343,8 +343,8 @@ const LY_NOUNS: &[&str] = &[
 ];
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "another", "one", "two", "three",
-    "several", "some", "many", "other", "several",
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "another", "one",
+    "two", "three", "several", "some", "many", "other",
 ];
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
@@ -601,9 +601,16 @@ impl Grammar {
             tokens[k].lower.ends_with("'s")
                 || (matches!(tokens[k].kind, Kind::Punct('’' | '\'')) && k > 0 && tokens[k - 1].is_word())
         });
+        // "a series of tweets", "in remarks": after a preposition only a participle is a verb
+        // ("to" also marks an infinitive: "to accuse").
+        let after_preposition = i.checked_sub(1).is_some_and(|k| {
+            let p = tokens[k].lower.as_str();
+            (p == "of" || PLACE_PREPOSITIONS.contains(&p)) && p != "to" && !t.lower.ends_with("ing")
+        });
         if !t.is_word()
             || (t.cap && !(opens_sentence && INVERTED_OPENERS.contains(&t.lower.as_str())))
             || after_determiner
+            || after_preposition
             || after_possessive
         {
             return None;

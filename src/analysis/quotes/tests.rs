@@ -541,3 +541,14 @@ fn role_of_the_institution_speaks() {
     let q = run(&["“The review is complete,” the director of the Weather Service said."]);
     assert_eq!(speaker(&q[0]).map(|s| s.1), Some("the director of the Weather Service"));
 }
+
+// A name in use ("known as") is not a quote; a cue word after a preposition is a noun, so a
+// colon introduction names the speaker; "one of those advisers" is a speaker phrase.
+#[test]
+fn names_in_use_nouns_after_prepositions_and_partitives() {
+    assert!(run(&["The tactic, known here as “the long march” after its author, works."]).is_empty());
+    let q = run(&["Ann Lee attacked the council in a series of tweets: “The council does nothing!”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ann Lee"));
+    let q = run(&["“There is no way back,” said one of those advisers, who asked not to be named."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.1), Some("one of those advisers"));
+}
