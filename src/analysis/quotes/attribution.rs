@@ -993,6 +993,15 @@ impl Grammar {
             if matches!(t.kind, Kind::Quote(_)) || matches!(t.kind, Kind::Punct(';' | ':' | '—' | '(')) {
                 break;
             }
+            // "“…?” Dalton Brody is a store, according to its website": after a quotation that
+            // ends its sentence, a clause with a verb of its own before any comma is a new statement.
+            if ends_sentence
+                && j > i
+                && AUXILIARIES.contains(&t.lower.as_str())
+                && !tokens[i..j].iter().any(|t| t.is_punct(','))
+            {
+                return None;
+            }
             if j > i && !self.is_adverb(t) {
                 if let Some(cue_end) = self.cue_at(tokens, j) {
                     if self.passive(tokens, j) {
@@ -1102,7 +1111,15 @@ impl Grammar {
             && tokens[np.first - 1].is_punct(',')
             && np.name == Some((np.first, np.last))
             && self.np_ending_at(tokens, np.first - 2, i).is_some_and(|d| d.first == i);
-        if named_apposition {
+        // "the bespectacled, 71-year-old diplomat": adjectives set off by a comma.
+        let comma_adjectives = np.first > i + 1
+            && tokens[np.first - 1].is_punct(',')
+            && np.name.is_none()
+            && DETERMINERS.contains(&tokens[i].lower.as_str())
+            && tokens[i + 1..np.first - 1]
+                .iter()
+                .all(|t| t.is_word() && !t.cap && !self.is_stop(t) && !self.is_cue_word(t));
+        if named_apposition || comma_adjectives {
             return Some(Np { first: i, ..np });
         }
         if let Some(whole) = self.with_pps(tokens, i, e, np) {
@@ -1535,7 +1552,23 @@ impl Grammar {
         if e < floor || !tokens[e].is_word() {
             return None;
         }
-        self.np_ending_at(tokens, e, floor)
+        let np = self.np_ending_at(tokens, e, floor)?;
+        // "a male colleague in the Senate who": the phrase the prepositional phrase belongs to.
+        let prep = np.first.checked_sub(1).filter(|&k| {
+            k > floor
+                && matches!(
+                    tokens[k].lower.as_str(),
+                    "of" | "in" | "at" | "from" | "with" | "for" | "on"
+                )
+        });
+        match prep.and_then(|k| self.np_ending_at(tokens, k - 1, floor)) {
+            Some(head) => Some(Np {
+                first: head.first,
+                last: e,
+                name: head.name,
+            }),
+            None => Some(np),
+        }
     }
 
     /// A paragraph ending with a colon introduces the quotation that opens the next one

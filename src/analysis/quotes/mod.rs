@@ -534,8 +534,18 @@ impl QuoteFinder {
         } else {
             SpeakerMethod::Description
         };
+        // "a colleague in the Senate", "the director of the FBI": the head, not the institution
+        // in its prepositional phrase, is the one speaking.
+        let head_end = (np.first + 1..=np.last)
+            .find(|&k| {
+                matches!(
+                    tokens[k].lower.as_str(),
+                    "of" | "in" | "at" | "from" | "with" | "for" | "on"
+                )
+            })
+            .map_or(end, |k| tokens[k - 1].end);
         if let Some(i) = ctx
-            .actor_at(p, start, end)
+            .actor_at(p, start, head_end)
             .or_else(|| actors.resolve(&mention, p, start, None))
         {
             return with_actor(i, mention, method);

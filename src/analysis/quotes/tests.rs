@@ -552,3 +552,24 @@ fn names_in_use_nouns_after_prepositions_and_partitives() {
     let q = run(&["“There is no way back,” said one of those advisers, who asked not to be named."]);
     assert_eq!(speaker(&q[0]).map(|s| s.1), Some("one of those advisers"));
 }
+
+// Adjectives set off by a comma stay in the speaker's phrase; after a quotation that ends its
+// sentence, a sentence with a verb of its own is not the attribution.
+#[test]
+fn comma_adjectives_and_new_statements() {
+    let q = run(&["“We will rebuild,” the soft-spoken, 64-year-old mayor said."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.1), Some("the soft-spoken, 64-year-old mayor"));
+    let q = run(&[
+        "Ann Lee asked: “Is Rand Hill off Main Street?” Rand Hill is a gift shop in Dayton, according to its website.",
+    ]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ann Lee"));
+}
+
+// A relative pronoun's antecedent keeps its prepositional phrase: the colleague speaks, not the Senate.
+#[test]
+fn antecedent_with_prepositional_phrase() {
+    let q = run(&[
+        "She wrote about a colleague in the Senate who stopped her in a hallway and told her, “You look tired.”",
+    ]);
+    assert_eq!(speaker(&q[0]).map(|s| s.1), Some("a colleague in the Senate"));
+}
