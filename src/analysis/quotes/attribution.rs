@@ -625,6 +625,17 @@ impl Grammar {
                     _ => continue 'next,
                 }
             }
+            // "as she put it (in an interview), “…”" reports; "putting it into the file" moves a thing.
+            let idiom_goes_on = rest.last().is_some_and(|w| w == "it")
+                && tokens.get(j + 1).is_some_and(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "into" | "onto" | "on" | "back" | "together" | "away" | "up" | "down" | "out" | "off"
+                    )
+                });
+            if idiom_goes_on {
+                continue;
+            }
             return Some(j);
         }
         None

@@ -573,3 +573,14 @@ fn antecedent_with_prepositional_phrase() {
     ]);
     assert_eq!(speaker(&q[0]).map(|s| s.1), Some("a colleague in the Senate"));
 }
+
+// "put it" reports speech only when it ends its clause ("as she put it"), not with an object.
+#[test]
+fn put_it_is_a_cue_only_at_the_clause_end() {
+    let q = run(&[
+        "“Paper is fine,” said Ann Lee, who was sorting the files and putting it into boxes: “Nobody reads them.”",
+    ]);
+    assert_ne!(q[1].cue.as_deref(), Some("putting it"));
+    let q = run(&["As Ann Lee put it in a letter, “Nobody reads them.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ann Lee"));
+}
