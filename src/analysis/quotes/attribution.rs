@@ -586,6 +586,11 @@ impl Grammar {
     /// The last token of the longest cue phrase starting at token `i`.
     pub fn cue_at(&self, tokens: &[Token], i: usize) -> Option<usize> {
         let t = tokens.get(i)?;
+        if !t.is_word() {
+            return None;
+        }
+        // Most words are no cue: look the word up before weighing its neighbours.
+        let rests = self.cues.by_first.get(&t.lower)?;
         // Cues are lower-case verbs ("Sung" is a name), not nouns after a determiner ("a courtesy call").
         // "According to" may open a sentence.
         let opens_sentence = i == 0 || tokens[i - 1].sentence != t.sentence;
@@ -607,15 +612,13 @@ impl Grammar {
             let p = tokens[k].lower.as_str();
             (p == "of" || PLACE_PREPOSITIONS.contains(&p)) && p != "to" && !t.lower.ends_with("ing")
         });
-        if !t.is_word()
-            || (t.cap && !(opens_sentence && INVERTED_OPENERS.contains(&t.lower.as_str())))
+        if (t.cap && !(opens_sentence && INVERTED_OPENERS.contains(&t.lower.as_str())))
             || after_determiner
             || after_preposition
             || after_possessive
         {
             return None;
         }
-        let rests = self.cues.by_first.get(&t.lower)?;
         'next: for rest in rests {
             let mut j = i;
             for w in rest {
