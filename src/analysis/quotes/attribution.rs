@@ -343,8 +343,8 @@ const LY_NOUNS: &[&str] = &[
 ];
 
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "another", "one", "two", "three",
-    "several", "some", "many", "other", "several",
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these", "those", "another", "one",
+    "two", "three", "several", "some", "many", "other",
 ];
 
 pub const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
@@ -360,6 +360,9 @@ const AUXILIARIES: &[&str] = &[
     "is", "are", "was", "were", "will", "would", "has", "have", "had", "can", "could", "should", "may", "might",
     "must", "do", "does", "did",
 ];
+
+/// Forms of "be" that make a following participle passive.
+const BE_FORMS: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
 
 /// Past forms of cue verbs that do not end in -ed.
 const IRREGULAR_PAST: &[&str] = &["said", "told", "wrote", "spoke", "sang"];
@@ -422,11 +425,31 @@ const CLAUSE_OPENERS: &[&str] = &[
 ];
 const RELATIVES: &[&str] = &["who", "which", "that"];
 
+/// Words that open a subordinate clause with a subject of its own.
+const SUBORDINATORS: &[&str] = &[
+    "where", "who", "which", "while", "whereas", "as", "because", "although", "though",
+];
+
 /// Words other than clause openers whose capitalised form starts a sentence but never a name.
 const OTHER_OPENERS: &[&str] = &[
     "asked", "speaking", "last", "next", "this", "that", "these", "those", "he", "she", "it", "we", "i", "they", "you",
     "his", "her", "its", "our", "their", "my", "who", "mr.", "mrs.", "ms.",
 ];
+
+/// Common irregular past forms: after a subject they are its verb.
+const IRREGULAR_VERBS: &[&str] = &[
+    "took", "began", "gave", "made", "came", "went", "won", "lost", "met", "left", "sent", "got", "held", "kept",
+    "found", "brought", "thought", "saw", "ran", "led", "stood", "spent", "became", "struck", "drew", "heard", "paid",
+    "sold", "sat", "rose", "fell", "broke", "chose", "wore", "threw", "knew", "grew", "fought", "caught", "sought",
+    "bought", "built", "meant", "said", "told", "wrote", "spoke",
+];
+
+/// A lower-case past form ("took", "gathered"), which after a subject is its verb.
+fn is_past_verb(t: &Token) -> bool {
+    t.is_word()
+        && !t.cap
+        && (IRREGULAR_VERBS.contains(&t.lower.as_str()) || (t.lower.ends_with("ed") && t.lower.len() > 4))
+}
 
 /// A word whose capitalised form starts a sentence but never a name.
 fn is_opener(lower: &str) -> bool {
@@ -563,6 +586,11 @@ impl Grammar {
     /// The last token of the longest cue phrase starting at token `i`.
     pub fn cue_at(&self, tokens: &[Token], i: usize) -> Option<usize> {
         let t = tokens.get(i)?;
+        if !t.is_word() {
+            return None;
+        }
+        // Most words are no cue: look the word up before weighing its neighbours.
+        let rests = self.cues.by_first.get(t.lower.as_str())?;
         // Cues are lower-case verbs ("Sung" is a name), not nouns after a determiner ("a courtesy call").
         // "According to" may open a sentence.
         let opens_sentence = i == 0 || tokens[i - 1].sentence != t.sentence;
@@ -578,14 +606,19 @@ impl Grammar {
             tokens[k].lower.ends_with("'s")
                 || (matches!(tokens[k].kind, Kind::Punct('’' | '\'')) && k > 0 && tokens[k - 1].is_word())
         });
-        if !t.is_word()
-            || (t.cap && !(opens_sentence && INVERTED_OPENERS.contains(&t.lower.as_str())))
+        // "a series of tweets", "in remarks": after a preposition only a participle is a verb
+        // ("to" also marks an infinitive: "to accuse").
+        let after_preposition = i.checked_sub(1).is_some_and(|k| {
+            let p = tokens[k].lower.as_str();
+            (p == "of" || PLACE_PREPOSITIONS.contains(&p)) && p != "to" && !t.lower.ends_with("ing")
+        });
+        if (t.cap && !(opens_sentence && INVERTED_OPENERS.contains(&t.lower.as_str())))
             || after_determiner
+            || after_preposition
             || after_possessive
         {
             return None;
         }
-        let rests = self.cues.by_first.get(t.lower.as_str())?;
         'next: for rest in rests {
             let mut j = i;
             for w in rest {
@@ -595,9 +628,39 @@ impl Grammar {
                     _ => continue 'next,
                 }
             }
+            // "as she put it (in an interview), “…”" reports; "putting it into the file" moves a thing.
+            let idiom_goes_on = rest.last().is_some_and(|w| w == "it")
+                && tokens.get(j + 1).is_some_and(|t| {
+                    matches!(
+                        t.lower.as_str(),
+                        "into" | "onto" | "on" | "back" | "together" | "away" | "up" | "down" | "out" | "off"
+                    )
+                });
+            if idiom_goes_on {
+                continue;
+            }
             return Some(j);
         }
         None
+    }
+
+    /// The cue at token `cue` is a passive participle ("was asked", "were told"): right at the
+    /// marks, its subject is the one addressed, not the speaker. "Quoted" aside: "was quoted as
+    /// saying" names the speaker.
+    fn passive(&self, tokens: &[Token], cue: usize) -> bool {
+        let verb = &tokens[cue];
+        let participle = verb.lower.ends_with("ed") || matches!(verb.lower.as_str(), "told" | "written" | "spoken");
+        // "is reported to have called": the subject is the one who called.
+        let raising = tokens.get(cue + 1).is_some_and(|t| t.lower == "to");
+        if !participle || raising || verb.lower == "quoted" {
+            return false;
+        }
+        let mut k = cue;
+        while k > 0 && self.is_adverb(&tokens[k - 1]) && !BE_FORMS.contains(&tokens[k - 1].lower.as_str()) {
+            k -= 1;
+        }
+        k.checked_sub(1)
+            .is_some_and(|b| tokens[b].is_word() && BE_FORMS.contains(&tokens[b].lower.as_str()))
     }
 
     pub fn is_stop(&self, t: &Token) -> bool {
@@ -664,6 +727,15 @@ impl Grammar {
                 if k < last {
                     first = k;
                 }
+                // "the director of the FBI": the phrase goes on before `of the`.
+                let of_the = tok.lower == "the"
+                    && k >= floor + 2
+                    && tokens[k - 1].lower == "of"
+                    && (self.is_role(&tokens[k - 2]) || tokens[k - 2].cap);
+                if of_the && k < last {
+                    i = k;
+                    continue;
+                }
                 break;
             }
             if self.np_word(tok, k == last) {
@@ -674,7 +746,19 @@ impl Grammar {
             // "Secretary of State John Kerry", "director of the FBI": keep `of` after a role or title.
             if tok.is_word() && tok.lower == "of" && k > floor && first <= last {
                 let prev = &tokens[k - 1];
-                if prev.is_word() && (self.is_role(prev) || prev.cap) && tokens[first].cap {
+                if prev.is_word()
+                    && (self.is_role(prev) || prev.cap)
+                    && (tokens[first].cap || tokens[first].lower == "the")
+                {
+                    first = k;
+                    i = k;
+                    continue;
+                }
+            }
+            // Coordinated roles ("president and CEO", "the senator and presidential candidate").
+            if tok.lower == "and" && first <= last && k > floor && (first..=last).any(|j| self.is_role(&tokens[j])) {
+                let prev = &tokens[k - 1];
+                if self.is_role(prev) && !prev.cap {
                     first = k;
                     i = k;
                     continue;
@@ -829,6 +913,29 @@ impl Grammar {
                 name_start = k + 1;
             }
         }
+        // "secretary of State", "CEO of the Restaurant Association", "Secretary of State John
+        // Kerry": after a role and `of`, the institution's words are not the speaker's name.
+        let of_at = if start > first && tokens[start - 1].lower == "the" {
+            start - 1
+        } else {
+            start
+        };
+        let of_role = of_at >= first + 2
+            && tokens[of_at - 1].lower == "of"
+            && self.is_role(&tokens[of_at - 2])
+            && name_start == start;
+        if of_role {
+            if let Some(k) = (start..=last)
+                .rev()
+                .find(|&k| !super::speaker::person_like(&tokens[k].lower, 1))
+            {
+                name_start = k + 1;
+            }
+            // One word after a role's `of` is a place or an institution ("governor of Texas").
+            if name_start == last {
+                return None;
+            }
+        }
         // Drop a possessive run ("Clinton's aide" ends lower-case, so only names survive here).
         (name_start <= last).then_some((name_start, last))
     }
@@ -900,8 +1007,20 @@ impl Grammar {
             if matches!(t.kind, Kind::Quote(_)) || matches!(t.kind, Kind::Punct(';' | ':' | '—' | '(')) {
                 break;
             }
+            // "“…?” Dalton Brody is a store, according to its website": after a quotation that
+            // ends its sentence, a clause with a verb of its own before any comma is a new statement.
+            if ends_sentence
+                && j > i
+                && AUXILIARIES.contains(&t.lower.as_str())
+                && !tokens[i..j].iter().any(|t| t.is_punct(','))
+            {
+                return None;
+            }
             if j > i && !self.is_adverb(t) {
                 if let Some(cue_end) = self.cue_at(tokens, j) {
+                    if self.passive(tokens, j) {
+                        return None;
+                    }
                     // The subject ends before any adverbs or auxiliaries.
                     let mut e = j - 1;
                     while e > i && self.is_adverb(&tokens[e]) {
@@ -1006,7 +1125,15 @@ impl Grammar {
             && tokens[np.first - 1].is_punct(',')
             && np.name == Some((np.first, np.last))
             && self.np_ending_at(tokens, np.first - 2, i).is_some_and(|d| d.first == i);
-        if named_apposition {
+        // "the bespectacled, 71-year-old diplomat": adjectives set off by a comma.
+        let comma_adjectives = np.first > i + 1
+            && tokens[np.first - 1].is_punct(',')
+            && np.name.is_none()
+            && DETERMINERS.contains(&tokens[i].lower.as_str())
+            && tokens[i + 1..np.first - 1]
+                .iter()
+                .all(|t| t.is_word() && !t.cap && !self.is_stop(t) && !self.is_cue_word(t));
+        if named_apposition || comma_adjectives {
             return Some(Np { first: i, ..np });
         }
         if let Some(whole) = self.with_pps(tokens, i, e, np) {
@@ -1097,6 +1224,8 @@ impl Grammar {
                 cue_end = e;
             }
             let adjacent = cue_end + 1 == adjacent_end;
+            // Set off by a comma or colon: `replied: “`.
+            let introduces = adjacent && cue_end + 1 < q;
             let inverted = tokens[k].cap && tokens[k].lower != "according";
             let found = if tokens[k].lower == "according" || inverted {
                 let np = self.np_starting_at(tokens, cue_end + 1, q);
@@ -1107,7 +1236,10 @@ impl Grammar {
                     adjacent,
                 }
             } else {
-                let np = self.subject_before(tokens, k, floor.max(sentence_start(tokens, k)));
+                // "Blumenthal was asked, “…”": the subject of a passive cue is spoken to or about.
+                let np = (!(adjacent && self.passive(tokens, k)))
+                    .then(|| self.subject_before(tokens, k, floor.max(sentence_start(tokens, k))))
+                    .flatten();
                 Attribution {
                     cue: (k, cue_end),
                     np,
@@ -1117,12 +1249,15 @@ impl Grammar {
             };
             if let Some(np) = found.np {
                 // "stressed that the two countries agree on … “…”": a cue inside the reported
-                // clause of an earlier cue reports the earlier speaker's words.
-                let outer = (floor.max(sentence_start(tokens, k))..np.first).find_map(|c| {
-                    let end = self.cue_at(tokens, c)?;
-                    let that = tokens.get(end + 1).is_some_and(|t| t.lower == "that");
-                    that.then_some(c)
-                });
+                // clause of an earlier cue reports the earlier speaker's words; not a cue right at
+                // the marks ("She said that …, to which Reese interjected: “…”").
+                let outer = (floor.max(sentence_start(tokens, k))..np.first)
+                    .filter(|_| !introduces)
+                    .find_map(|c| {
+                        let end = self.cue_at(tokens, c)?;
+                        let that = tokens.get(end + 1).is_some_and(|t| t.lower == "that");
+                        that.then_some(c)
+                    });
                 match outer {
                     Some(c) if fallback.is_none() => {
                         fallback = Some(found);
@@ -1200,6 +1335,12 @@ impl Grammar {
         }
         if !tokens[e].is_punct(',') {
             let np = self.np_ending_at(tokens, e, floor)?;
+            // "Ann Lee, president and CEO of the association stated": a bare role phrase after a
+            // comma is an apposition to the name before it (the closing comma left off).
+            let bare_role = !tokens[np.first].cap && self.is_role(&tokens[np.first]) && np.name.is_none();
+            if bare_role && np.first > floor + 1 && tokens[np.first - 1].is_punct(',') {
+                return self.chain_subject(tokens, np.last + 1, floor);
+            }
             // "Protesters marching through the streets chanted": the object of a place
             // preposition is not the subject; the clause's subject is, or nobody we can name.
             let governed = np
@@ -1322,28 +1463,125 @@ impl Grammar {
             while k > start && !tokens[k - 1].is_punct(',') {
                 k -= 1;
             }
-            if let Some(np) = self.np_starting_at(tokens, k, end) {
-                let head = &tokens[np.first];
-                let nominal = PRONOUNS.contains(&head.lower.as_str())
-                    || DETERMINERS.contains(&head.lower.as_str())
-                    || (np.first..=np.last).any(|i| tokens[i].cap || self.is_role(&tokens[i]));
-                // "Rep. Hakeem Jeffries (D-N.Y.) reacted": past a parenthetical.
-                let mut after = np.last + 1;
-                if tokens.get(after).is_some_and(|t| t.is_punct('(')) {
-                    if let Some(close) = (after + 1..(after + 9).min(end)).find(|&k| tokens[k].is_punct(')')) {
-                        after = close + 1;
-                    }
-                }
-                let next = tokens.get(after);
-                let verb = next.is_some_and(|t| t.is_word() && !t.cap && (!self.is_stop(t) || self.is_adverb(t)));
-                if nominal && verb && head.lower != "i" && np.last < before {
+            // A subordinate clause inside the chunk is nearer than the chunk's own subject
+            // ("…, where about 50 workers had gathered, chanting"); a relative pronoun before
+            // its verb stands for its antecedent ("Ann Ford, who worked the crowd, praising").
+            for s in (k..end)
+                .rev()
+                .filter(|&s| SUBORDINATORS.contains(&tokens[s].lower.as_str()))
+            {
+                if let Some(np) = self.subject_opening(tokens, s + 1, end, before) {
                     return Some(np);
                 }
+                if RELATIVES.contains(&tokens[s].lower.as_str()) && self.clause_verb(tokens, s + 1) {
+                    if let Some(np) = self.antecedent(tokens, s, start) {
+                        return Some(np);
+                    }
+                }
+            }
+            if let Some(np) = self.subject_opening(tokens, k, end, before) {
+                return Some(np);
             }
             if k <= start {
                 return None;
             }
             end = k - 1;
+        }
+    }
+
+    /// The noun phrase opening a clause at token `k` (before `end`) when a verb follows it.
+    fn subject_opening(&self, tokens: &[Token], k: usize, end: usize, before: usize) -> Option<Np> {
+        // A counted subject ("about 50 protesters", "12 senators"): the count opens the phrase.
+        let number = |i: usize| {
+            tokens
+                .get(i)
+                .is_some_and(|t| t.lower.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        let approximate = matches!(
+            tokens[k].lower.as_str(),
+            "about" | "around" | "nearly" | "roughly" | "some"
+        );
+        let counted = if number(k) {
+            Some(k + 1)
+        } else if approximate && number(k + 1) {
+            Some(k + 2)
+        } else {
+            None
+        };
+        let mut np = match counted {
+            Some(noun) => Np {
+                first: k,
+                ..self.np_starting_at(tokens, noun, end)?
+            },
+            None => self.np_starting_at(tokens, k, end)?,
+        };
+        // "Carson took aim", "the campaign began": a past form inside the phrase is its verb.
+        if let Some(verb) = (np.first + 1..=np.last).find(|&j| is_past_verb(&tokens[j])) {
+            np = Np {
+                last: verb - 1,
+                name: self.proper_name(tokens, np.first, verb - 1),
+                ..np
+            };
+        }
+        let head = &tokens[np.first];
+        let nominal = PRONOUNS.contains(&head.lower.as_str())
+            || DETERMINERS.contains(&head.lower.as_str())
+            || counted.is_some()
+            || (np.first..=np.last).any(|i| tokens[i].cap || self.is_role(&tokens[i]));
+        // "Rep. Hakeem Jeffries (D-N.Y.) reacted": past a parenthetical.
+        let mut after = np.last + 1;
+        if tokens.get(after).is_some_and(|t| t.is_punct('(')) {
+            if let Some(close) = (after + 1..(after + 9).min(end)).find(|&k| tokens[k].is_punct(')')) {
+                after = close + 1;
+            }
+        }
+        let verb = self.clause_verb(tokens, after);
+        (nominal && verb && head.lower != "i" && np.last < before).then_some(np)
+    }
+
+    /// Token `i` can be a clause's verb (or an auxiliary or adverb before it).
+    fn clause_verb(&self, tokens: &[Token], i: usize) -> bool {
+        tokens.get(i).is_some_and(|t| {
+            t.is_word() && !t.cap && !DETERMINERS.contains(&t.lower.as_str()) && (!self.is_stop(t) || self.is_adverb(t))
+        })
+    }
+
+    /// The antecedent of the relative pronoun at token `rel`: the phrase before it, past the
+    /// comma of a non-restrictive clause and a coordinated relative ("who … and who").
+    fn antecedent(&self, tokens: &[Token], rel: usize, floor: usize) -> Option<Np> {
+        let mut r = rel;
+        // "who is running for Congress and who worked": the first relative of the chain.
+        while let Some(first) = (floor..r)
+            .rev()
+            .take(12)
+            .take_while(|&j| !tokens[j].is_punct(','))
+            .find(|&j| tokens[j].lower == tokens[rel].lower)
+        {
+            r = first;
+        }
+        let mut e = r.checked_sub(1)?;
+        if tokens[e].is_punct(',') {
+            e = e.checked_sub(1)?;
+        }
+        if e < floor || !tokens[e].is_word() {
+            return None;
+        }
+        let np = self.np_ending_at(tokens, e, floor)?;
+        // "a male colleague in the Senate who": the phrase the prepositional phrase belongs to.
+        let prep = np.first.checked_sub(1).filter(|&k| {
+            k > floor
+                && matches!(
+                    tokens[k].lower.as_str(),
+                    "of" | "in" | "at" | "from" | "with" | "for" | "on"
+                )
+        });
+        match prep.and_then(|k| self.np_ending_at(tokens, k - 1, floor)) {
+            Some(head) => Some(Np {
+                first: head.first,
+                last: e,
+                name: head.name,
+            }),
+            None => Some(np),
         }
     }
 

@@ -537,8 +537,18 @@ impl QuoteFinder {
         } else {
             SpeakerMethod::Description
         };
+        // "a colleague in the Senate", "the director of the FBI": the head, not the institution
+        // in its prepositional phrase, is the one speaking.
+        let head_end = (np.first + 1..=np.last)
+            .find(|&k| {
+                matches!(
+                    tokens[k].lower.as_str(),
+                    "of" | "in" | "at" | "from" | "with" | "for" | "on"
+                )
+            })
+            .map_or(end, |k| tokens[k - 1].end);
         if let Some(i) = ctx
-            .actor_at(p, start, end)
+            .actor_at(p, start, head_end)
             .or_else(|| actors.resolve(&mention, p, start, None))
         {
             return with_actor(i, mention, method);
@@ -570,7 +580,7 @@ impl QuoteFinder {
         noun_follows && (determiner || words <= 2)
     }
 
-    /// `<noun> called|named|dubbed|titled “…”`: the marks hold a name, not speech.
+    /// `<noun> called|named|dubbed|titled “…”`, `known as “…”`: the marks hold a name, not speech.
     fn naming(&self, para: &Para, r: usize) -> bool {
         let q = para.region_token[r];
         let tokens = &para.tokens;
@@ -582,7 +592,14 @@ impl QuoteFinder {
             verb.lower.as_str(),
             "called" | "named" | "dubbed" | "titled" | "entitled" | "nicknamed"
         );
-        naming_verb && noun.is_word() && !noun.cap && !self.grammar.is_stop(noun) && !self.grammar.is_adverb_word(noun)
+        // "known (here) as “the full Grassley”": a name in use, not anyone's words.
+        let known_as = verb.lower == "as" && tokens[q.saturating_sub(3)..q - 1].iter().any(|t| t.lower == "known");
+        known_as
+            || naming_verb
+                && noun.is_word()
+                && !noun.cap
+                && !self.grammar.is_stop(noun)
+                && !self.grammar.is_adverb_word(noun)
     }
 
     /// Full when the quotation stands as a sentence of its own; partial when it is a fragment of the reporter's.

@@ -147,6 +147,27 @@ const NON_PERSON: &[&str] = &[
     "democrats",
     "republicans",
     "war",
+    // portfolios ("Secretary of Commerce Ann Lee")
+    "commerce",
+    "defense",
+    "defence",
+    "treasury",
+    "labor",
+    "labour",
+    "energy",
+    "health",
+    "education",
+    "agriculture",
+    "interior",
+    "transportation",
+    "justice",
+    "homeland",
+    "security",
+    "finance",
+    "trade",
+    "unification",
+    "foreign",
+    "affairs",
 ];
 
 /// A capitalised run that can be a person's name.

@@ -474,3 +474,113 @@ fn place_object_is_not_the_speaker() {
     let q = run(&["Protesters marching through the streets chanted “What curfew?” and kept going."]);
     assert_ne!(speaker(&q[0]).map(|s| s.1), Some("the streets"));
 }
+
+// The subject of a passive cue is the one asked, not the speaker; the answer keeps its own.
+#[test]
+fn passive_cue_subject_is_not_the_speaker() {
+    let q = run(&["Mayor Tom Reed was asked, “Will you run again?” He replied, “Not this time.”"]);
+    assert!(q[0].speaker.is_none());
+    assert_eq!(speaker(&q[1]).map(|s| s.1), Some("He"));
+    let q = run(&["“Is the bridge safe?” Ann Ford was asked on Monday."]);
+    assert!(q[0].speaker.is_none());
+    let q = run(&["Ann Ford was quoted as saying, “The bridge is safe.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ann Ford"));
+}
+
+// A cue right at the marks wins over an earlier cue whose reported clause holds it.
+#[test]
+fn adjacent_cue_beats_outer_reported_clause() {
+    let q = run(&["Ann Ford said that the figures were wrong, to which Tom Reed replied: “They are right.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Tom Reed"));
+}
+
+// A passive cue away from the marks, or raising a verb ("is said to have called"), keeps its subject.
+#[test]
+fn passive_cues_that_keep_their_subject() {
+    let q = run(&["Governor Ann Ford is said to have called the plan “a waste of money.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ann Ford"));
+    let q = run(&["She said that her team would continue “to fight for every vote” this year."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.1), Some("She"));
+}
+
+// A participle after a subordinate clause belongs to that clause's subject, and a relative
+// pronoun's to its antecedent.
+#[test]
+fn participle_takes_nearest_clause_subject() {
+    let q = run(&["Mayor Ann Ford spoke near the mill, where about 40 workers had gathered, chanting “fair pay now”."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.1), Some("about 40 workers"));
+    let q = run(&["Ann Ford campaigned for a local teacher named Tom Reed, who is running for mayor and who greeted the crowd, praising “the best town in the state.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Tom Reed"));
+}
+
+// A past form after the clause's subject is its verb, not part of the speaker's phrase.
+#[test]
+fn clause_subject_stops_at_its_verb() {
+    let q = run(&["The former mayor began by calling the plan “a gift to developers”."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.1), Some("The former mayor"));
+}
+
+// Coordinated roles and an institution after a role's "of" are a description, not a name; a
+// bare role phrase after a comma is an apposition to the name before it.
+#[test]
+fn role_of_institution_is_a_description() {
+    let q = run(&["“We will act,” the former secretary of State said."]);
+    assert_eq!(
+        speaker(&q[0]).map(|s| (s.0, s.2)),
+        Some(("the former secretary of State", SpeakerMethod::Description))
+    );
+    let q = run(&["Ann Lee, president and CEO of the Ohio Growers Association stated, “Prices will rise.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ann Lee"));
+    let q = run(&["“Prices will rise,” said Secretary of Commerce Ann Lee."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ann Lee"));
+}
+
+// "The director of the agency said": the director speaks, not the agency.
+#[test]
+fn role_of_the_institution_speaks() {
+    let q = run(&["“The review is complete,” the director of the Weather Service said."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.1), Some("the director of the Weather Service"));
+}
+
+// A name in use ("known as") is not a quote; a cue word after a preposition is a noun, so a
+// colon introduction names the speaker; "one of those advisers" is a speaker phrase.
+#[test]
+fn names_in_use_nouns_after_prepositions_and_partitives() {
+    assert!(run(&["The tactic, known here as “the long march” after its author, works."]).is_empty());
+    let q = run(&["Ann Lee attacked the council in a series of tweets: “The council does nothing!”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ann Lee"));
+    let q = run(&["“There is no way back,” said one of those advisers, who asked not to be named."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.1), Some("one of those advisers"));
+}
+
+// Adjectives set off by a comma stay in the speaker's phrase; after a quotation that ends its
+// sentence, a sentence with a verb of its own is not the attribution.
+#[test]
+fn comma_adjectives_and_new_statements() {
+    let q = run(&["“We will rebuild,” the soft-spoken, 64-year-old mayor said."]);
+    assert_eq!(speaker(&q[0]).map(|s| s.1), Some("the soft-spoken, 64-year-old mayor"));
+    let q = run(&[
+        "Ann Lee asked: “Is Rand Hill off Main Street?” Rand Hill is a gift shop in Dayton, according to its website.",
+    ]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ann Lee"));
+}
+
+// A relative pronoun's antecedent keeps its prepositional phrase: the colleague speaks, not the Senate.
+#[test]
+fn antecedent_with_prepositional_phrase() {
+    let q = run(&[
+        "She wrote about a colleague in the Senate who stopped her in a hallway and told her, “You look tired.”",
+    ]);
+    assert_eq!(speaker(&q[0]).map(|s| s.1), Some("a colleague in the Senate"));
+}
+
+// "put it" reports speech only when it ends its clause ("as she put it"), not with an object.
+#[test]
+fn put_it_is_a_cue_only_at_the_clause_end() {
+    let q = run(&[
+        "“Paper is fine,” said Ann Lee, who was sorting the files and putting it into boxes: “Nobody reads them.”",
+    ]);
+    assert_ne!(q[1].cue.as_deref(), Some("putting it"));
+    let q = run(&["As Ann Lee put it in a letter, “Nobody reads them.”"]);
+    assert_eq!(speaker(&q[0]).map(|s| s.0), Some("Ann Lee"));
+}
