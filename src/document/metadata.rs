@@ -322,16 +322,18 @@ fn choose_headline(
     let cleaned: Vec<String> = metadata.iter().flatten().map(strip).filter(|c| !c.is_empty()).collect();
     let title = title_tag.as_ref().map(strip).filter(|t| !t.is_empty());
     let sources: Vec<&String> = h1.iter().chain(&cleaned).chain(&title).collect();
-    let votes = |candidate: &str| sources.iter().filter(|s| same_words(s, candidate)).count();
-    let h1_votes = h1.as_deref().map_or(0, votes);
-    if let Some(winner) = sources
+    // Each source's words once, not once per comparison.
+    let words: Vec<Vec<String>> = sources.iter().map(|s| lower_words(s)).collect();
+    let votes: Vec<usize> = words.iter().map(|w| words.iter().filter(|o| *o == w).count()).collect();
+    let h1_votes = if h1.is_some() { votes[0] } else { 0 };
+    if let Some((winner, &most)) = sources
         .iter()
-        .copied()
-        .filter(|s| votes(s) >= 2)
-        .max_by_key(|s| votes(s))
+        .zip(&votes)
+        .filter(|(_, &v)| v >= 2)
+        .max_by_key(|(_, &v)| v)
     {
-        if votes(winner) > h1_votes {
-            return Some(winner.clone());
+        if most > h1_votes {
+            return Some((*winner).clone());
         }
     }
     if let Some(h1) = &h1 {
@@ -342,15 +344,13 @@ fn choose_headline(
     cleaned.into_iter().next().or(h1).or(title)
 }
 
-/// The same words in the same order, whatever the case, quote marks and punctuation.
-fn same_words(a: &str, b: &str) -> bool {
-    let words = |s: &str| {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
-    words(a) == words(b)
+/// The words of `text` in lower case, without quote marks and punctuation: two
+/// headlines with equal lists tell the same words in the same order.
+fn lower_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// "Talks resume | TheHill" -> "Talks resume", when the tail is the site's name or short.
@@ -372,20 +372,22 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
 
 /// Most words of the shorter appear in the longer.
 fn similar(a: &str, b: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (wa, wb) = (words(a), words(b));
+    let (wa, wb) = (lower_words(a), lower_words(b));
     let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
     !short.is_empty() && short.iter().filter(|w| long.contains(w)).count() * 10 >= short.len() * 8
 }
 
 /// Collapses runs of whitespace to single spaces.
 pub fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    // One buffer, filled in a single pass: no vector of words to join.
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Decodes character references left in metadata strings (JSON-LD often carries
