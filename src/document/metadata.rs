@@ -30,6 +30,44 @@ static TITLE: LazyLock<Matcher> = LazyLock::new(|| matcher("title"));
 static TIME: LazyLock<Matcher> = LazyLock::new(|| matcher("time[datetime]"));
 static REL_AUTHOR: LazyLock<Matcher> = LazyLock::new(|| matcher(r#"a[rel~="author"]"#));
 
+/// The elements the metadata comes from, each list in document order, gathered in
+/// one walk over the tree rather than one walk per selector.
+#[derive(Default)]
+struct Sources<'a> {
+    ld_json: Vec<NodeRef<'a>>,
+    metas: Vec<NodeRef<'a>>,
+    titles: Vec<NodeRef<'a>>,
+    h1s: Vec<NodeRef<'a>>,
+    times: Vec<NodeRef<'a>>,
+    author_links: Vec<NodeRef<'a>>,
+}
+
+impl<'a> Sources<'a> {
+    fn gather(page: &'a Page) -> Self {
+        let mut found = Self::default();
+        for node in page.root().descendants_it() {
+            let Some(name) = node.qual_name_ref() else {
+                continue;
+            };
+            // The tag name picks the one selector that can match; the selector decides.
+            let (list, selector) = match &*name.local {
+                "script" => (&mut found.ld_json, &*LD_JSON),
+                "meta" => (&mut found.metas, &*META),
+                "title" => (&mut found.titles, &*TITLE),
+                "h1" => (&mut found.h1s, &*H1),
+                "time" => (&mut found.times, &*TIME),
+                "a" => (&mut found.author_links, &*REL_AUTHOR),
+                _ => continue,
+            };
+            drop(name);
+            if selector.match_element(&node) {
+                list.push(node);
+            }
+        }
+        found
+    }
+}
+
 /// Every node of `page` that `matcher` selects, in document order.
 pub(super) fn all<'a>(page: &'a Page, matcher: &Matcher) -> Vec<NodeRef<'a>> {
     page.select_matcher(matcher).nodes().to_vec()
@@ -73,8 +111,10 @@ const PUBLISHED_KEYS: &[&str] = &[
 
 /// Reads the page's metadata.
 pub fn read(page: &Page) -> PageMeta {
-    let article = json_ld_article(page);
-    let metas: Vec<(String, String)> = all(page, &META)
+    let sources = Sources::gather(page);
+    let article = json_ld_article(&sources.ld_json);
+    let metas: Vec<(String, String)> = sources
+        .metas
         .iter()
         .filter_map(|m| {
             let key = m.attr("property").or(m.attr("name")).or(m.attr("itemprop"))?;
@@ -95,8 +135,8 @@ pub fn read(page: &Page) -> PageMeta {
         .and_then(Value::as_str)
         .map(clean);
     let og_title = meta("og:title").or_else(|| meta("twitter:title"));
-    let title_tag = all(page, &TITLE).iter().map(text_of).find(|t| !t.is_empty());
-    let h1 = all(page, &H1).iter().map(text_of).find(|t| !t.is_empty());
+    let title_tag = sources.titles.iter().map(text_of).find(|t| !t.is_empty());
+    let h1 = sources.h1s.iter().map(text_of).find(|t| !t.is_empty());
     let headline = choose_headline(h1, &[ld_headline, og_title], title_tag, site.as_deref());
 
     let publisher = article.as_ref().and_then(publisher_name);
@@ -129,7 +169,7 @@ pub fn read(page: &Page) -> PageMeta {
         .unwrap_or_default()
     };
     let from_links = || {
-        let mut links: Vec<String> = all(page, &REL_AUTHOR).iter().map(text_of).collect();
+        let mut links: Vec<String> = sources.author_links.iter().map(text_of).collect();
         links.dedup();
         links
     };
@@ -155,7 +195,8 @@ pub fn read(page: &Page) -> PageMeta {
                 .find_map(|v| date_part(&v))
         })
         .or_else(|| {
-            all(page, &TIME)
+            sources
+                .times
                 .iter()
                 .filter_map(|t| t.attr("datetime"))
                 .find_map(|d| date_part(&d))
@@ -169,9 +210,9 @@ pub fn read(page: &Page) -> PageMeta {
 }
 
 /// The first article-typed object in any JSON-LD block.
-fn json_ld_article(page: &Page) -> Option<Value> {
+fn json_ld_article(scripts: &[NodeRef]) -> Option<Value> {
     let mut found: Vec<Value> = Vec::new();
-    for script in all(page, &LD_JSON) {
+    for script in scripts {
         let text = script.text();
         let Ok(value) = serde_json::from_str::<Value>(without_cdata(&text)) else {
             continue;
