@@ -8,7 +8,7 @@
 //! source sets): they are well over half the bytes of a news page, which the
 //! parser would otherwise tokenise character by character.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Elements that never have content, so they never nest.
 const VOID: &[&str] = &[
@@ -42,7 +42,8 @@ pub fn prepare(html: &str, max_depth: usize) -> Prepared {
     let mut out = String::with_capacity(html.len());
     // Open elements: (name, kept). `open_counts` answers "is X open?" in O(1).
     let mut stack: Vec<(String, bool)> = Vec::new();
-    let mut open_counts: HashMap<String, usize> = HashMap::new();
+    // FxHash: the keys are short tag names, hashed once per tag.
+    let mut open_counts: FxHashMap<String, usize> = FxHashMap::default();
     let mut depth = 0usize;
     let mut changed = false;
     // Off after an unclosed unused element, so that dropping stays linear.
@@ -61,9 +62,9 @@ pub fn prepare(html: &str, max_depth: usize) -> Prepared {
         match tag.kind {
             TagKind::Comment => {}
             TagKind::Other => out.push_str(text),
-            TagKind::Start { ref name, self_closing } => {
+            TagKind::Start { name, self_closing } => {
                 if drop_unused && !self_closing && UNUSED.contains(&name.as_str()) {
-                    match element_end(rest, name) {
+                    match element_end(rest, &name) {
                         Some(end) => {
                             rest = &rest[end..];
                             continue;
@@ -76,8 +77,8 @@ pub fn prepare(html: &str, max_depth: usize) -> Prepared {
                 } else if RAW_TEXT.contains(&name.as_str()) {
                     // Copy the raw text through its end tag, or drop it when unused.
                     out.push_str(text);
-                    let end = find_end_tag(rest, name).unwrap_or(rest.len());
-                    if !is_unused_raw_text(name, text) {
+                    let end = find_end_tag(rest, &name).unwrap_or(rest.len());
+                    if !is_unused_raw_text(&name, text) {
                         out.push_str(&rest[..end]);
                     }
                     rest = &rest[end..];
@@ -89,12 +90,18 @@ pub fn prepare(html: &str, max_depth: usize) -> Prepared {
                     } else {
                         changed = true;
                     }
-                    *open_counts.entry(name.clone()).or_default() += 1;
-                    stack.push((name.clone(), kept));
+                    // Looked up by reference: the name is copied only for a first open.
+                    match open_counts.get_mut(name.as_str()) {
+                        Some(count) => *count += 1,
+                        None => {
+                            open_counts.insert(name.clone(), 1);
+                        }
+                    }
+                    stack.push((name, kept));
                 }
             }
-            TagKind::End { ref name } => {
-                if open_counts.get(name).copied().unwrap_or(0) == 0 {
+            TagKind::End { name } => {
+                if open_counts.get(&name).copied().unwrap_or(0) == 0 {
                     // A stray end tag: harmless to the parser, keep it.
                     out.push_str(text);
                     continue;
@@ -107,7 +114,7 @@ pub fn prepare(html: &str, max_depth: usize) -> Prepared {
                     if kept {
                         depth -= 1;
                     }
-                    if open == *name {
+                    if open == name {
                         if kept {
                             out.push_str(text);
                         }
