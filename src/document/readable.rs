@@ -32,6 +32,8 @@ pub fn paragraphs(page: dom_query::Document) -> Option<Vec<String>> {
         text_mode: TextMode::Formatted,
         // The metadata layer reads JSON-LD itself.
         disable_json_ld: true,
+        // Only the text is read: stripping the article's class attributes is wasted work.
+        keep_classes: true,
         ..Config::default()
     };
     let article = Readability::with_document(page, None, Some(config))
