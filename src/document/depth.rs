@@ -8,7 +8,8 @@
 //! source sets): they are well over half the bytes of a news page, which the
 //! parser would otherwise tokenise character by character.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// Elements that never have content, so they never nest.
 const VOID: &[&str] = &[
@@ -41,8 +42,9 @@ pub struct Prepared {
 pub fn prepare(html: &str, max_depth: usize) -> Prepared {
     let mut out = String::with_capacity(html.len());
     // Open elements: (name, kept). `open_counts` answers "is X open?" in O(1).
-    let mut stack: Vec<(String, bool)> = Vec::new();
-    let mut open_counts: HashMap<String, usize> = HashMap::new();
+    let mut stack: Vec<(Cow<str>, bool)> = Vec::new();
+    // FxHash: the keys are short tag names, hashed once per tag.
+    let mut open_counts: FxHashMap<Cow<str>, usize> = FxHashMap::default();
     let mut depth = 0usize;
     let mut changed = false;
     // Off after an unclosed unused element, so that dropping stays linear.
@@ -61,9 +63,9 @@ pub fn prepare(html: &str, max_depth: usize) -> Prepared {
         match tag.kind {
             TagKind::Comment => {}
             TagKind::Other => out.push_str(text),
-            TagKind::Start { ref name, self_closing } => {
-                if drop_unused && !self_closing && UNUSED.contains(&name.as_str()) {
-                    match element_end(rest, name) {
+            TagKind::Start { name, self_closing } => {
+                if drop_unused && !self_closing && UNUSED.contains(&&*name) {
+                    match element_end(rest, &name) {
                         Some(end) => {
                             rest = &rest[end..];
                             continue;
@@ -71,13 +73,13 @@ pub fn prepare(html: &str, max_depth: usize) -> Prepared {
                         None => drop_unused = false,
                     }
                 }
-                if self_closing || VOID.contains(&name.as_str()) {
+                if self_closing || VOID.contains(&&*name) {
                     push_start_tag(&mut out, text, tag.name_end);
-                } else if RAW_TEXT.contains(&name.as_str()) {
+                } else if RAW_TEXT.contains(&&*name) {
                     // Copy the raw text through its end tag, or drop it when unused.
                     out.push_str(text);
-                    let end = find_end_tag(rest, name).unwrap_or(rest.len());
-                    if !is_unused_raw_text(name, text) {
+                    let end = find_end_tag(rest, &name).unwrap_or(rest.len());
+                    if !is_unused_raw_text(&name, text) {
                         out.push_str(&rest[..end]);
                     }
                     rest = &rest[end..];
@@ -89,25 +91,31 @@ pub fn prepare(html: &str, max_depth: usize) -> Prepared {
                     } else {
                         changed = true;
                     }
-                    *open_counts.entry(name.clone()).or_default() += 1;
-                    stack.push((name.clone(), kept));
+                    // Looked up by reference: the name is copied only for a first open.
+                    match open_counts.get_mut(&*name) {
+                        Some(count) => *count += 1,
+                        None => {
+                            open_counts.insert(name.clone(), 1);
+                        }
+                    }
+                    stack.push((name, kept));
                 }
             }
-            TagKind::End { ref name } => {
-                if open_counts.get(name).copied().unwrap_or(0) == 0 {
+            TagKind::End { name } => {
+                if open_counts.get(&*name).copied().unwrap_or(0) == 0 {
                     // A stray end tag: harmless to the parser, keep it.
                     out.push_str(text);
                     continue;
                 }
                 // Close up to and including the matching element, as a parser would.
                 while let Some((open, kept)) = stack.pop() {
-                    if let Some(count) = open_counts.get_mut(&open) {
+                    if let Some(count) = open_counts.get_mut(&*open) {
                         *count -= 1;
                     }
                     if kept {
                         depth -= 1;
                     }
-                    if open == *name {
+                    if open == name {
                         if kept {
                             out.push_str(text);
                         }
@@ -213,30 +221,33 @@ fn is_unused_raw_text(name: &str, start_tag: &str) -> bool {
     }
 }
 
-enum TagKind {
+/// A tag name in lower case: borrowed from the page when written so, as most are.
+type Name<'a> = Cow<'a, str>;
+
+enum TagKind<'a> {
     Start {
-        name: String,
+        name: Name<'a>,
         self_closing: bool,
     },
     End {
-        name: String,
+        name: Name<'a>,
     },
     Comment,
     /// Doctypes, processing instructions.
     Other,
 }
 
-struct Tag {
-    kind: TagKind,
+struct Tag<'a> {
+    kind: TagKind<'a>,
     /// Offset just past the element name (start and end tags).
     name_end: usize,
     /// Bytes of the tag, `<` through `>`.
     len: usize,
 }
 
-impl Tag {
+impl<'a> Tag<'a> {
     /// Reads the tag at the start of `s` (which starts with `<`), or `None` when it is not one.
-    fn read(s: &str) -> Option<Tag> {
+    fn read(s: &'a str) -> Option<Tag<'a>> {
         let bytes = s.as_bytes();
         if s.starts_with("<!--") {
             let len = s.find("-->").map_or(s.len(), |i| i + 3);
@@ -262,7 +273,12 @@ impl Tag {
         let name_len = s[name_start..]
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == ':'))
             .unwrap_or(s.len() - name_start);
-        let name = s[name_start..name_start + name_len].to_ascii_lowercase();
+        let written = &s[name_start..name_start + name_len];
+        let name = if written.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(written.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(written)
+        };
         let len = tag_end(s, name_start + name_len)?;
         let kind = if end_tag {
             TagKind::End { name }
@@ -311,7 +327,7 @@ fn element_end(s: &str, name: &str) -> Option<usize> {
                 name: ref inner,
                 self_closing: false,
             } if inner == name => open += 1,
-            TagKind::Start { name: ref inner, .. } if RAW_TEXT.contains(&inner.as_str()) => {
+            TagKind::Start { name: ref inner, .. } if RAW_TEXT.contains(&&**inner) => {
                 at += find_end_tag(&s[at..], inner).unwrap_or(s.len() - at);
             }
             TagKind::End { name: ref inner } if inner == name => {

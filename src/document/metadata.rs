@@ -30,6 +30,44 @@ static TITLE: LazyLock<Matcher> = LazyLock::new(|| matcher("title"));
 static TIME: LazyLock<Matcher> = LazyLock::new(|| matcher("time[datetime]"));
 static REL_AUTHOR: LazyLock<Matcher> = LazyLock::new(|| matcher(r#"a[rel~="author"]"#));
 
+/// The elements the metadata comes from, each list in document order, gathered in
+/// one walk over the tree rather than one walk per selector.
+#[derive(Default)]
+struct Sources<'a> {
+    ld_json: Vec<NodeRef<'a>>,
+    metas: Vec<NodeRef<'a>>,
+    titles: Vec<NodeRef<'a>>,
+    h1s: Vec<NodeRef<'a>>,
+    times: Vec<NodeRef<'a>>,
+    author_links: Vec<NodeRef<'a>>,
+}
+
+impl<'a> Sources<'a> {
+    fn gather(page: &'a Page) -> Self {
+        let mut found = Self::default();
+        for node in page.root().descendants_it() {
+            let Some(name) = node.qual_name_ref() else {
+                continue;
+            };
+            // The tag name picks the one selector that can match; the selector decides.
+            let (list, selector) = match &*name.local {
+                "script" => (&mut found.ld_json, &*LD_JSON),
+                "meta" => (&mut found.metas, &*META),
+                "title" => (&mut found.titles, &*TITLE),
+                "h1" => (&mut found.h1s, &*H1),
+                "time" => (&mut found.times, &*TIME),
+                "a" => (&mut found.author_links, &*REL_AUTHOR),
+                _ => continue,
+            };
+            drop(name);
+            if selector.match_element(&node) {
+                list.push(node);
+            }
+        }
+        found
+    }
+}
+
 /// Every node of `page` that `matcher` selects, in document order.
 pub(super) fn all<'a>(page: &'a Page, matcher: &Matcher) -> Vec<NodeRef<'a>> {
     page.select_matcher(matcher).nodes().to_vec()
@@ -73,8 +111,10 @@ const PUBLISHED_KEYS: &[&str] = &[
 
 /// Reads the page's metadata.
 pub fn read(page: &Page) -> PageMeta {
-    let article = json_ld_article(page);
-    let metas: Vec<(String, String)> = all(page, &META)
+    let sources = Sources::gather(page);
+    let article = json_ld_article(&sources.ld_json);
+    let metas: Vec<(String, String)> = sources
+        .metas
         .iter()
         .filter_map(|m| {
             let key = m.attr("property").or(m.attr("name")).or(m.attr("itemprop"))?;
@@ -95,8 +135,8 @@ pub fn read(page: &Page) -> PageMeta {
         .and_then(Value::as_str)
         .map(clean);
     let og_title = meta("og:title").or_else(|| meta("twitter:title"));
-    let title_tag = all(page, &TITLE).iter().map(text_of).find(|t| !t.is_empty());
-    let h1 = all(page, &H1).iter().map(text_of).find(|t| !t.is_empty());
+    let title_tag = sources.titles.iter().map(text_of).find(|t| !t.is_empty());
+    let h1 = sources.h1s.iter().map(text_of).find(|t| !t.is_empty());
     let headline = choose_headline(h1, &[ld_headline, og_title], title_tag, site.as_deref());
 
     let publisher = article.as_ref().and_then(publisher_name);
@@ -129,7 +169,7 @@ pub fn read(page: &Page) -> PageMeta {
         .unwrap_or_default()
     };
     let from_links = || {
-        let mut links: Vec<String> = all(page, &REL_AUTHOR).iter().map(text_of).collect();
+        let mut links: Vec<String> = sources.author_links.iter().map(text_of).collect();
         links.dedup();
         links
     };
@@ -155,7 +195,8 @@ pub fn read(page: &Page) -> PageMeta {
                 .find_map(|v| date_part(&v))
         })
         .or_else(|| {
-            all(page, &TIME)
+            sources
+                .times
                 .iter()
                 .filter_map(|t| t.attr("datetime"))
                 .find_map(|d| date_part(&d))
@@ -169,9 +210,9 @@ pub fn read(page: &Page) -> PageMeta {
 }
 
 /// The first article-typed object in any JSON-LD block.
-fn json_ld_article(page: &Page) -> Option<Value> {
+fn json_ld_article(scripts: &[NodeRef]) -> Option<Value> {
     let mut found: Vec<Value> = Vec::new();
-    for script in all(page, &LD_JSON) {
+    for script in scripts {
         let text = script.text();
         let Ok(value) = serde_json::from_str::<Value>(without_cdata(&text)) else {
             continue;
@@ -322,16 +363,18 @@ fn choose_headline(
     let cleaned: Vec<String> = metadata.iter().flatten().map(strip).filter(|c| !c.is_empty()).collect();
     let title = title_tag.as_ref().map(strip).filter(|t| !t.is_empty());
     let sources: Vec<&String> = h1.iter().chain(&cleaned).chain(&title).collect();
-    let votes = |candidate: &str| sources.iter().filter(|s| same_words(s, candidate)).count();
-    let h1_votes = h1.as_deref().map_or(0, votes);
-    if let Some(winner) = sources
+    // Each source's words once, not once per comparison.
+    let words: Vec<Vec<String>> = sources.iter().map(|s| lower_words(s)).collect();
+    let votes: Vec<usize> = words.iter().map(|w| words.iter().filter(|o| *o == w).count()).collect();
+    let h1_votes = if h1.is_some() { votes[0] } else { 0 };
+    if let Some((winner, &most)) = sources
         .iter()
-        .copied()
-        .filter(|s| votes(s) >= 2)
-        .max_by_key(|s| votes(s))
+        .zip(&votes)
+        .filter(|(_, &v)| v >= 2)
+        .max_by_key(|(_, &v)| v)
     {
-        if votes(winner) > h1_votes {
-            return Some(winner.clone());
+        if most > h1_votes {
+            return Some((*winner).clone());
         }
     }
     if let Some(h1) = &h1 {
@@ -342,15 +385,13 @@ fn choose_headline(
     cleaned.into_iter().next().or(h1).or(title)
 }
 
-/// The same words in the same order, whatever the case, quote marks and punctuation.
-fn same_words(a: &str, b: &str) -> bool {
-    let words = |s: &str| {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
-    words(a) == words(b)
+/// The words of `text` in lower case, without quote marks and punctuation: two
+/// headlines with equal lists tell the same words in the same order.
+fn lower_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
 }
 
 /// "Talks resume | TheHill" -> "Talks resume", when the tail is the site's name or short.
@@ -372,20 +413,22 @@ fn strip_site_suffix(title: &str, site: Option<&str>) -> String {
 
 /// Most words of the shorter appear in the longer.
 fn similar(a: &str, b: &str) -> bool {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect()
-    };
-    let (wa, wb) = (words(a), words(b));
+    let (wa, wb) = (lower_words(a), lower_words(b));
     let (short, long) = if wa.len() <= wb.len() { (&wa, &wb) } else { (&wb, &wa) };
     !short.is_empty() && short.iter().filter(|w| long.contains(w)).count() * 10 >= short.len() * 8
 }
 
 /// Collapses runs of whitespace to single spaces.
 pub fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    // One buffer, filled in a single pass: no vector of words to join.
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Decodes character references left in metadata strings (JSON-LD often carries
