@@ -173,12 +173,12 @@ pub fn read(page: &Page) -> PageMeta {
         links.dedup();
         links
     };
-    let mut credits = credits(&from_json_ld, &publication);
+    let mut byline = credits(&from_json_ld, &publication);
     for source in [&from_meta as &dyn Fn() -> Vec<String>, &from_links] {
-        if credits.people.is_empty() {
-            let next = self::credits(&source(), &publication);
-            if !next.people.is_empty() || credits.is_empty() {
-                credits = next;
+        if byline.people.is_empty() {
+            let next = credits(&source(), &publication);
+            if !next.people.is_empty() || byline.is_empty() {
+                byline = next;
             }
         }
     }
@@ -203,7 +203,7 @@ pub fn read(page: &Page) -> PageMeta {
         });
     PageMeta {
         headline,
-        credits,
+        credits: byline,
         published,
         site,
     }
