@@ -6,6 +6,7 @@ use super::dates::{DocumentDates, TimeExpr};
 use super::text::Body;
 use crate::brief::{DateRef, Precision, Quote, QuoteDate, QuoteDateBasis, TimelineEntry, TimexKind};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// How far back within a paragraph a narrative date is looked for, in time expressions.
@@ -113,28 +114,24 @@ pub fn date_quotes(quotes: &mut [Quote], body: &Body, dates: &DocumentDates) {
 /// ends it.
 fn date_from_the_same_occasion(quotes: &mut [Quote], dates: &DocumentDates) {
     // Per speaker: the paragraph of their latest quote and its date.
-    let mut occasions: Vec<(String, usize, Option<QuoteDate>)> = Vec::new();
+    let mut latest: HashMap<String, (usize, Option<QuoteDate>)> = HashMap::new();
     for quote in quotes.iter_mut() {
         let (Some(speaker), Some(segment)) = (&quote.speaker, quote.segments.first()) else {
             continue;
         };
         let p = segment.paragraph;
-        let previous = occasions.iter().find(|(name, ..)| *name == speaker.name);
-        if quote.date.is_none() {
-            if let Some((_, from, Some(date))) = previous {
-                if is_an_occasion(date) && p - from <= OCCASION_REACH && !dated_between(dates, *from, p, date) {
-                    quote.date = Some(QuoteDate {
-                        basis: QuoteDateBasis::Paragraph,
-                        ..date.clone()
-                    });
-                }
+        if let (None, Some((from, Some(date)))) = (&quote.date, latest.get(&speaker.name)) {
+            if is_an_occasion(date)
+                && p.saturating_sub(*from) <= OCCASION_REACH
+                && !dated_between(dates, *from, p, date)
+            {
+                quote.date = Some(QuoteDate {
+                    basis: QuoteDateBasis::Paragraph,
+                    ..date.clone()
+                });
             }
         }
-        let entry = (speaker.name.clone(), p, quote.date.clone());
-        match occasions.iter_mut().find(|(name, ..)| *name == speaker.name) {
-            Some(occasion) => *occasion = entry,
-            None => occasions.push(entry),
-        }
+        latest.insert(speaker.name.clone(), (p, quote.date.clone()));
     }
 }
 
