@@ -1,10 +1,10 @@
 //! Which names a page gives as its authors are people. Pages put their own
-//! name ("Euronews", "Cleveland.com"), staff credits ("Gazette Staff"), user
-//! accounts ("admin"), job titles ("AP National Political Writer") and labels
+//! name ("Daily Planet", "Springfield.com"), staff credits ("Gazette Staff"), user
+//! accounts ("admin"), job titles ("AP Regional Correspondent") and labels
 //! ("Analysis by …", "Letters to the Editor") where the author belongs. SPEC's
 //! authors are people, so entries are cut down to the name they carry; a news
 //! agency goes to `agency`, and so does the organisation a byline credits when it
-//! names no person and no agency ("BBC News", "Gazette Staff"): the byline's
+//! names no person and no agency ("Daily Planet", "Gazette Staff"): the byline's
 //! credit is kept without calling an organisation a person.
 
 use crate::lexicon::Lexicon;
@@ -19,7 +19,7 @@ static NOT_AUTHOR_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Ending of a web address: "Cleveland.com", "NJ.com".
+/// Ending of a web address: "Springfield.com", "Planet.co".
 const DOMAIN_ENDINGS: &[&str] = &[".com", ".net", ".org", ".co", ".uk", ".in", ".au", ".ca", ".news"];
 
 /// What names the publication: its site name, publisher and host ("www.cleveland.com").
@@ -52,8 +52,8 @@ enum Entry<'a> {
 }
 
 /// Sorts byline entries into people and the agency or organisation credited, each
-/// cut down to the name it carries: "Analysis by Chris Cillizza" -> "Chris Cillizza",
-/// "Finian Cunningham. Sputnik International" -> "Finian Cunningham"; names in
+/// cut down to the name it carries: "Analysis by Ann Lee" -> "Ann Lee",
+/// "Ann Lee. Example Radio" -> "Ann Lee"; names in
 /// capitals are given in title case.
 pub fn credits(candidates: &[String], publication: &Publication) -> Credits {
     let mut credits = Credits::default();
@@ -110,8 +110,8 @@ fn has_capital(name: &str) -> bool {
 }
 
 /// The part of a byline entry that can be a name: after a label ending in "by"
-/// ("Analysis by", "Posted by"), before an affiliation ("X. Sputnik International",
-/// "X for NJ.com", "X - Reuters", "X | Staff").
+/// ("Analysis by", "Posted by"), before an affiliation ("X. Example Radio",
+/// "X for Springfield.com", "X - Reuters", "X | Staff").
 fn name_part(candidate: &str) -> &str {
     let mut name = candidate.trim();
     if let Some(at) = label_end(name) {
@@ -128,9 +128,9 @@ fn name_part(candidate: &str) -> &str {
     name.trim()
 }
 
-/// Offset of a ". " that ends a name before an affiliation ("Finian Cunningham.
-/// Sputnik International"), not one after an initial ("Sarah E. Needleman",
-/// "James S.A. Corey", "Martin King Jr. Smith").
+/// Offset of a ". " that ends a name before an affiliation ("Ann Lee.
+/// Example Radio"), not one after an initial ("Ann B. Lee",
+/// "J.R.R. Tolkien", "Martin King Jr. Smith").
 fn affiliation_period(name: &str) -> Option<usize> {
     name.match_indices(". ").map(|(at, _)| at).find(|&at| {
         let word = name[..at].rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
@@ -162,7 +162,7 @@ fn is_not_author_word(word: &str) -> bool {
 
 /// The name is the publication's: its site name, publisher or host, compared
 /// without case, spaces, punctuation or a leading "The"; or the initials of a
-/// several-word site name ("TPN" for "The Portugal News").
+/// several-word site name ("TMG" for "The Morning Gazette").
 fn names_the_publication(name: &str, publication: &Publication) -> bool {
     let key = comparable(name);
     publication.names.iter().any(|site| {
@@ -185,7 +185,7 @@ fn comparable(text: &str) -> String {
     }
 }
 
-/// "The Portugal News" -> "TPN"; empty for a name of one word.
+/// "The Morning Gazette" -> "TMG"; empty for a name of one word.
 fn initials(site: &str) -> String {
     let words: Vec<&str> = site.split_whitespace().collect();
     if words.len() < 2 {

@@ -1236,7 +1236,7 @@ impl Grammar {
                     adjacent,
                 }
             } else {
-                // "Blumenthal was asked, “…”": the subject of a passive cue is spoken to or about.
+                // "The mayor was asked, “…”": the subject of a passive cue is spoken to or about.
                 let np = (!(adjacent && self.passive(tokens, k)))
                     .then(|| self.subject_before(tokens, k, floor.max(sentence_start(tokens, k))))
                     .flatten();
@@ -1515,7 +1515,7 @@ impl Grammar {
             },
             None => self.np_starting_at(tokens, k, end)?,
         };
-        // "Carson took aim", "the campaign began": a past form inside the phrase is its verb.
+        // "Ann Ford took aim", "the campaign began": a past form inside the phrase is its verb.
         if let Some(verb) = (np.first + 1..=np.last).find(|&j| is_past_verb(&tokens[j])) {
             np = Np {
                 last: verb - 1,
@@ -1528,7 +1528,7 @@ impl Grammar {
             || DETERMINERS.contains(&head.lower.as_str())
             || counted.is_some()
             || (np.first..=np.last).any(|i| tokens[i].cap || self.is_role(&tokens[i]));
-        // "Rep. Hakeem Jeffries (D-N.Y.) reacted": past a parenthetical.
+        // "Rep. Ann Ford (D-Ore.) reacted": past a parenthetical.
         let mut after = np.last + 1;
         if tokens.get(after).is_some_and(|t| t.is_punct('(')) {
             if let Some(close) = (after + 1..(after + 9).min(end)).find(|&k| tokens[k].is_punct(')')) {

@@ -592,7 +592,7 @@ impl QuoteFinder {
             verb.lower.as_str(),
             "called" | "named" | "dubbed" | "titled" | "entitled" | "nicknamed"
         );
-        // "known (here) as “the full Grassley”": a name in use, not anyone's words.
+        // "known (here) as “the full Ford”": a name in use, not anyone's words.
         let known_as = verb.lower == "as" && tokens[q.saturating_sub(3)..q - 1].iter().any(|t| t.lower == "known");
         known_as
             || naming_verb
