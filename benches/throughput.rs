@@ -9,7 +9,9 @@
 //!
 //! Each group parses and renders every article to JSON repeatedly for about three
 //! seconds and reports articles per second of CPU time on one thread and MB/s. No timing assertion: this is
-//! a measurement, compared by hand with the figures in the README.
+//! a measurement, compared by hand with the figures in the README. `--only text` or `--only html`
+//! measures one group; `--rounds N` runs N rounds instead of three seconds, for callgrind:
+//! `valgrind --tool=callgrind target/release/deps/throughput-* --only text --rounds 1`.
 
 use korea_brief::analysis::Analyzer;
 use korea_brief::input::{self, Limits, Origin, Source};
@@ -21,26 +23,51 @@ use std::time::{Duration, Instant};
 /// How long each measurement runs (at least one whole round).
 const MEASURE_FOR: Duration = Duration::from_secs(3);
 
+/// Command-line settings: `[DIR] [--only text|html] [--rounds N]`.
+#[derive(Default)]
+struct Settings {
+    text_dir: Option<PathBuf>,
+    only: Option<String>,
+    /// A fixed number of rounds instead of about three seconds: for callgrind,
+    /// whose counts are then per article comparable between runs.
+    rounds: Option<usize>,
+}
+
+fn settings() -> Settings {
+    let mut settings = Settings::default();
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--only" => settings.only = args.next(),
+            "--rounds" => settings.rounds = args.next().and_then(|n| n.parse().ok()),
+            // cargo bench passes --bench to harness-less benches
+            flag if flag.starts_with('-') => {}
+            dir => settings.text_dir = Some(PathBuf::from(dir)),
+        }
+    }
+    settings
+}
+
 fn main() {
     let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/general");
-    let text_dir = std::env::args()
-        .skip(1)
-        .find(|a| !a.starts_with('-'))
-        .map(PathBuf::from)
-        .unwrap_or_else(|| shared.join("bbc"));
+    let settings = settings();
+    let text_dir = settings.text_dir.clone().unwrap_or_else(|| shared.join("bbc"));
     let analyzer = Analyzer::new(&Lexicon::builtin());
-    for (dir, extension) in [(text_dir, "txt"), (shared.join("aeb"), "html")] {
+    for (group, dir, extension) in [("text", text_dir, "txt"), ("html", shared.join("aeb"), "html")] {
+        if settings.only.as_deref().is_some_and(|only| only != group) {
+            continue;
+        }
         let sources = load_all(&dir, extension);
         if sources.is_empty() {
             eprintln!("no .{extension} articles under {}: nothing to measure", dir.display());
             continue;
         }
         let bytes: usize = sources.iter().map(|s| s.text.len()).sum();
-        let brief_rate = rate(&sources, |source| {
+        let brief_rate = rate(&sources, settings.rounds, |source| {
             let brief = korea_brief::parse_source(source, &analyzer, &ParseOptions::default());
             std::hint::black_box(serde_json::to_vec(&brief).expect("serialises"));
         });
-        let document_rate = rate(&sources, |source| {
+        let document_rate = rate(&sources, settings.rounds, |source| {
             std::hint::black_box(korea_brief::document::read(source, ParseOptions::default().max_depth));
         });
         let document_share = brief_rate / document_rate;
@@ -59,11 +86,15 @@ fn main() {
 /// Articles per second of `work` over `sources`, per second of this thread's CPU
 /// time where the system reports it (so that other processes sharing the cores
 /// do not slow the figure down), else per second of wall time.
-fn rate(sources: &[Source], mut work: impl FnMut(&Source)) -> f64 {
+fn rate(sources: &[Source], fixed_rounds: Option<usize>, mut work: impl FnMut(&Source)) -> f64 {
     let started = Instant::now();
     let cpu_started = thread_cpu_time();
     let mut rounds = 0;
-    while started.elapsed() < MEASURE_FOR || rounds == 0 {
+    let more = |rounds: usize| match fixed_rounds {
+        Some(fixed) => rounds < fixed,
+        None => started.elapsed() < MEASURE_FOR || rounds == 0,
+    };
+    while more(rounds) {
         sources.iter().for_each(&mut work);
         rounds += 1;
     }
