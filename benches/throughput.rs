@@ -16,6 +16,7 @@
 use korea_brief::analysis::Analyzer;
 use korea_brief::input::{self, Limits, Origin, Source};
 use korea_brief::lexicon::Lexicon;
+use korea_brief::render::OutputFormat;
 use korea_brief::ParseOptions;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -65,7 +66,7 @@ fn main() {
         let bytes: usize = sources.iter().map(|s| s.text.len()).sum();
         let brief_rate = rate(&sources, settings.rounds, |source| {
             let brief = korea_brief::parse_source(source, &analyzer, &ParseOptions::default());
-            std::hint::black_box(serde_json::to_vec(&brief).expect("serialises"));
+            std::hint::black_box(korea_brief::render::render(&brief, OutputFormat::Json, false));
         });
         let document_rate = rate(&sources, settings.rounds, |source| {
             std::hint::black_box(korea_brief::document::read(source, ParseOptions::default().max_depth));
