@@ -13,6 +13,7 @@ use super::{Document, PublishedFrom, RawCaption, RawDateline};
 use crate::brief::Byline;
 use chrono::NaiveDate;
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// A headline is one short line; longer first blocks are body text.
@@ -54,7 +55,7 @@ static SIGN_OFF: LazyLock<Regex> =
 
 /// Parses a plain-text article.
 pub fn parse(text: &str) -> Document {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let text = unix_newlines(text);
     let blocks = blocks(&text);
     let mut doc = Document::default();
     let mut rest: &[Vec<&str>] = &blocks;
@@ -75,6 +76,14 @@ pub fn parse(text: &str) -> Document {
         }
     }
     finish(doc, rest.to_vec())
+}
+
+/// `text` with CRLF and lone CR line ends as LF; most texts have none, and are not copied.
+fn unix_newlines(text: &str) -> Cow<'_, str> {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 /// Header lines, captions, dateline, body paragraphs and sign-off, after the headline.
@@ -519,5 +528,19 @@ mod tests {
         let doc = parse("“We will talk,” he said on Monday.\n\nMore text.");
         assert_eq!(doc.headline, None);
         assert!(doc.warnings.iter().any(|w| w.contains("headline")));
+    }
+
+    /// Windows (CRLF) and old Mac (CR) line ends read like Unix ones.
+    #[test]
+    fn carriage_returns_end_lines() {
+        let unix = parse("Talks set to resume\n\nSeoul said talks\nwould resume.\n\nThe North agreed.");
+        for text in [
+            "Talks set to resume\r\n\r\nSeoul said talks\r\nwould resume.\r\n\r\nThe North agreed.",
+            "Talks set to resume\r\rSeoul said talks\rwould resume.\r\rThe North agreed.",
+        ] {
+            let doc = parse(text);
+            assert_eq!(doc.headline, unix.headline);
+            assert_eq!(doc.paragraphs, ["Seoul said talks would resume.", "The North agreed."]);
+        }
     }
 }
