@@ -14,12 +14,15 @@
 //! `valgrind --tool=callgrind target/release/deps/throughput-* --only text --rounds 1`.
 
 use korea_brief::analysis::Analyzer;
-use korea_brief::input::{self, Limits, Origin, Source};
+use korea_brief::input::Source;
 use korea_brief::lexicon::Lexicon;
 use korea_brief::render::OutputFormat;
 use korea_brief::ParseOptions;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
+
+mod common;
+use common::load_all;
 
 /// How long each measurement runs (at least one whole round).
 const MEASURE_FOR: Duration = Duration::from_secs(3);
@@ -50,7 +53,7 @@ fn settings() -> Settings {
 }
 
 fn main() {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/general");
+    let shared = common::general_corpus();
     let settings = settings();
     let text_dir = settings.text_dir.clone().unwrap_or_else(|| shared.join("bbc"));
     let analyzer = Analyzer::new(&Lexicon::builtin());
@@ -111,31 +114,4 @@ fn thread_cpu_time() -> Option<Duration> {
     let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
     let nanos = stat.split_whitespace().next()?.parse().ok()?;
     Some(Duration::from_nanos(nanos))
-}
-
-/// Every file with `extension` under `dir`, read and decoded as `parse` would.
-fn load_all(dir: &Path, extension: &str) -> Vec<Source> {
-    let mut paths = Vec::new();
-    collect(dir, extension, &mut paths);
-    let limits = Limits {
-        max_bytes: u64::MAX,
-        timeout: Duration::from_secs(1),
-    };
-    paths
-        .into_iter()
-        .filter_map(|path| input::load(&Origin::File(path), limits).ok())
-        .collect()
-}
-
-fn collect(dir: &Path, extension: &str, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for path in paths {
-        if path.is_dir() {
-            collect(&path, extension, out);
-        } else if path.extension().is_some_and(|e| e == extension) {
-            out.push(path);
-        }
-    }
 }
