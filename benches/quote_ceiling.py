@@ -12,7 +12,7 @@ Usage (from the project root, after `cargo build --release`):
   python3 ../shared/eval/run_quotes.py --bin target/release/korea-brief \\
       --gold ../shared/data/quotes/polnear/dev.jsonl --keep /tmp/pred.jsonl
   python3 benches/quote_ceiling.py --gold ../shared/data/quotes/polnear/dev.jsonl \\
-      --pred /tmp/pred.jsonl [--kinds direct] [--view quoted] [--names ours|mention]
+      --pred /tmp/pred.jsonl [--kinds direct] [--view quoted] [--names ours|mention] [--skip-partial]
 """
 import argparse
 import os
@@ -30,15 +30,15 @@ def overlapping_name(quote, ours):
     return None
 
 
-def spec_split(gold, ours, names):
-    """Gold direct and partial quotes as SPEC-split predictions, per document."""
+def spec_split(gold, ours, names, kinds):
+    """Gold quotes of `kinds` as SPEC-split predictions, per document."""
     pred = {}
     for doc_id, doc in gold.items():
         regions = quote_eval.quoted_regions(doc["text"])
         our_quotes = ours.get(doc_id, {"quotes": []})["quotes"]
         quotes = []
         for q in doc["quotes"]:
-            if q["kind"] not in ("direct", "partial"):
+            if q["kind"] not in kinds:
                 continue
             speaker = q.get("speaker")
             if names == "ours":
@@ -56,12 +56,15 @@ def main():
     ap.add_argument("--kinds", default="direct")
     ap.add_argument("--view", default="content", choices=["content", "quoted"])
     ap.add_argument("--names", default="ours", choices=["ours", "mention"])
+    ap.add_argument("--skip-partial", action="store_true",
+                    help="predict the direct gold quotes only (an output with no partial quotes at all)")
     a = ap.parse_args()
     gold = quote_eval.load(a.gold)
-    pred = spec_split(gold, quote_eval.load(a.pred), a.names)
+    predicted = ("direct",) if a.skip_partial else ("direct", "partial")
+    pred = spec_split(gold, quote_eval.load(a.pred), a.names, predicted)
     result = quote_eval.score(gold, pred, set(a.kinds.split(",")), a.view, True)
     p, r, f = (100 * x for x in result["exact"])
-    print(f"SPEC-split gold ({a.names} names), kinds {a.kinds}, view {a.view}: exact P/R/F1 {p:.1f} / {r:.1f} / {f:.1f}")
+    print(f"SPEC-split gold {'/'.join(predicted)} quotes ({a.names} names), scored on kinds {a.kinds}, view {a.view}: exact P/R/F1 {p:.1f} / {r:.1f} / {f:.1f}")
 
 
 if __name__ == "__main__":
