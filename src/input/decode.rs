@@ -58,7 +58,7 @@ pub fn decode_with_charset(raw: &[u8], declared: Option<&str>) -> Result<Decoded
                 return Err(DecodeError::Binary(kind));
             }
             let declared = declared.and_then(|label| Encoding::for_label(label.trim().as_bytes()));
-            decode_undeclared(raw, declared.or_else(|| meta_charset(raw)))
+            decode_undeclared(raw, || declared.or_else(|| meta_charset(raw)))
         }
     };
     let format = if looks_like_html(&text) {
@@ -105,12 +105,16 @@ fn control_ratio(bytes: &[u8]) -> f64 {
     controls as f64 / bytes.len() as f64
 }
 
-/// UTF-8 when the bytes are valid UTF-8; otherwise the declared encoding, or the one chardetng
-/// guesses (then the last value is true).
-fn decode_undeclared(raw: &[u8], declared: Option<&'static Encoding>) -> (String, &'static Encoding, bool) {
+/// UTF-8 when the bytes are valid UTF-8; otherwise the `declared` encoding (looked for only then),
+/// or the one chardetng guesses (then the last value is true).
+fn decode_undeclared(
+    raw: &[u8],
+    declared: impl FnOnce() -> Option<&'static Encoding>,
+) -> (String, &'static Encoding, bool) {
     if let Ok(text) = std::str::from_utf8(raw) {
         return (text.to_string(), UTF_8, false);
     }
+    let declared = declared();
     // A declared UTF-16 without a BOM is not believable for text that got past the binary check.
     if let Some(encoding) = declared.filter(|e| *e != UTF_8 && *e != UTF_16LE && *e != UTF_16BE) {
         let (text, _, _) = encoding.decode(raw);
@@ -144,21 +148,15 @@ fn meta_charset(raw: &[u8]) -> Option<&'static Encoding> {
 /// HTML is told from the content: a doctype or an `<html>`/`<head>`/`<body>`
 /// tag near the start, or many tags overall.
 pub fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(1024)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if head.starts_with("<!doctype html")
-        || head.starts_with("<html")
-        || head.starts_with("<?xml") && head.contains("<html")
-    {
+    let text = text.trim_start();
+    let head_end = text.char_indices().nth(1024).map_or(text.len(), |(at, _)| at);
+    // Tags are ASCII: lower-casing the bytes of the first 1,024 characters is enough.
+    let head = text[..head_end].as_bytes().to_ascii_lowercase();
+    let has = |tag: &str| memchr::memmem::find(&head, tag.as_bytes()).is_some();
+    if head.starts_with(b"<!doctype html") || head.starts_with(b"<html") || head.starts_with(b"<?xml") && has("<html") {
         return true;
     }
-    ["<html", "<head", "<body", "<meta ", "<title>"]
-        .iter()
-        .any(|tag| head.contains(tag))
+    ["<html", "<head", "<body", "<meta ", "<title>"].into_iter().any(has)
 }
 
 #[cfg(test)]
