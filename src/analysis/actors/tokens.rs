@@ -40,82 +40,123 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
 /// `lowered` is `text` with its ASCII letters in lower case, when the caller has it: ASCII words
 /// then borrow their lower-case form from it rather than each allocating one.
 pub fn tokenize_in<'a>(text: &'a str, lowered: Option<&'a str>, sentences: &[Range<usize>]) -> Vec<Tok<'a>> {
-    // Byte positions throughout; `at` decodes the character starting at one (none at the end).
-    let at = |p: usize| char_at(text, p);
-    let width = |c: Option<char>| c.map_or(0, char::len_utf8);
+    // Byte positions throughout; ASCII bytes (nearly all of a text) are classified without decoding.
+    let bytes = text.as_bytes();
     let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 4);
-    let tok = |start: usize, end: usize, kind: Kind| word_tok(text, lowered, start, end, kind);
     let mut i = 0;
-    while let Some(c) = at(i) {
-        if c.is_whitespace() {
-            i += c.len_utf8();
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() {
+            let (j, ascii) = word_end(text, i, i + 1);
+            out.push(word_tok(text, lowered, i, j, ascii));
+            i = possessive(text, lowered, j, &mut out);
             continue;
         }
-        if c.is_alphanumeric() {
-            let start = i;
-            let mut j = i + c.len_utf8();
-            while let Some(d) = at(j) {
-                let after_d = j + d.len_utf8();
-                if d.is_alphanumeric() {
-                    j = after_d;
-                    continue;
-                }
-                let next = at(after_d);
-                let next_alnum = next.is_some_and(char::is_alphanumeric);
-                let after_next = at(after_d + width(next));
-                if matches!(d, '\'' | '’') {
-                    // Possessive "’s" ends the word.
-                    if matches!(next, Some('s' | 'S')) && !after_next.is_some_and(char::is_alphanumeric) {
-                        break;
-                    }
-                    if next_alnum {
-                        j = after_d;
-                        continue;
-                    }
-                    break;
-                }
-                if matches!(d, '-' | '‐' | '&') && next_alnum {
-                    j = after_d;
-                    continue;
-                }
-                if d == '.' {
-                    // Initials and dotted acronyms: "U.S.", "K.C.", "W."
-                    let word = &text[start..j];
-                    let last_seg = word.rsplit('.').next().unwrap_or(word);
-                    if last_seg.chars().count() == 1 && last_seg.chars().all(char::is_uppercase) {
-                        j = after_d;
-                        if next.is_some_and(|ch| ch.is_uppercase())
-                            && after_next.is_none_or(|ch| !ch.is_alphanumeric() || ch == '.')
-                        {
-                            continue;
-                        }
-                    }
-                    break;
-                }
-                break;
-            }
-            out.push(tok(start, j, Kind::Word));
-            i = j;
-            // Possessive ending.
-            if let Some(d @ ('\'' | '’')) = at(i) {
-                let after_d = i + d.len_utf8();
-                let next = at(after_d);
-                if matches!(next, Some('s' | 'S')) && !at(after_d + 1).is_some_and(char::is_alphanumeric) {
-                    out.push(tok(i, after_d + 1, Kind::Poss));
-                    i = after_d + 1;
-                } else if !next.is_some_and(char::is_alphanumeric) && text[..i].ends_with(['s', 'S']) {
-                    out.push(tok(i, after_d, Kind::Poss));
-                    i = after_d;
-                }
+        if b.is_ascii() {
+            // `char::is_whitespace` on ASCII: space, tab to carriage return.
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                i += 1;
+            } else {
+                out.push(punct_tok(&text[i..i + 1], i));
+                i += 1;
             }
             continue;
         }
+        let c = text[i..].chars().next().unwrap_or_default();
         let end = i + c.len_utf8();
-        out.push(tok(i, end, Kind::Punct));
-        i = end;
+        if c.is_whitespace() {
+            i = end;
+        } else if c.is_alphanumeric() {
+            let (j, _) = word_end(text, i, end);
+            out.push(word_tok(text, lowered, i, j, false));
+            i = possessive(text, lowered, j, &mut out);
+        } else {
+            out.push(other_tok(text, lowered, i, end, Kind::Punct));
+            i = end;
+        }
     }
     mark_openers(text, sentences, &mut out);
     out
+}
+
+/// After a word ending at byte `i`: pushes its possessive ending (`’s`, or `’` after a final "s") if one
+/// follows, and returns where the next token starts.
+fn possessive<'a>(text: &'a str, lowered: Option<&'a str>, i: usize, out: &mut Vec<Tok<'a>>) -> usize {
+    let at = |p: usize| char_at(text, p);
+    if let Some(d @ ('\'' | '’')) = at(i) {
+        let after_d = i + d.len_utf8();
+        let next = at(after_d);
+        if matches!(next, Some('s' | 'S')) && !at(after_d + 1).is_some_and(char::is_alphanumeric) {
+            out.push(other_tok(text, lowered, i, after_d + 1, Kind::Poss));
+            return after_d + 1;
+        } else if !next.is_some_and(char::is_alphanumeric) && text[..i].ends_with(['s', 'S']) {
+            out.push(other_tok(text, lowered, i, after_d, Kind::Poss));
+            return after_d;
+        }
+    }
+    i
+}
+
+/// The end of the word starting at byte `start`, whose first character ends at `j` (letters and digits,
+/// with inner apostrophes, hyphens and ampersands, and the dots of initials), and whether the word is
+/// ASCII when its first character is.
+fn word_end(text: &str, start: usize, mut j: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let at = |p: usize| char_at(text, p);
+    let width = |c: Option<char>| c.map_or(0, char::len_utf8);
+    let mut ascii = true;
+    loop {
+        // ASCII letters and digits without decoding (`char::is_alphanumeric` agrees on them).
+        while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
+            j += 1;
+        }
+        let Some(d) = at(j) else { break };
+        let after_d = j + d.len_utf8();
+        if d.is_alphanumeric() {
+            ascii &= d.is_ascii();
+            j = after_d;
+            continue;
+        }
+        // Only these may continue a word: anything else ends it.
+        if !matches!(d, '\'' | '’' | '-' | '‐' | '&' | '.') {
+            break;
+        }
+        let next = at(after_d);
+        let next_alnum = next.is_some_and(char::is_alphanumeric);
+        let after_next = at(after_d + width(next));
+        if matches!(d, '\'' | '’') {
+            // Possessive "’s" ends the word.
+            if matches!(next, Some('s' | 'S')) && !after_next.is_some_and(char::is_alphanumeric) {
+                break;
+            }
+            if next_alnum {
+                ascii &= d.is_ascii();
+                j = after_d;
+                continue;
+            }
+            break;
+        }
+        if matches!(d, '-' | '‐' | '&') && next_alnum {
+            ascii &= d.is_ascii();
+            j = after_d;
+            continue;
+        }
+        if d == '.' {
+            // Initials and dotted acronyms: "U.S.", "K.C.", "W."
+            let word = &text[start..j];
+            let last_seg = word.rsplit('.').next().unwrap_or(word);
+            if last_seg.chars().count() == 1 && last_seg.chars().all(char::is_uppercase) {
+                j = after_d;
+                if next.is_some_and(|ch| ch.is_uppercase())
+                    && after_next.is_none_or(|ch| !ch.is_alphanumeric() || ch == '.')
+                {
+                    continue;
+                }
+            }
+            break;
+        }
+        break;
+    }
+    (j, ascii)
 }
 
 /// The character starting at byte `i` (none at the end), without decoding ASCII.
@@ -146,7 +187,48 @@ fn lower_case<'a>(word: &'a str, lowered: Option<&'a str>) -> Cow<'a, str> {
     }
 }
 
-fn word_tok<'a>(text: &'a str, lowered: Option<&'a str>, start: usize, end: usize, kind: Kind) -> Tok<'a> {
+/// A word token; `ascii` when the word is ASCII throughout (its forms then need no decoding).
+fn word_tok<'a>(text: &'a str, lowered: Option<&'a str>, start: usize, end: usize, ascii: bool) -> Tok<'a> {
+    if !ascii {
+        return other_tok(text, lowered, start, end, Kind::Word);
+    }
+    let word = &text.as_bytes()[start..end];
+    let low = match lowered {
+        Some(l) => Cow::Borrowed(&l[start..end]),
+        None => lower_case(&text[start..end], None),
+    };
+    // The `char` tests below, on ASCII bytes.
+    let cap = word[0].is_ascii_uppercase();
+    let upper =
+        cap && word.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2 && !word.iter().any(u8::is_ascii_lowercase);
+    Tok {
+        start,
+        end,
+        kind: Kind::Word,
+        cap,
+        upper,
+        opens: false,
+        low,
+        phrase: super::gazetteer::UNKNOWN_PHRASE,
+    }
+}
+
+/// An ASCII punctuation mark at byte `start`: its own lower-case form.
+fn punct_tok(mark: &str, start: usize) -> Tok<'_> {
+    Tok {
+        start,
+        end: start + mark.len(),
+        kind: Kind::Punct,
+        cap: false,
+        upper: false,
+        opens: false,
+        low: Cow::Borrowed(mark),
+        phrase: super::gazetteer::UNKNOWN_PHRASE,
+    }
+}
+
+/// Any token, its forms found by decoding: words with other than ASCII letters, possessives, marks.
+fn other_tok<'a>(text: &'a str, lowered: Option<&'a str>, start: usize, end: usize, kind: Kind) -> Tok<'a> {
     let word = &text[start..end];
     let low = lower_case(word, lowered.map(|l| &l[start..end]));
     let word_kind = kind == Kind::Word;
@@ -168,15 +250,15 @@ fn word_tok<'a>(text: &'a str, lowered: Option<&'a str>, start: usize, end: usiz
 }
 
 fn mark_openers(text: &str, sentences: &[Range<usize>], toks: &mut [Tok<'_>]) {
-    let starts: Vec<usize> = sentences.iter().map(|r| r.start).collect();
+    let starts = sentences;
     let mut s = 0;
     let mut open_next = false;
     for t in toks.iter_mut() {
-        while s < starts.len() && starts[s] < t.start {
+        while s < starts.len() && starts[s].start < t.start {
             s += 1;
             open_next = true;
         }
-        if s < starts.len() && starts[s] == t.start {
+        if s < starts.len() && starts[s].start == t.start {
             open_next = true;
             s += 1;
         }
