@@ -10,10 +10,10 @@ use crate::lexicon::Lexicon;
 pub type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 pub type FastSet<K> = rustc_hash::FxHashSet<K>;
 
-/// `Tok::phrase` when no phrase starts with the token's word.
-pub const NO_PHRASE: u32 = u32::MAX;
-/// `Tok::phrase` before [`Gazetteer::annotate`].
-pub const UNKNOWN_PHRASE: u32 = u32::MAX - 1;
+/// `Tok::word` when no phrase has the token's word.
+pub const NO_WORD: u32 = u32::MAX;
+/// `Tok::word` before [`Gazetteer::annotate`].
+pub const UNKNOWN_WORD: u32 = u32::MAX - 1;
 
 /// Common English words (see the file's header), compiled in and read without copying.
 const COMMON_WORDS: &str = include_str!("../../lexicon/data/common_words.txt");
@@ -58,7 +58,8 @@ enum Case {
 
 #[derive(Debug)]
 struct Phrase {
-    words: Vec<(String, Case)>,
+    /// Word ids (see `Gazetteer::words`) and the case each needs.
+    words: Vec<(u32, Case)>,
     target: Target,
 }
 
@@ -163,9 +164,14 @@ impl CommonWords {
 /// Everything the finder needs from the lexicon, compiled once.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
-    /// Phrases by first word: index into `phrase_lists`.
-    phrase_index: FastMap<String, u32>,
-    phrase_lists: Vec<Vec<Phrase>>,
+    /// Every word of a phrase (lower case) -> its id.
+    words: FastMap<String, u32>,
+    phrases: Vec<Phrase>,
+    /// Per word id, the one-word phrases of that word, in the lexicon's order.
+    singles: Vec<Vec<u32>>,
+    /// Phrases of two words or more by their first two word ids, longest first (else in the lexicon's
+    /// order): only phrases whose second word follows need checking.
+    by_pair: FastMap<(u32, u32), Vec<u32>>,
     pub states: Vec<State>,
     pub orgs: Vec<Org>,
     pub org_descriptions: Vec<OrgDescription>,
@@ -348,10 +354,9 @@ impl Gazetteer {
 
     fn add(&mut self, phrase: &str, target: Target) {
         let toks = tokens::tokenize(phrase);
-        let words: Vec<(String, Case)> = toks
+        let words: Vec<(u32, Case)> = toks
             .iter()
             .map(|t| {
-                let w = &phrase[t.start..t.end];
                 let case = if t.kind != Kind::Word {
                     Case::Any
                 } else if tokens::is_upper(phrase, t) {
@@ -361,23 +366,44 @@ impl Gazetteer {
                 } else {
                     Case::Any
                 };
-                let _ = w;
-                (t.low.to_string(), case)
+                (self.word_id(&t.low), case)
             })
             .collect();
-        let Some((first, _)) = words.first() else {
-            return;
-        };
-        let next = self.phrase_lists.len() as u32;
-        let id = *self.phrase_index.entry(first.clone()).or_insert(next);
-        if id == next {
-            self.phrase_lists.push(Vec::new());
+        let id = self.phrases.len() as u32;
+        match words[..] {
+            [] => return,
+            [(first, _)] => self.singles[first as usize].push(id),
+            [(first, _), (second, _), ..] => {
+                let list = self.by_pair.entry((first, second)).or_default();
+                // Stable: phrases of one length stay in the lexicon's order.
+                let at = list.partition_point(|&p| self.phrases[p as usize].words.len() >= words.len());
+                list.insert(at, id);
+            }
         }
-        self.phrase_lists[id as usize].push(Phrase { words, target });
+        self.phrases.push(Phrase { words, target });
+    }
+
+    /// The id of a phrase word, made on first sight.
+    fn word_id(&mut self, low: &str) -> u32 {
+        let next = self.singles.len() as u32;
+        let id = *self.words.entry(low.to_string()).or_insert(next);
+        if id == next {
+            self.singles.push(Vec::new());
+        }
+        id
+    }
+
+    /// The id of a token's word (`NO_WORD` when no phrase has it).
+    fn id_of(&self, t: &tokens::Tok) -> u32 {
+        match t.word {
+            UNKNOWN_WORD => self.words.get(&*t.low).copied().unwrap_or(NO_WORD),
+            id => id,
+        }
     }
 
     /// The longest phrase starting at token `i`: its target and the index after it. The first word of a
-    /// phrase written "the" matches "The" too; capitalised words must be capitalised in the text.
+    /// phrase written "the" matches "The" too; capitalised words must be capitalised in the text. Among
+    /// phrases of one length, the lexicon's first wins.
     pub fn longest(
         &self,
         text: &str,
@@ -385,53 +411,61 @@ impl Gazetteer {
         i: usize,
         filter: impl Fn(Target) -> bool,
     ) -> Option<(Target, usize)> {
-        let id = match toks[i].phrase {
-            NO_PHRASE => return None,
-            UNKNOWN_PHRASE => *self.phrase_index.get(&*toks[i].low)?,
-            id => id,
-        };
-        let cands = &self.phrase_lists[id as usize];
+        let first = self.id_of(&toks[i]);
+        if first == NO_WORD {
+            return None;
+        }
         let case_ok = |case: Case, t: &tokens::Tok| match case {
             Case::Any => true,
             Case::Cap => tokens::is_cap(text, t),
             Case::Upper => tokens::is_upper(text, t),
         };
-        let mut best: Option<(Target, usize)> = None;
-        for p in cands {
-            if !filter(p.target) {
-                continue;
-            }
-            let end = i + p.words.len();
-            if end > toks.len() || best.is_some_and(|(_, e)| e >= end) {
-                continue;
-            }
-            // Every phrase of the list starts with the token's word: only its case needs checking.
-            let ok = case_ok(p.words[0].1, &toks[i])
-                && p.words[1..]
-                    .iter()
-                    .zip(&toks[i + 1..end])
-                    .all(|((w, case), t)| *w == t.low && case_ok(*case, t));
-            if ok {
-                best = Some((p.target, end));
+        if let Some(next) = toks.get(i + 1) {
+            let second = self.id_of(next);
+            if second != NO_WORD {
+                if let Some(list) = self.by_pair.get(&(first, second)) {
+                    for &p in list {
+                        let p = &self.phrases[p as usize];
+                        let end = i + p.words.len();
+                        if end > toks.len() || !filter(p.target) {
+                            continue;
+                        }
+                        // The first word is the token's: only its case needs checking.
+                        let ok = case_ok(p.words[0].1, &toks[i])
+                            && p.words[1..]
+                                .iter()
+                                .zip(&toks[i + 1..end])
+                                .all(|(&(w, case), t)| w == self.id_of(t) && case_ok(case, t));
+                        if ok {
+                            return Some((p.target, end));
+                        }
+                    }
+                }
             }
         }
-        best
+        self.singles[first as usize]
+            .iter()
+            .map(|&p| &self.phrases[p as usize])
+            .find(|p| filter(p.target) && case_ok(p.words[0].1, &toks[i]))
+            .map(|p| (p.target, i + 1))
     }
 
-    /// Notes on each token which phrases start with its word: one lookup per token.
+    /// Notes on each token the id of its word: one lookup per token.
     pub fn annotate(&self, toks: &mut [tokens::Tok]) {
         for t in toks {
-            t.phrase = self.phrase_index.get(&*t.low).copied().unwrap_or(NO_PHRASE);
+            t.word = self.words.get(&*t.low).copied().unwrap_or(NO_WORD);
         }
     }
 
     /// Title index of a single lower-case word.
     pub fn title(&self, low: &str) -> Option<usize> {
-        let id = *self.phrase_index.get(low)?;
-        self.phrase_lists[id as usize].iter().find_map(|p| match p.target {
-            Target::Title(t) if p.words.len() == 1 => Some(t),
-            _ => None,
-        })
+        let id = *self.words.get(low)?;
+        self.singles[id as usize]
+            .iter()
+            .find_map(|&p| match self.phrases[p as usize].target {
+                Target::Title(t) => Some(t),
+                _ => None,
+            })
     }
 
     /// Whether a lower-case word (or its singular) is a common English word.

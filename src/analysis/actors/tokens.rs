@@ -27,9 +27,33 @@ pub struct Tok<'a> {
     pub upper: bool,
     /// Lower case, with `’` as `'`: borrowed for ASCII words (see [`tokenize_in`]).
     pub low: Cow<'a, str>,
-    /// Which gazetteer phrases start with this word (see `Gazetteer::annotate`).
-    pub phrase: u32,
+    /// The gazetteer's id of this word (see `Gazetteer::annotate`).
+    pub word: u32,
 }
+
+/// Classes of bytes for the tokenizer: ASCII letters and digits, ASCII white space (what
+/// `char::is_alphanumeric` and `char::is_whitespace` say of them), other ASCII, and bytes of other
+/// characters.
+const ALNUM: u8 = 0;
+const SPACE: u8 = 1;
+const MARK: u8 = 2;
+const OTHER: u8 = 3;
+static CLASS: [u8; 256] = {
+    let mut class = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        class[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else {
+            MARK
+        };
+        b += 1;
+    }
+    class
+};
 
 /// The tokens of `text`, in order.
 pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
@@ -45,21 +69,23 @@ pub fn tokenize_in<'a>(text: &'a str, lowered: Option<&'a str>, sentences: &[Ran
     let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 4);
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii_alphanumeric() {
-            let (j, ascii) = word_end(text, i, i + 1);
-            out.push(word_tok(text, lowered, i, j, ascii));
-            i = possessive(text, lowered, j, &mut out);
-            continue;
-        }
-        if b.is_ascii() {
-            // `char::is_whitespace` on ASCII: space, tab to carriage return.
-            if matches!(b, b' ' | b'\t'..=b'\r') {
+        match CLASS[usize::from(b)] {
+            ALNUM => {
+                let (j, ascii) = word_end(text, i, i + 1);
+                out.push(word_tok(text, lowered, i, j, ascii));
+                i = possessive(text, lowered, j, &mut out);
+                continue;
+            }
+            SPACE => {
                 i += 1;
-            } else {
+                continue;
+            }
+            MARK => {
                 out.push(punct_tok(&text[i..i + 1], i));
                 i += 1;
+                continue;
             }
-            continue;
+            _ => {}
         }
         let c = text[i..].chars().next().unwrap_or_default();
         let end = i + c.len_utf8();
@@ -106,9 +132,10 @@ fn word_end(text: &str, start: usize, mut j: usize) -> (usize, bool) {
     let mut ascii = true;
     loop {
         // ASCII letters and digits without decoding (`char::is_alphanumeric` agrees on them).
-        while bytes.get(j).is_some_and(u8::is_ascii_alphanumeric) {
-            j += 1;
-        }
+        j += bytes[j..]
+            .iter()
+            .position(|&b| CLASS[usize::from(b)] != ALNUM)
+            .unwrap_or(bytes.len() - j);
         let Some(d) = at(j) else { break };
         let after_d = j + d.len_utf8();
         if d.is_alphanumeric() {
@@ -209,7 +236,7 @@ fn word_tok<'a>(text: &'a str, lowered: Option<&'a str>, start: usize, end: usiz
         upper,
         opens: false,
         low,
-        phrase: super::gazetteer::UNKNOWN_PHRASE,
+        word: super::gazetteer::UNKNOWN_WORD,
     }
 }
 
@@ -223,7 +250,7 @@ fn punct_tok(mark: &str, start: usize) -> Tok<'_> {
         upper: false,
         opens: false,
         low: Cow::Borrowed(mark),
-        phrase: super::gazetteer::UNKNOWN_PHRASE,
+        word: super::gazetteer::UNKNOWN_WORD,
     }
 }
 
@@ -245,7 +272,7 @@ fn other_tok<'a>(text: &'a str, lowered: Option<&'a str>, start: usize, end: usi
         upper,
         opens: false,
         low,
-        phrase: super::gazetteer::UNKNOWN_PHRASE,
+        word: super::gazetteer::UNKNOWN_WORD,
     }
 }
 
