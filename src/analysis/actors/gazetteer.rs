@@ -18,6 +18,16 @@ pub const UNKNOWN_WORD: u32 = u32::MAX - 1;
 /// Common English words (see the file's header), compiled in and read without copying.
 const COMMON_WORDS: &str = include_str!("../../lexicon/data/common_words.txt");
 
+/// Word lists a token's word id answers for (see [`Gazetteer::tok_in`]): bits of `Gazetteer::lists`.
+pub const FUNCTION_WORDS: u8 = 1;
+pub const NON_NAMES: u8 = 2;
+pub const ORG_HEADS: u8 = 4;
+pub const ORG_SUFFIXES: u8 = 8;
+pub const PERSON_VERBS: u8 = 16;
+/// Bits of `Gazetteer::lists`: the word starts a phrase of two words or more, of one word.
+const STARTS_PAIR: u8 = 128;
+const STARTS_SINGLE: u8 = 64;
+
 /// What a lower-case noun before a name says the name is ("the magazine Nordwind Review").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameKind {
@@ -97,28 +107,36 @@ pub struct KnownPerson {
 }
 
 /// The common-word list (lower-case words of three letters `a`-`z` or more, sorted, one a line), searched
-/// in place: its words grouped by their first three letters, each group (ten words or so) searched by
-/// binary search. One pass over the text at startup, where hashing the 175,000 words took ten times as
+/// in place: its words grouped by their first four letters (or three, for words of three), each group (a
+/// few words) searched by binary search. One pass over the text at startup, where hashing the 175,000 words took ten times as
 /// long, and lookups as quick as a hash set's.
 #[derive(Debug, Default)]
 pub struct CommonWords {
     text: &'static str,
     /// Byte range of each word in `text`, in the list's order.
     words: Vec<(u32, u32)>,
-    /// Per three-letter group, the index in `words` of its first word; then the number of words.
+    /// Per group, the index in `words` of its first word; then the number of words.
     groups: Vec<u32>,
 }
 
-/// 26³ groups of words by their first three letters.
-const GROUPS: usize = 26 * 26 * 26;
+/// Groups of words by their first three letters (26³), each split by the fourth: none (the word of
+/// three letters, first in sorted order), then `a` to `z`. Groups of three letters held hundreds of
+/// words, and a binary search over them cost some 400 instructions a lookup.
+const GROUPS: usize = 26 * 26 * 26 * 27;
 
-/// The group of a word by its first three letters, when they are `a`-`z`.
+/// The group of a word by its first four letters, when they are `a`-`z` (or the word has three).
 fn group(word: &[u8]) -> Option<usize> {
     let letters = word.get(..3)?;
     if !letters.iter().all(u8::is_ascii_lowercase) {
         return None;
     }
-    Some(letters.iter().fold(0, |g, &b| g * 26 + usize::from(b - b'a')))
+    let three = letters.iter().fold(0, |g, &b| g * 26 + usize::from(b - b'a'));
+    let fourth = match word.get(3) {
+        None => 0,
+        Some(&b) if b.is_ascii_lowercase() => 1 + usize::from(b - b'a'),
+        Some(_) => return None,
+    };
+    Some(three * 27 + fourth)
 }
 
 impl CommonWords {
@@ -172,6 +190,9 @@ pub struct Gazetteer {
     /// Phrases of two words or more by their first two word ids, longest first (else in the lexicon's
     /// order): only phrases whose second word follows need checking.
     by_pair: FastMap<(u32, u32), Vec<u32>>,
+    /// Per word id, the lists (bits such as [`FUNCTION_WORDS`]) that hold the word: the words of these
+    /// lists have ids too, so that one lookup per token answers for all of them.
+    lists: Vec<u8>,
     pub states: Vec<State>,
     pub orgs: Vec<Org>,
     pub org_descriptions: Vec<OrgDescription>,
@@ -345,7 +366,59 @@ impl Gazetteer {
             g.person_verbs.insert(format!("{}ed", w.trim_end_matches('e')));
             g.person_verbs.insert(w);
         }
+        g.index_lists();
         g
+    }
+
+    /// Gives the words of the word lists ids and notes which lists hold each.
+    fn index_lists(&mut self) {
+        let mut listed: Vec<(String, u8)> = Vec::new();
+        for (set, bit) in [
+            (&self.function_words, FUNCTION_WORDS),
+            (&self.non_names, NON_NAMES),
+            (&self.org_heads, ORG_HEADS),
+            (&self.org_suffixes, ORG_SUFFIXES),
+            (&self.person_verbs, PERSON_VERBS),
+        ] {
+            listed.extend(set.iter().map(|w| (w.clone(), bit)));
+        }
+        for (w, bit) in listed {
+            let id = self.word_id(&w) as usize;
+            if self.lists.len() <= id {
+                self.lists.resize(id + 1, 0);
+            }
+            self.lists[id] |= bit;
+        }
+        self.lists.resize(self.singles.len(), 0);
+        for &(first, _) in self.by_pair.keys() {
+            self.lists[first as usize] |= STARTS_PAIR;
+        }
+        for (id, singles) in self.singles.iter().enumerate() {
+            if !singles.is_empty() {
+                self.lists[id] |= STARTS_SINGLE;
+            }
+        }
+    }
+
+    /// Whether list `list` (one bit, such as [`FUNCTION_WORDS`]) holds the lower-case word `low`.
+    pub fn is_in(&self, low: &str, list: u8) -> bool {
+        let set = match list {
+            FUNCTION_WORDS => &self.function_words,
+            NON_NAMES => &self.non_names,
+            ORG_HEADS => &self.org_heads,
+            ORG_SUFFIXES => &self.org_suffixes,
+            _ => &self.person_verbs,
+        };
+        set.contains(low)
+    }
+
+    /// [`Gazetteer::is_in`] for a token's word, by its id once annotated.
+    pub fn tok_in(&self, t: &tokens::Tok, list: u8) -> bool {
+        match t.word {
+            UNKNOWN_WORD => self.is_in(&t.low, list),
+            NO_WORD => false,
+            id => self.lists[id as usize] & list != 0,
+        }
     }
 
     fn state_index(&self, name: &str) -> Option<usize> {
@@ -404,6 +477,7 @@ impl Gazetteer {
     /// The longest phrase starting at token `i`: its target and the index after it. The first word of a
     /// phrase written "the" matches "The" too; capitalised words must be capitalised in the text. Among
     /// phrases of one length, the lexicon's first wins.
+    #[inline]
     pub fn longest(
         &self,
         text: &str,
@@ -411,16 +485,35 @@ impl Gazetteer {
         i: usize,
         filter: impl Fn(Target) -> bool,
     ) -> Option<(Target, usize)> {
+        // Most words start no phrase: answered here, without a call.
         let first = self.id_of(&toks[i]);
-        if first == NO_WORD {
+        let starts = self
+            .lists
+            .get(first as usize)
+            .map_or(0, |l| l & (STARTS_PAIR | STARTS_SINGLE));
+        if starts == 0 {
             return None;
         }
+        self.longest_from(text, toks, i, first, starts & STARTS_PAIR != 0, filter)
+    }
+
+    /// [`Gazetteer::longest`] for token `i`, whose word id is `first`; `pairs` when phrases of two words or
+    /// more start with it.
+    fn longest_from(
+        &self,
+        text: &str,
+        toks: &[tokens::Tok],
+        i: usize,
+        first: u32,
+        pairs: bool,
+        filter: impl Fn(Target) -> bool,
+    ) -> Option<(Target, usize)> {
         let case_ok = |case: Case, t: &tokens::Tok| match case {
             Case::Any => true,
             Case::Cap => tokens::is_cap(text, t),
             Case::Upper => tokens::is_upper(text, t),
         };
-        if let Some(next) = toks.get(i + 1) {
+        if let Some(next) = toks.get(i + 1).filter(|_| pairs) {
             let second = self.id_of(next);
             if second != NO_WORD {
                 if let Some(list) = self.by_pair.get(&(first, second)) {
