@@ -2,7 +2,7 @@
 //! people, descriptions and surnames to the people they stand for, and
 //! organisations, states and places to one actor each.
 
-use super::gazetteer::{FastMap, FastSet, Gazetteer, Target};
+use super::gazetteer::{FastMap, FastSet, Gazetteer, Target, FUNCTION_WORDS};
 use super::scan::{Item, PersonCand, Scanner, What};
 use super::tokens::{self, is_cap, is_upper, Kind, Tok};
 use super::{ActorDetail, ActorTable, Gender, Mention, MentionForm, Place};
@@ -66,16 +66,42 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
 
 /// A headline or text set in title case or capitals: capitalisation says nothing there.
 fn restricted(text: &str, toks: &[Tok], gaz: &Gazetteer, headline: bool) -> bool {
-    let words: Vec<&Tok> = toks
-        .iter()
-        .filter(|t| t.kind == Kind::Word && !gaz.function_words.contains(&*t.low))
-        .collect();
-    if words.len() < 3 {
+    let (mut words, mut caps, mut upper) = (0, 0, 0);
+    for t in toks {
+        if t.kind == Kind::Word && !gaz.tok_in(t, FUNCTION_WORDS) {
+            words += 1;
+            caps += usize::from(is_cap(text, t));
+            upper += usize::from(is_upper(text, t));
+        }
+    }
+    if words < 3 {
         return false;
     }
-    let caps = words.iter().filter(|t| is_cap(text, t)).count();
-    let upper = words.iter().filter(|t| is_upper(text, t)).count();
-    upper * 2 >= words.len() || headline && caps * 5 >= words.len() * 4
+    upper * 2 >= words || headline && caps * 5 >= words * 4
+}
+
+/// A filter of 1024 bits over words, by their length and first and last letters: it never lacks a
+/// word it was given, so a word it lacks needs no lookup in the hash set beside it.
+#[derive(Default)]
+struct WordFilter([u64; 16]);
+
+impl WordFilter {
+    fn bit(word: &str) -> usize {
+        let b = word.as_bytes();
+        let byte = |k: Option<&u8>| u32::from(k.copied().unwrap_or(0));
+        let key = (b.len() as u32) ^ byte(b.first()) << 8 ^ byte(b.get(1)) << 16 ^ byte(b.last()) << 24;
+        (key.wrapping_mul(0x9E37_79B9) >> 22) as usize
+    }
+
+    fn insert(&mut self, word: &str) {
+        let bit = Self::bit(word);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        let bit = Self::bit(word);
+        self.0[bit / 64] & 1 << (bit % 64) != 0
+    }
 }
 
 pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
@@ -105,15 +131,16 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
         .collect();
     // Capitalised words the article also writes in lower case (common words, not names): collect the
     // capitalised forms first, then look the lower-case words up among them.
-    let capitalised: FastSet<&str> = toks
-        .iter()
-        .flatten()
-        .filter(|t| t.kind == Kind::Word && t.cap)
-        .map(|t| &*t.low)
-        .collect();
+    // Most lower-case words are never capitalised: a filter answers for them without hashing.
+    let mut capitalised: FastSet<&str> = FastSet::default();
+    let mut filter = WordFilter::default();
+    for t in toks.iter().flatten().filter(|t| t.kind == Kind::Word && t.cap) {
+        capitalised.insert(&t.low);
+        filter.insert(&t.low);
+    }
     let mut lower_words: FastSet<&str> = FastSet::default();
     for t in toks.iter().flatten() {
-        if t.kind == Kind::Word && !t.cap && capitalised.contains(&*t.low) {
+        if t.kind == Kind::Word && !t.cap && filter.may_hold(&t.low) && capitalised.contains(&*t.low) {
             lower_words.insert(&t.low);
         }
     }
