@@ -2,7 +2,7 @@
 //! people, descriptions and surnames to the people they stand for, and
 //! organisations, states and places to one actor each.
 
-use super::gazetteer::{FastMap, FastSet, Gazetteer, Target, FUNCTION_WORDS};
+use super::gazetteer::{FastMap, FastSet, Gazetteer, Target, WordFilter, FUNCTION_WORDS};
 use super::scan::{Item, PersonCand, Scanner, What};
 use super::tokens::{self, is_cap, is_upper, Kind, Tok};
 use super::{ActorDetail, ActorTable, Gender, Mention, MentionForm, Place};
@@ -80,30 +80,6 @@ fn restricted(text: &str, toks: &[Tok], gaz: &Gazetteer, headline: bool) -> bool
     upper * 2 >= words || headline && caps * 5 >= words * 4
 }
 
-/// A filter of 1024 bits over words, by their length and first and last letters: it never lacks a
-/// word it was given, so a word it lacks needs no lookup in the hash set beside it.
-#[derive(Default)]
-struct WordFilter([u64; 16]);
-
-impl WordFilter {
-    fn bit(word: &str) -> usize {
-        let b = word.as_bytes();
-        let byte = |k: Option<&u8>| u32::from(k.copied().unwrap_or(0));
-        let key = (b.len() as u32) ^ byte(b.first()) << 8 ^ byte(b.get(1)) << 16 ^ byte(b.last()) << 24;
-        (key.wrapping_mul(0x9E37_79B9) >> 22) as usize
-    }
-
-    fn insert(&mut self, word: &str) {
-        let bit = Self::bit(word);
-        self.0[bit / 64] |= 1 << (bit % 64);
-    }
-
-    fn may_hold(&self, word: &str) -> bool {
-        let bit = Self::bit(word);
-        self.0[bit / 64] & 1 << (bit % 64) != 0
-    }
-}
-
 pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
     let mut places: Vec<(Place, &str)> = Vec::new();
     if let Some(h) = &doc.headline {
@@ -132,9 +108,12 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
     // Capitalised words the article also writes in lower case (common words, not names): collect the
     // capitalised forms first, then look the lower-case words up among them.
     // Most lower-case words are never capitalised: a filter answers for them without hashing.
-    let mut capitalised: FastSet<&str> = FastSet::default();
-    let mut filter = WordFilter::default();
-    for t in toks.iter().flatten().filter(|t| t.kind == Kind::Word && t.cap) {
+    let cap_words = toks.iter().flatten().filter(|t| t.kind == Kind::Word && t.cap);
+    // Sized once: growing a set rehashes it.
+    let mut capitalised: FastSet<&str> =
+        FastSet::with_capacity_and_hasher(cap_words.clone().count(), Default::default());
+    let mut filter = WordFilter::new(10);
+    for t in cap_words {
         capitalised.insert(&t.low);
         filter.insert(&t.low);
     }

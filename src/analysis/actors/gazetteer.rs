@@ -28,6 +28,47 @@ pub const PERSON_VERBS: u8 = 16;
 const STARTS_PAIR: u8 = 128;
 const STARTS_SINGLE: u8 = 64;
 
+/// A filter of 2^k bits over words, by their length and first, second and last bytes: it never lacks a
+/// word it was given, so a word it lacks needs no lookup in the hash map or set beside it.
+#[derive(Debug)]
+pub struct WordFilter {
+    bits: Vec<u64>,
+    shift: u32,
+}
+
+impl WordFilter {
+    /// An empty filter of `2^log2_bits` bits (6 to 32).
+    pub fn new(log2_bits: u32) -> Self {
+        WordFilter {
+            bits: vec![0; 1 << (log2_bits - 6)],
+            shift: 32 - log2_bits,
+        }
+    }
+
+    fn bit(&self, word: &str) -> usize {
+        let b = word.as_bytes();
+        let byte = |k: Option<&u8>| u32::from(k.copied().unwrap_or(0));
+        let key = (b.len() as u32) ^ byte(b.first()) << 8 ^ byte(b.get(1)) << 16 ^ byte(b.last()) << 24;
+        (key.wrapping_mul(0x9E37_79B9) >> self.shift) as usize
+    }
+
+    pub fn insert(&mut self, word: &str) {
+        let bit = self.bit(word);
+        self.bits[bit / 64] |= 1 << (bit % 64);
+    }
+
+    pub fn may_hold(&self, word: &str) -> bool {
+        let bit = self.bit(word);
+        self.bits[bit / 64] & 1 << (bit % 64) != 0
+    }
+}
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter::new(6)
+    }
+}
+
 /// What a lower-case noun before a name says the name is ("the magazine Nordwind Review").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NameKind {
@@ -182,8 +223,10 @@ impl CommonWords {
 /// Everything the finder needs from the lexicon, compiled once.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
-    /// Every word of a phrase (lower case) -> its id.
+    /// Every word of a phrase or of the lists in `lists` (lower case) -> its id.
     words: FastMap<String, u32>,
+    /// The keys of `words`: most words of a text are none of them.
+    word_filter: WordFilter,
     phrases: Vec<Phrase>,
     /// Per word id, the one-word phrases of that word, in the lexicon's order.
     singles: Vec<Vec<u32>>,
@@ -398,6 +441,12 @@ impl Gazetteer {
                 self.lists[id] |= STARTS_SINGLE;
             }
         }
+        // 2^16 bits for some thousands of words: a word of a text passes without being one one time in
+        // ten or so.
+        self.word_filter = WordFilter::new(16);
+        for w in self.words.keys() {
+            self.word_filter.insert(w);
+        }
     }
 
     /// Whether list `list` (one bit, such as [`FUNCTION_WORDS`]) holds the lower-case word `low`.
@@ -469,9 +518,17 @@ impl Gazetteer {
     /// The id of a token's word (`NO_WORD` when no phrase has it).
     fn id_of(&self, t: &tokens::Tok) -> u32 {
         match t.word {
-            UNKNOWN_WORD => self.words.get(&*t.low).copied().unwrap_or(NO_WORD),
+            UNKNOWN_WORD => self.word_of(&t.low),
             id => id,
         }
+    }
+
+    /// The id of a lower-case word (`NO_WORD` when no phrase or list has it).
+    fn word_of(&self, low: &str) -> u32 {
+        if !self.word_filter.may_hold(low) {
+            return NO_WORD;
+        }
+        self.words.get(low).copied().unwrap_or(NO_WORD)
     }
 
     /// The longest phrase starting at token `i`: its target and the index after it. The first word of a
@@ -546,7 +603,7 @@ impl Gazetteer {
     /// Notes on each token the id of its word: one lookup per token.
     pub fn annotate(&self, toks: &mut [tokens::Tok]) {
         for t in toks {
-            t.word = self.words.get(&*t.low).copied().unwrap_or(NO_WORD);
+            t.word = self.word_of(&t.low);
         }
     }
 

@@ -136,6 +136,12 @@ fn word_end(text: &str, start: usize, mut j: usize) -> (usize, bool) {
             .iter()
             .position(|&b| CLASS[usize::from(b)] != ALNUM)
             .unwrap_or(bytes.len() - j);
+        // Most words end at a space or a mark that cannot continue them.
+        match bytes.get(j) {
+            None => break,
+            Some(&b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'&' | b'.') => break,
+            _ => {}
+        }
         let Some(d) = at(j) else { break };
         let after_d = j + d.len_utf8();
         if d.is_alphanumeric() {
@@ -169,9 +175,7 @@ fn word_end(text: &str, start: usize, mut j: usize) -> (usize, bool) {
         }
         if d == '.' {
             // Initials and dotted acronyms: "U.S.", "K.C.", "W."
-            let word = &text[start..j];
-            let last_seg = word.rsplit('.').next().unwrap_or(word);
-            if last_seg.chars().count() == 1 && last_seg.chars().all(char::is_uppercase) {
+            if last_segment_is_capital(&text[start..j]) {
                 j = after_d;
                 if next.is_some_and(|ch| ch.is_uppercase())
                     && after_next.is_none_or(|ch| !ch.is_alphanumeric() || ch == '.')
@@ -184,6 +188,20 @@ fn word_end(text: &str, start: usize, mut j: usize) -> (usize, bool) {
         break;
     }
     (j, ascii)
+}
+
+/// Whether the part of `word` after its last full stop is one capital letter ("W", "U.S" but not "Mr").
+fn last_segment_is_capital(word: &str) -> bool {
+    let b = word.as_bytes();
+    match b {
+        // An ASCII last letter: one letter when the word is that letter or a stop comes before it.
+        [.., before, last] if last.is_ascii() => *last != b'.' && *before == b'.' && last.is_ascii_uppercase(),
+        [last] if last.is_ascii() => last.is_ascii_uppercase(),
+        _ => {
+            let last_seg = word.rsplit('.').next().unwrap_or(word);
+            last_seg.chars().count() == 1 && last_seg.chars().all(char::is_uppercase)
+        }
+    }
 }
 
 /// The character starting at byte `i` (none at the end), without decoding ASCII.
