@@ -290,27 +290,23 @@ fn link(
     for (it, p) in multi {
         let written = p.words.join(" ");
         let words = norm_words(&written);
-        let people: Vec<usize> = (0..ents.len())
-            .filter(|&e| ents[e].kind == Some(ActorKind::Person))
-            .collect();
-        let exact = people.iter().copied().find(|&e| ents[e].words == words);
+        let people = || (0..ents.len()).filter(|&e| ents[e].kind == Some(ActorKind::Person));
+        let exact = people().find(|&e| ents[e].words == words);
         let e = exact.or_else(|| {
-            let subs: Vec<usize> = people
-                .iter()
-                .copied()
-                .filter(|&e| {
-                    ents[e].words.len() >= 2
-                        && (is_subsequence(&words, &ents[e].words) || is_subsequence(&ents[e].words, &words))
-                })
-                .collect();
-            (subs.len() == 1).then(|| subs[0])
+            // The one person whose name words contain these or are contained in them.
+            let mut subs = people().filter(|&e| {
+                ents[e].words.len() >= 2
+                    && (is_subsequence(&words, &ents[e].words) || is_subsequence(&ents[e].words, &words))
+            });
+            let first = subs.next();
+            first.filter(|_| subs.next().is_none())
         });
         let e = match e {
             Some(e) => e,
-            None if !p.strong
-                && people
-                    .iter()
-                    .any(|&e| ents[e].surname.as_deref() == Some(p.words[0].to_lowercase().as_str())) =>
+            None if !p.strong && {
+                let first = p.words[0].to_lowercase();
+                people().any(|e| ents[e].surname.as_deref() == Some(first.as_str()))
+            } =>
             {
                 continue
             }
