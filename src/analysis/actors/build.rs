@@ -106,8 +106,8 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
         })
         .collect();
     // Capitalised words the article also writes in lower case (common words, not names): collect the
-    // capitalised forms first, then look the lower-case words up among them.
-    // Most lower-case words are never capitalised: a filter answers for them without hashing.
+    // capitalised forms first, then look the lower-case words up among them (most are never capitalised:
+    // a filter of the capitalised forms answers for those without hashing).
     let cap_words = toks.iter().flatten().filter(|t| t.kind == Kind::Word && t.cap);
     // Sized once: growing a set rehashes it.
     let mut capitalised: FastSet<&str> =

@@ -149,8 +149,8 @@ pub struct KnownPerson {
 
 /// The common-word list (lower-case words of three letters `a`-`z` or more, sorted, one a line), searched
 /// in place: its words grouped by their first four letters (or three, for words of three), each group (a
-/// few words) searched by binary search. One pass over the text at startup, where hashing the 175,000 words took ten times as
-/// long, and lookups as quick as a hash set's.
+/// few words) searched by binary search. One pass over the text at startup, where hashing the 175,000
+/// words took ten times as long, and lookups as quick as a hash set's.
 #[derive(Debug, Default)]
 pub struct CommonWords {
     text: &'static str,
