@@ -2,13 +2,15 @@
 //! people, descriptions and surnames to the people they stand for, and
 //! organisations, states and places to one actor each.
 
-use super::gazetteer::{FastMap, FastSet, Gazetteer, Target};
+use super::gazetteer::{FastMap, FastSet, Gazetteer, Target, WordFilter, FUNCTION_WORDS};
 use super::scan::{Item, PersonCand, Scanner, What};
 use super::tokens::{self, is_cap, is_upper, Kind, Tok};
 use super::{ActorDetail, ActorTable, Gender, Mention, MentionForm, Place};
 use crate::analysis::text::{self, Body};
 use crate::brief::{Actor, ActorKind};
 use crate::document::Document;
+use std::borrow::Cow;
+use std::hash::Hash;
 use std::sync::Arc;
 
 #[derive(Debug, Default)]
@@ -64,16 +66,18 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
 
 /// A headline or text set in title case or capitals: capitalisation says nothing there.
 fn restricted(text: &str, toks: &[Tok], gaz: &Gazetteer, headline: bool) -> bool {
-    let words: Vec<&Tok> = toks
-        .iter()
-        .filter(|t| t.kind == Kind::Word && !gaz.function_words.contains(&*t.low))
-        .collect();
-    if words.len() < 3 {
+    let (mut words, mut caps, mut upper) = (0, 0, 0);
+    for t in toks {
+        if t.kind == Kind::Word && !gaz.tok_in(t, FUNCTION_WORDS) {
+            words += 1;
+            caps += usize::from(is_cap(text, t));
+            upper += usize::from(is_upper(text, t));
+        }
+    }
+    if words < 3 {
         return false;
     }
-    let caps = words.iter().filter(|t| is_cap(text, t)).count();
-    let upper = words.iter().filter(|t| is_upper(text, t)).count();
-    upper * 2 >= words.len() || headline && caps * 5 >= words.len() * 4
+    upper * 2 >= words || headline && caps * 5 >= words * 4
 }
 
 pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
@@ -102,16 +106,20 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
         })
         .collect();
     // Capitalised words the article also writes in lower case (common words, not names): collect the
-    // capitalised forms first, then look the lower-case words up among them.
-    let capitalised: FastSet<&str> = toks
-        .iter()
-        .flatten()
-        .filter(|t| t.kind == Kind::Word && t.cap)
-        .map(|t| &*t.low)
-        .collect();
+    // capitalised forms first, then look the lower-case words up among them (most are never capitalised:
+    // a filter of the capitalised forms answers for those without hashing).
+    let cap_words = toks.iter().flatten().filter(|t| t.kind == Kind::Word && t.cap);
+    // Sized once: growing a set rehashes it.
+    let mut capitalised: FastSet<&str> =
+        FastSet::with_capacity_and_hasher(cap_words.clone().count(), Default::default());
+    let mut filter = WordFilter::new(10);
+    for t in cap_words {
+        capitalised.insert(&t.low);
+        filter.insert(&t.low);
+    }
     let mut lower_words: FastSet<&str> = FastSet::default();
     for t in toks.iter().flatten() {
-        if t.kind == Kind::Word && !t.cap && capitalised.contains(&*t.low) {
+        if t.kind == Kind::Word && !t.cap && filter.may_hold(&t.low) && capitalised.contains(&*t.low) {
             lower_words.insert(&t.low);
         }
     }
@@ -152,7 +160,7 @@ fn link(
 ) -> ActorTable {
     let mut ents: Vec<Ent> = Vec::new();
     let mut ms: Vec<M> = Vec::new();
-    let mut by_key: FastMap<String, usize> = FastMap::default();
+    let mut keys = Keys::default();
     let named_states: FastSet<usize> = items
         .iter()
         .filter_map(|it| if let What::State(s) = it.what { Some(s) } else { None })
@@ -178,13 +186,7 @@ fn link(
                 if description && !named_states.contains(s) {
                     continue;
                 }
-                let e = get(
-                    &mut ents,
-                    &mut by_key,
-                    format!("s:{s}"),
-                    ActorKind::State,
-                    &gaz.states[*s].name,
-                );
+                let e = get(&mut ents, &mut keys.states, *s, ActorKind::State, &gaz.states[*s].name);
                 ents[e].state = Some(*s);
                 ms.push(mention(
                     e,
@@ -196,45 +198,14 @@ fn link(
                 ));
             }
             What::Place(p) => {
-                let e = get(
-                    &mut ents,
-                    &mut by_key,
-                    format!("l:{}", p.to_lowercase()),
-                    ActorKind::Place,
-                    p,
-                );
+                let e = get_named(&mut ents, &mut keys.places, p, ActorKind::Place, p);
                 ms.push(mention(e, MentionForm::Name));
             }
             What::Org { name, known } => {
-                let key = format!("o:{}", name.to_lowercase());
-                // A shorter or longer form of an organisation already named: "Home Office", "UK Home Office".
-                let words = norm_words(name);
-                let e = match by_key.get(&key) {
+                let key = lower(name);
+                let e = match keys.orgs.get(&*key) {
                     Some(&e) => e,
-                    None => match ents.iter().position(|x| {
-                        // "LG" and "LG Group": one more word that is only a head or suffix.
-                        let head_only = |long: &[String], short: &[String]| {
-                            long.len() == short.len() + 1
-                                && long.starts_with(short)
-                                && gaz.is_org_head(&long[long.len() - 1])
-                        };
-                        x.kind == Some(ActorKind::Organization)
-                            && (words.len() >= 2
-                                && x.words.len() >= 2
-                                && (contains_run(&x.words, &words) || contains_run(&words, &x.words))
-                                || head_only(&words, &x.words)
-                                || head_only(&x.words, &words))
-                    }) {
-                        Some(e) => {
-                            if known.is_some() || words.len() > ents[e].words.len() && ents[e].org_desc.is_none() {
-                                ents[e].name = name.clone();
-                                ents[e].words = words;
-                            }
-                            by_key.insert(key, e);
-                            e
-                        }
-                        None => get(&mut ents, &mut by_key, key, ActorKind::Organization, name),
-                    },
+                    None => org_ent(gaz, &mut ents, &mut keys.orgs, key.into_owned(), name, known.is_some()),
                 };
                 if let Some(o) = known {
                     ents[e].state = gaz.orgs[*o].state;
@@ -242,9 +213,9 @@ fn link(
                 ms.push(mention(e, MentionForm::Name));
             }
             What::OrgAlias { name, alias } => {
-                let key = by_key.get(&format!("o:{}", name.to_lowercase())).copied();
+                let key = keys.orgs.get(&*lower(name)).copied();
                 if let Some(e) = key {
-                    by_key.insert(format!("alias:{}", alias.to_lowercase()), e);
+                    keys.aliases.insert(alias.to_lowercase(), e);
                     ms.push(mention(e, MentionForm::Name));
                 }
             }
@@ -266,13 +237,7 @@ fn link(
                             Some(s) => format!("{} {}", gaz.states[s].short, d.text),
                             None => d.text.clone(),
                         };
-                        let e = get(
-                            &mut ents,
-                            &mut by_key,
-                            format!("o:{}", name.to_lowercase()),
-                            ActorKind::Organization,
-                            &name,
-                        );
+                        let e = get_named(&mut ents, &mut keys.orgs, &name, ActorKind::Organization, &name);
                         ents[e].org_desc = Some(*desc);
                         ents[e].state = state.or(d.default_state);
                         e
@@ -281,13 +246,17 @@ fn link(
                 ms.push(mention(e, MentionForm::Description));
             }
             What::Acronym(name) => {
-                let key = format!("o:{}", name.to_lowercase());
-                let alias = by_key.get(&format!("alias:{}", name.to_lowercase())).copied();
-                let e = match (alias, by_key.get(&key)) {
+                let key = lower(name);
+                let alias = keys.aliases.get(&*key).copied();
+                let e = match (alias, keys.orgs.get(&*key)) {
                     (Some(e), _) | (None, Some(&e)) => e,
-                    _ if acronyms.get(name.as_str()).copied().unwrap_or(0) >= 2 => {
-                        get(&mut ents, &mut by_key, key, ActorKind::Organization, name)
-                    }
+                    _ if acronyms.get(name.as_str()).copied().unwrap_or(0) >= 2 => get(
+                        &mut ents,
+                        &mut keys.orgs,
+                        key.into_owned(),
+                        ActorKind::Organization,
+                        name,
+                    ),
                     _ => continue,
                 };
                 ms.push(mention(e, MentionForm::Name));
@@ -321,27 +290,23 @@ fn link(
     for (it, p) in multi {
         let written = p.words.join(" ");
         let words = norm_words(&written);
-        let people: Vec<usize> = (0..ents.len())
-            .filter(|&e| ents[e].kind == Some(ActorKind::Person))
-            .collect();
-        let exact = people.iter().copied().find(|&e| ents[e].words == words);
+        let people = || (0..ents.len()).filter(|&e| ents[e].kind == Some(ActorKind::Person));
+        let exact = people().find(|&e| ents[e].words == words);
         let e = exact.or_else(|| {
-            let subs: Vec<usize> = people
-                .iter()
-                .copied()
-                .filter(|&e| {
-                    ents[e].words.len() >= 2
-                        && (is_subsequence(&words, &ents[e].words) || is_subsequence(&ents[e].words, &words))
-                })
-                .collect();
-            (subs.len() == 1).then(|| subs[0])
+            // The one person whose name words contain these or are contained in them.
+            let mut subs = people().filter(|&e| {
+                ents[e].words.len() >= 2
+                    && (is_subsequence(&words, &ents[e].words) || is_subsequence(&ents[e].words, &words))
+            });
+            let first = subs.next();
+            first.filter(|_| subs.next().is_none())
         });
         let e = match e {
             Some(e) => e,
-            None if !p.strong
-                && people
-                    .iter()
-                    .any(|&e| ents[e].surname.as_deref() == Some(p.words[0].to_lowercase().as_str())) =>
+            None if !p.strong && {
+                let first = p.words[0].to_lowercase();
+                people().any(|e| ents[e].surname.as_deref() == Some(first.as_str()))
+            } =>
             {
                 continue
             }
@@ -407,9 +372,10 @@ fn link(
                         })
                         .map(|m| m.ent)
                 };
-                if let Some(o) = by_key
-                    .get(&format!("alias:{x}"))
-                    .or_else(|| by_key.get(&format!("o:{x}")))
+                if let Some(o) = keys
+                    .aliases
+                    .get(x.as_str())
+                    .or_else(|| keys.orgs.get(x.as_str()))
                     .copied()
                     .or_else(org_word)
                 {
@@ -489,12 +455,99 @@ fn link(
     }
     ms.extend(extra);
     // The article's own writers are not actors, even where a tagline names them.
-    ms.retain(|m| ents[m.ent].kind != Some(ActorKind::Person) || !authors.contains(&ents[m.ent].name.to_lowercase()));
+    if !authors.is_empty() {
+        let author: Vec<bool> = ents
+            .iter()
+            .map(|e| e.kind == Some(ActorKind::Person) && authors.contains(&e.name.to_lowercase()))
+            .collect();
+        ms.retain(|m| !author[m.ent]);
+    }
     ms.sort_by_key(|m| (m.text, m.start));
     finish(gaz, ents, ms, places, surface)
 }
 
-fn get(ents: &mut Vec<Ent>, by_key: &mut FastMap<String, usize>, key: String, kind: ActorKind, name: &str) -> usize {
+/// The entity of an organisation named `name` (lower case `key`) that has no entity under its key yet:
+/// a shorter or longer form of one already named ("Home Office", "UK Home Office"), else a new one.
+fn org_ent(
+    gaz: &Gazetteer,
+    ents: &mut Vec<Ent>,
+    orgs: &mut FastMap<String, usize>,
+    key: String,
+    name: &str,
+    known: bool,
+) -> usize {
+    let words = norm_words(name);
+    // "LG" and "LG Group": one more word that is only a head or suffix.
+    let head_only = |long: &[String], short: &[String]| {
+        long.len() == short.len() + 1 && long.starts_with(short) && gaz.is_org_head(&long[long.len() - 1])
+    };
+    let similar = ents.iter().position(|x| {
+        x.kind == Some(ActorKind::Organization)
+            && (words.len() >= 2
+                && x.words.len() >= 2
+                && (contains_run(&x.words, &words) || contains_run(&words, &x.words))
+                || head_only(&words, &x.words)
+                || head_only(&x.words, &words))
+    });
+    match similar {
+        Some(e) => {
+            if known || words.len() > ents[e].words.len() && ents[e].org_desc.is_none() {
+                ents[e].name = name.to_string();
+                ents[e].words = words;
+            }
+            orgs.insert(key, e);
+            e
+        }
+        None => {
+            ents.push(Ent {
+                kind: Some(ActorKind::Organization),
+                name: name.to_string(),
+                words,
+                ..Ent::default()
+            });
+            orgs.insert(key, ents.len() - 1);
+            ents.len() - 1
+        }
+    }
+}
+
+/// The entities already made, by kind and key: a state's index, lower-case names of places and
+/// organisations, lower-case short forms of organisations.
+#[derive(Default)]
+struct Keys {
+    states: FastMap<usize, usize>,
+    places: FastMap<String, usize>,
+    orgs: FastMap<String, usize>,
+    aliases: FastMap<String, usize>,
+}
+
+/// `s.to_lowercase()`, borrowed when that is `s` itself.
+fn lower(s: &str) -> Cow<'_, str> {
+    if !s.is_ascii() {
+        Cow::Owned(s.to_lowercase())
+    } else if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// The entity under the lower-case form of `key`, made (named `name`) if there is none.
+fn get_named(ents: &mut Vec<Ent>, map: &mut FastMap<String, usize>, key: &str, kind: ActorKind, name: &str) -> usize {
+    let key = lower(key);
+    match map.get(&*key) {
+        Some(&e) => e,
+        None => get(ents, map, key.into_owned(), kind, name),
+    }
+}
+
+fn get<K: Hash + Eq>(
+    ents: &mut Vec<Ent>,
+    by_key: &mut FastMap<K, usize>,
+    key: K,
+    kind: ActorKind,
+    name: &str,
+) -> usize {
     *by_key.entry(key).or_insert_with(|| {
         ents.push(Ent {
             kind: Some(kind),
@@ -561,7 +614,7 @@ fn latest_compatible(
 
 fn finish(
     gaz: &Arc<Gazetteer>,
-    ents: Vec<Ent>,
+    mut ents: Vec<Ent>,
     ms: Vec<M>,
     places: &[(Place, &str)],
     surface: &dyn Fn(&Item) -> String,
@@ -587,11 +640,15 @@ fn finish(
     let mut new_index = vec![usize::MAX; ents.len()];
     let mut table = ActorTable {
         gaz: Some(gaz.clone()),
-        ..ActorTable::default()
+        actors: Vec::with_capacity(order.len()),
+        genders: Vec::with_capacity(order.len()),
+        mentions: Vec::with_capacity(ms.len()),
+        details: Vec::with_capacity(order.len()),
     };
     let mut counts: FastMap<char, usize> = FastMap::default();
+    // Each entity is listed once: its fields move into the table.
     for &e in &order {
-        let ent = &ents[e];
+        let ent = &mut ents[e];
         let kind = ent.kind.unwrap_or(ActorKind::Person);
         let letter = match kind {
             ActorKind::Person => 'p',
@@ -614,10 +671,10 @@ fn finish(
         });
         table.actors.push(Actor {
             id: format!("{letter}{n}"),
-            name: ent.name.clone(),
+            name: std::mem::take(&mut ent.name),
             kind,
             aliases: Vec::new(),
-            roles: ent.roles.clone(),
+            roles: std::mem::take(&mut ent.roles),
             affiliation,
             mentions: 0,
             quotes: 0,
@@ -626,9 +683,9 @@ fn finish(
             .genders
             .push(if kind == ActorKind::Person { gender } else { None });
         table.details.push(ActorDetail {
-            words: ent.words.clone(),
-            surname: ent.surname.clone(),
-            titles: ent.titles.clone(),
+            words: std::mem::take(&mut ent.words),
+            surname: ent.surname.take(),
+            titles: std::mem::take(&mut ent.titles),
             state: ent.state,
         });
     }
@@ -636,9 +693,9 @@ fn finish(
         let a = new_index[m.ent];
         let actor = &mut table.actors[a];
         actor.mentions += 1;
-        let text = places[m.text].1[m.start..m.end].to_string();
-        if text != actor.name && !actor.aliases.contains(&text) {
-            actor.aliases.push(text);
+        let text = &places[m.text].1[m.start..m.end];
+        if text != actor.name && !actor.aliases.iter().any(|a| a == text) {
+            actor.aliases.push(text.to_string());
         }
         table.mentions.push(Mention {
             actor: a,

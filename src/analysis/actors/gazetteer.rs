@@ -10,13 +10,64 @@ use crate::lexicon::Lexicon;
 pub type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
 pub type FastSet<K> = rustc_hash::FxHashSet<K>;
 
-/// `Tok::phrase` when no phrase starts with the token's word.
-pub const NO_PHRASE: u32 = u32::MAX;
-/// `Tok::phrase` before [`Gazetteer::annotate`].
-pub const UNKNOWN_PHRASE: u32 = u32::MAX - 1;
+/// `Tok::word` when no phrase has the token's word.
+pub const NO_WORD: u32 = u32::MAX;
+/// `Tok::word` before [`Gazetteer::annotate`].
+pub const UNKNOWN_WORD: u32 = u32::MAX - 1;
 
 /// Common English words (see the file's header), compiled in and read without copying.
 const COMMON_WORDS: &str = include_str!("../../lexicon/data/common_words.txt");
+
+/// Word lists a token's word id answers for (see [`Gazetteer::tok_in`]): bits of `Gazetteer::lists`.
+pub const FUNCTION_WORDS: u8 = 1;
+pub const NON_NAMES: u8 = 2;
+pub const ORG_HEADS: u8 = 4;
+pub const ORG_SUFFIXES: u8 = 8;
+pub const PERSON_VERBS: u8 = 16;
+/// Bits of `Gazetteer::lists`: the word starts a phrase of two words or more, of one word.
+const STARTS_PAIR: u8 = 128;
+const STARTS_SINGLE: u8 = 64;
+
+/// A filter of 2^k bits over words, by their length and first, second and last bytes: it never lacks a
+/// word it was given, so a word it lacks needs no lookup in the hash map or set beside it.
+#[derive(Debug)]
+pub struct WordFilter {
+    bits: Vec<u64>,
+    shift: u32,
+}
+
+impl WordFilter {
+    /// An empty filter of `2^log2_bits` bits (6 to 32).
+    pub fn new(log2_bits: u32) -> Self {
+        WordFilter {
+            bits: vec![0; 1 << (log2_bits - 6)],
+            shift: 32 - log2_bits,
+        }
+    }
+
+    fn bit(&self, word: &str) -> usize {
+        let b = word.as_bytes();
+        let byte = |k: Option<&u8>| u32::from(k.copied().unwrap_or(0));
+        let key = (b.len() as u32) ^ byte(b.first()) << 8 ^ byte(b.get(1)) << 16 ^ byte(b.last()) << 24;
+        (key.wrapping_mul(0x9E37_79B9) >> self.shift) as usize
+    }
+
+    pub fn insert(&mut self, word: &str) {
+        let bit = self.bit(word);
+        self.bits[bit / 64] |= 1 << (bit % 64);
+    }
+
+    pub fn may_hold(&self, word: &str) -> bool {
+        let bit = self.bit(word);
+        self.bits[bit / 64] & 1 << (bit % 64) != 0
+    }
+}
+
+impl Default for WordFilter {
+    fn default() -> Self {
+        WordFilter::new(6)
+    }
+}
 
 /// What a lower-case noun before a name says the name is ("the magazine Nordwind Review").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,7 +109,8 @@ enum Case {
 
 #[derive(Debug)]
 struct Phrase {
-    words: Vec<(String, Case)>,
+    /// Word ids (see `Gazetteer::words`) and the case each needs.
+    words: Vec<(u32, Case)>,
     target: Target,
 }
 
@@ -96,28 +148,36 @@ pub struct KnownPerson {
 }
 
 /// The common-word list (lower-case words of three letters `a`-`z` or more, sorted, one a line), searched
-/// in place: its words grouped by their first three letters, each group (ten words or so) searched by
-/// binary search. One pass over the text at startup, where hashing the 175,000 words took ten times as
-/// long, and lookups as quick as a hash set's.
+/// in place: its words grouped by their first four letters (or three, for words of three), each group (a
+/// few words) searched by binary search. One pass over the text at startup, where hashing the 175,000
+/// words took ten times as long, and lookups as quick as a hash set's.
 #[derive(Debug, Default)]
 pub struct CommonWords {
     text: &'static str,
     /// Byte range of each word in `text`, in the list's order.
     words: Vec<(u32, u32)>,
-    /// Per three-letter group, the index in `words` of its first word; then the number of words.
+    /// Per group, the index in `words` of its first word; then the number of words.
     groups: Vec<u32>,
 }
 
-/// 26³ groups of words by their first three letters.
-const GROUPS: usize = 26 * 26 * 26;
+/// Groups of words by their first three letters (26³), each split by the fourth: none (the word of
+/// three letters, first in sorted order), then `a` to `z`. Groups of three letters held hundreds of
+/// words, and a binary search over them cost some 400 instructions a lookup.
+const GROUPS: usize = 26 * 26 * 26 * 27;
 
-/// The group of a word by its first three letters, when they are `a`-`z`.
+/// The group of a word by its first four letters, when they are `a`-`z` (or the word has three).
 fn group(word: &[u8]) -> Option<usize> {
     let letters = word.get(..3)?;
     if !letters.iter().all(u8::is_ascii_lowercase) {
         return None;
     }
-    Some(letters.iter().fold(0, |g, &b| g * 26 + usize::from(b - b'a')))
+    let three = letters.iter().fold(0, |g, &b| g * 26 + usize::from(b - b'a'));
+    let fourth = match word.get(3) {
+        None => 0,
+        Some(&b) if b.is_ascii_lowercase() => 1 + usize::from(b - b'a'),
+        Some(_) => return None,
+    };
+    Some(three * 27 + fourth)
 }
 
 impl CommonWords {
@@ -163,9 +223,19 @@ impl CommonWords {
 /// Everything the finder needs from the lexicon, compiled once.
 #[derive(Debug, Default)]
 pub struct Gazetteer {
-    /// Phrases by first word: index into `phrase_lists`.
-    phrase_index: FastMap<String, u32>,
-    phrase_lists: Vec<Vec<Phrase>>,
+    /// Every word of a phrase or of the lists in `lists` (lower case) -> its id.
+    words: FastMap<String, u32>,
+    /// The keys of `words`: most words of a text are none of them.
+    word_filter: WordFilter,
+    phrases: Vec<Phrase>,
+    /// Per word id, the one-word phrases of that word, in the lexicon's order.
+    singles: Vec<Vec<u32>>,
+    /// Phrases of two words or more by their first two word ids, longest first (else in the lexicon's
+    /// order): only phrases whose second word follows need checking.
+    by_pair: FastMap<(u32, u32), Vec<u32>>,
+    /// Per word id, the lists (bits such as [`FUNCTION_WORDS`]) that hold the word: the words of these
+    /// lists have ids too, so that one lookup per token answers for all of them.
+    lists: Vec<u8>,
     pub states: Vec<State>,
     pub orgs: Vec<Org>,
     pub org_descriptions: Vec<OrgDescription>,
@@ -339,7 +409,65 @@ impl Gazetteer {
             g.person_verbs.insert(format!("{}ed", w.trim_end_matches('e')));
             g.person_verbs.insert(w);
         }
+        g.index_lists();
         g
+    }
+
+    /// Gives the words of the word lists ids and notes which lists hold each.
+    fn index_lists(&mut self) {
+        let mut listed: Vec<(String, u8)> = Vec::new();
+        for (set, bit) in [
+            (&self.function_words, FUNCTION_WORDS),
+            (&self.non_names, NON_NAMES),
+            (&self.org_heads, ORG_HEADS),
+            (&self.org_suffixes, ORG_SUFFIXES),
+            (&self.person_verbs, PERSON_VERBS),
+        ] {
+            listed.extend(set.iter().map(|w| (w.clone(), bit)));
+        }
+        for (w, bit) in listed {
+            let id = self.word_id(&w) as usize;
+            if self.lists.len() <= id {
+                self.lists.resize(id + 1, 0);
+            }
+            self.lists[id] |= bit;
+        }
+        self.lists.resize(self.singles.len(), 0);
+        for &(first, _) in self.by_pair.keys() {
+            self.lists[first as usize] |= STARTS_PAIR;
+        }
+        for (id, singles) in self.singles.iter().enumerate() {
+            if !singles.is_empty() {
+                self.lists[id] |= STARTS_SINGLE;
+            }
+        }
+        // 2^16 bits for some thousands of words: a word of a text passes without being one one time in
+        // ten or so.
+        self.word_filter = WordFilter::new(16);
+        for w in self.words.keys() {
+            self.word_filter.insert(w);
+        }
+    }
+
+    /// Whether list `list` (one bit, such as [`FUNCTION_WORDS`]) holds the lower-case word `low`.
+    pub fn is_in(&self, low: &str, list: u8) -> bool {
+        let set = match list {
+            FUNCTION_WORDS => &self.function_words,
+            NON_NAMES => &self.non_names,
+            ORG_HEADS => &self.org_heads,
+            ORG_SUFFIXES => &self.org_suffixes,
+            _ => &self.person_verbs,
+        };
+        set.contains(low)
+    }
+
+    /// [`Gazetteer::is_in`] for a token's word, by its id once annotated.
+    pub fn tok_in(&self, t: &tokens::Tok, list: u8) -> bool {
+        match t.word {
+            UNKNOWN_WORD => self.is_in(&t.low, list),
+            NO_WORD => false,
+            id => self.lists[id as usize] & list != 0,
+        }
     }
 
     fn state_index(&self, name: &str) -> Option<usize> {
@@ -348,10 +476,9 @@ impl Gazetteer {
 
     fn add(&mut self, phrase: &str, target: Target) {
         let toks = tokens::tokenize(phrase);
-        let words: Vec<(String, Case)> = toks
+        let words: Vec<(u32, Case)> = toks
             .iter()
             .map(|t| {
-                let w = &phrase[t.start..t.end];
                 let case = if t.kind != Kind::Word {
                     Case::Any
                 } else if tokens::is_upper(phrase, t) {
@@ -361,23 +488,53 @@ impl Gazetteer {
                 } else {
                     Case::Any
                 };
-                let _ = w;
-                (t.low.to_string(), case)
+                (self.word_id(&t.low), case)
             })
             .collect();
-        let Some((first, _)) = words.first() else {
-            return;
-        };
-        let next = self.phrase_lists.len() as u32;
-        let id = *self.phrase_index.entry(first.clone()).or_insert(next);
-        if id == next {
-            self.phrase_lists.push(Vec::new());
+        let id = self.phrases.len() as u32;
+        match words[..] {
+            [] => return,
+            [(first, _)] => self.singles[first as usize].push(id),
+            [(first, _), (second, _), ..] => {
+                let list = self.by_pair.entry((first, second)).or_default();
+                // Stable: phrases of one length stay in the lexicon's order.
+                let at = list.partition_point(|&p| self.phrases[p as usize].words.len() >= words.len());
+                list.insert(at, id);
+            }
         }
-        self.phrase_lists[id as usize].push(Phrase { words, target });
+        self.phrases.push(Phrase { words, target });
+    }
+
+    /// The id of a phrase word, made on first sight.
+    fn word_id(&mut self, low: &str) -> u32 {
+        let next = self.singles.len() as u32;
+        let id = *self.words.entry(low.to_string()).or_insert(next);
+        if id == next {
+            self.singles.push(Vec::new());
+        }
+        id
+    }
+
+    /// The id of a token's word (`NO_WORD` when no phrase has it).
+    fn id_of(&self, t: &tokens::Tok) -> u32 {
+        match t.word {
+            UNKNOWN_WORD => self.word_of(&t.low),
+            id => id,
+        }
+    }
+
+    /// The id of a lower-case word (`NO_WORD` when no phrase or list has it).
+    fn word_of(&self, low: &str) -> u32 {
+        if !self.word_filter.may_hold(low) {
+            return NO_WORD;
+        }
+        self.words.get(low).copied().unwrap_or(NO_WORD)
     }
 
     /// The longest phrase starting at token `i`: its target and the index after it. The first word of a
-    /// phrase written "the" matches "The" too; capitalised words must be capitalised in the text.
+    /// phrase written "the" matches "The" too; capitalised words must be capitalised in the text. Among
+    /// phrases of one length, the lexicon's first wins.
+    #[inline]
     pub fn longest(
         &self,
         text: &str,
@@ -385,53 +542,80 @@ impl Gazetteer {
         i: usize,
         filter: impl Fn(Target) -> bool,
     ) -> Option<(Target, usize)> {
-        let id = match toks[i].phrase {
-            NO_PHRASE => return None,
-            UNKNOWN_PHRASE => *self.phrase_index.get(&*toks[i].low)?,
-            id => id,
-        };
-        let cands = &self.phrase_lists[id as usize];
+        // Most words start no phrase: answered here, without a call.
+        let first = self.id_of(&toks[i]);
+        let starts = self
+            .lists
+            .get(first as usize)
+            .map_or(0, |l| l & (STARTS_PAIR | STARTS_SINGLE));
+        if starts == 0 {
+            return None;
+        }
+        self.longest_from(text, toks, i, first, starts & STARTS_PAIR != 0, filter)
+    }
+
+    /// [`Gazetteer::longest`] for token `i`, whose word id is `first`; `pairs` when phrases of two words or
+    /// more start with it.
+    fn longest_from(
+        &self,
+        text: &str,
+        toks: &[tokens::Tok],
+        i: usize,
+        first: u32,
+        pairs: bool,
+        filter: impl Fn(Target) -> bool,
+    ) -> Option<(Target, usize)> {
         let case_ok = |case: Case, t: &tokens::Tok| match case {
             Case::Any => true,
             Case::Cap => tokens::is_cap(text, t),
             Case::Upper => tokens::is_upper(text, t),
         };
-        let mut best: Option<(Target, usize)> = None;
-        for p in cands {
-            if !filter(p.target) {
-                continue;
-            }
-            let end = i + p.words.len();
-            if end > toks.len() || best.is_some_and(|(_, e)| e >= end) {
-                continue;
-            }
-            // Every phrase of the list starts with the token's word: only its case needs checking.
-            let ok = case_ok(p.words[0].1, &toks[i])
-                && p.words[1..]
-                    .iter()
-                    .zip(&toks[i + 1..end])
-                    .all(|((w, case), t)| *w == t.low && case_ok(*case, t));
-            if ok {
-                best = Some((p.target, end));
+        if let Some(next) = toks.get(i + 1).filter(|_| pairs) {
+            let second = self.id_of(next);
+            if second != NO_WORD {
+                if let Some(list) = self.by_pair.get(&(first, second)) {
+                    for &p in list {
+                        let p = &self.phrases[p as usize];
+                        let end = i + p.words.len();
+                        if end > toks.len() || !filter(p.target) {
+                            continue;
+                        }
+                        // The first word is the token's: only its case needs checking.
+                        let ok = case_ok(p.words[0].1, &toks[i])
+                            && p.words[1..]
+                                .iter()
+                                .zip(&toks[i + 1..end])
+                                .all(|(&(w, case), t)| w == self.id_of(t) && case_ok(case, t));
+                        if ok {
+                            return Some((p.target, end));
+                        }
+                    }
+                }
             }
         }
-        best
+        self.singles[first as usize]
+            .iter()
+            .map(|&p| &self.phrases[p as usize])
+            .find(|p| filter(p.target) && case_ok(p.words[0].1, &toks[i]))
+            .map(|p| (p.target, i + 1))
     }
 
-    /// Notes on each token which phrases start with its word: one lookup per token.
+    /// Notes on each token the id of its word: one lookup per token.
     pub fn annotate(&self, toks: &mut [tokens::Tok]) {
         for t in toks {
-            t.phrase = self.phrase_index.get(&*t.low).copied().unwrap_or(NO_PHRASE);
+            t.word = self.word_of(&t.low);
         }
     }
 
     /// Title index of a single lower-case word.
     pub fn title(&self, low: &str) -> Option<usize> {
-        let id = *self.phrase_index.get(low)?;
-        self.phrase_lists[id as usize].iter().find_map(|p| match p.target {
-            Target::Title(t) if p.words.len() == 1 => Some(t),
-            _ => None,
-        })
+        let id = *self.words.get(low)?;
+        self.singles[id as usize]
+            .iter()
+            .find_map(|&p| match self.phrases[p as usize].target {
+                Target::Title(t) => Some(t),
+                _ => None,
+            })
     }
 
     /// Whether a lower-case word (or its singular) is a common English word.

@@ -2,7 +2,9 @@
 //! organisations, states, places and person-name candidates with their roles,
 //! descriptions ("the minister", "the foreign ministry") and pronouns.
 
-use super::gazetteer::{FastSet, Gazetteer, NameKind, Target};
+use super::gazetteer::{
+    FastSet, Gazetteer, NameKind, Target, FUNCTION_WORDS, NON_NAMES, ORG_HEADS, ORG_SUFFIXES, PERSON_VERBS,
+};
 use super::tokens::{is_cap, is_upper, Kind, Tok};
 use super::Gender;
 
@@ -93,6 +95,24 @@ impl<'a> Scanner<'a> {
 
     fn low(&self, i: usize) -> &'a str {
         self.toks.get(i).map_or("", |t| &*t.low)
+    }
+
+    /// Whether list `list` holds the lower-case word of token `i` (none past the end).
+    fn listed(&self, i: usize, list: u8) -> bool {
+        match self.toks.get(i) {
+            Some(t) => self.gaz.tok_in(t, list),
+            None => self.gaz.is_in("", list),
+        }
+    }
+
+    /// The same for the lists of organisation heads and suffixes, which are looked up without the
+    /// word's final full stops ("Corp." is "corp").
+    fn listed_undotted(&self, i: usize, list: u8) -> bool {
+        let low = self.low(i);
+        if low.ends_with('.') {
+            return self.gaz.is_in(low.trim_end_matches('.'), list);
+        }
+        self.listed(i, list)
     }
 
     fn cap(&self, i: usize) -> bool {
@@ -245,7 +265,7 @@ impl<'a> Scanner<'a> {
                 self.push(i, e, What::PersonDescription { title: ti, state });
                 return Some(e);
             }
-            if self.gaz.is_org_head(&t.low) && !self.cap(k) && mods == 0 && state.is_none() {
+            if self.listed_undotted(k, ORG_HEADS) && !self.cap(k) && mods == 0 && state.is_none() {
                 if self
                     .toks
                     .get(k + 1)
@@ -270,7 +290,7 @@ impl<'a> Scanner<'a> {
                 }
                 return None;
             }
-            if is_cap(self.text, t) || self.gaz.function_words.contains(&*t.low) {
+            if is_cap(self.text, t) || self.listed(k, FUNCTION_WORDS) {
                 return None;
             }
             mods += 1;
@@ -303,11 +323,9 @@ impl<'a> Scanner<'a> {
             if j > i
                 && t.kind == Kind::Punct
                 && t.low == "."
-                && self.gaz.org_suffixes.contains(self.low(j - 1))
-                && self
-                    .toks
-                    .get(j + 1)
-                    .is_some_and(|n| self.gaz.org_suffixes.contains(&*n.low))
+                && self.listed(j - 1, ORG_SUFFIXES)
+                && j + 1 < self.toks.len()
+                && self.listed(j + 1, ORG_SUFFIXES)
             {
                 j += 1;
                 continue;
@@ -322,14 +340,13 @@ impl<'a> Scanner<'a> {
     fn org_span(&self, i: usize, j: usize) -> Option<(usize, usize)> {
         let has_head = |a: usize, b: usize| {
             (a..b).rev().find(|&k| {
-                self.gaz.is_org_head(self.low(k)) && !is_upper(self.text, &self.toks[k])
-                    || self.gaz.org_suffixes.contains(self.low(k).trim_end_matches('.'))
+                self.listed_undotted(k, ORG_HEADS) && !is_upper(self.text, &self.toks[k])
+                    || self.listed_undotted(k, ORG_SUFFIXES)
             })
         };
         let mut start = i;
         while start < j
-            && (self.gaz.function_words.contains(self.low(start))
-                || self.gaz.non_names.contains(self.low(start)) && self.toks[start].opens)
+            && (self.listed(start, FUNCTION_WORDS) || self.listed(start, NON_NAMES) && self.toks[start].opens)
         {
             start += 1;
         }
@@ -355,14 +372,12 @@ impl<'a> Scanner<'a> {
             }
             let m = self.run_end(n);
             // Not into a date or a number: "Kennedy Space Center on April 12".
-            if self.gaz.non_names.contains(self.low(n))
-                || (n..m).any(|x| self.low(x).chars().any(|c| c.is_ascii_digit()))
-            {
+            if self.listed(n, NON_NAMES) || (n..m).any(|x| self.low(x).chars().any(|c| c.is_ascii_digit())) {
                 break;
             }
             let conn = self.low(k);
             // A company name ends with its suffix: "Co Ltd of Seoul" names a place after it.
-            if conn != "and" && conn != "&" && self.gaz.org_suffixes.contains(self.low(k - 1).trim_end_matches('.')) {
+            if conn != "and" && conn != "&" && self.listed_undotted(k - 1, ORG_SUFFIXES) {
                 break;
             }
             let ext_head = has_head(n, m);
@@ -391,7 +406,7 @@ impl<'a> Scanner<'a> {
 
     fn cap_run(&mut self, i: usize) -> usize {
         // A capitalised function word ("The", "But") starts nothing: the run begins after it.
-        if self.gaz.function_words.contains(self.low(i)) && !is_upper(self.text, &self.toks[i]) {
+        if self.listed(i, FUNCTION_WORDS) && !is_upper(self.text, &self.toks[i]) {
             return i + 1;
         }
         let j = self.run_end(i);
@@ -408,10 +423,7 @@ impl<'a> Scanner<'a> {
                     .longest(self.text, self.toks, s, |t| matches!(t, Target::Org(_)));
                 let (e, name, known) = match known {
                     Some((Target::Org(o), ke))
-                        if ke >= e
-                            || (ke..e).all(|x| {
-                                self.low(x) == "." || self.gaz.org_suffixes.contains(self.low(x).trim_end_matches('.'))
-                            }) =>
+                        if ke >= e || (ke..e).all(|x| self.low(x) == "." || self.listed_undotted(x, ORG_SUFFIXES)) =>
                     {
                         (ke.max(e), self.gaz.orgs[o].name.clone(), Some(o))
                     }
@@ -449,7 +461,7 @@ impl<'a> Scanner<'a> {
             && (2..=6).contains(&w.chars().count())
             && letters >= 2
             && w.chars().all(|c| c.is_ascii_uppercase())
-            && !self.gaz.non_names.contains(self.low(i))
+            && !self.listed(i, NON_NAMES)
             && self.gaz.title(self.low(i)).is_none()
             && self.gaz.longest(self.text, self.toks, i, |_| true).is_none()
     }
@@ -546,7 +558,7 @@ impl<'a> Scanner<'a> {
                             && e == n + 1
                             && matches!(t, Target::Capital(_) | Target::Place(_))
                             && self.gaz.given.contains_key(self.w(k))
-                            && !self.gaz.non_names.contains(self.low(k));
+                            && !self.listed(k, NON_NAMES);
                         if !(matches!(t, Target::Person(_))
                             || surname_city
                             || matches!(t, Target::Title(_)) && PARTICLES.contains(&self.low(n)))
@@ -593,10 +605,10 @@ impl<'a> Scanner<'a> {
         }
         let mut a = a;
         let mut b = b;
-        while a < b && (self.gaz.non_names.contains(self.low(a)) || PARTICLES.contains(&self.low(a))) {
+        while a < b && (self.listed(a, NON_NAMES) || PARTICLES.contains(&self.low(a))) {
             a += 1;
         }
-        while b > a && self.gaz.non_names.contains(self.low(b - 1)) {
+        while b > a && self.listed(b - 1, NON_NAMES) {
             b -= 1;
         }
         // "Cheerful Volunteers wave …": a word opening the sentence that the article also writes in
@@ -624,7 +636,8 @@ impl<'a> Scanner<'a> {
         {
             a += 1;
         }
-        let words: Vec<String> = (a..b).map(|k| self.w(k).to_string()).collect();
+        // Borrowed from the text: most runs are dropped before they become a candidate.
+        let words: Vec<&str> = (a..b).map(|k| self.w(k)).collect();
         // "DVDs", "CEOs": plural acronyms are not names.
         let plural_acronym = |w: &str| w.chars().take(2).all(|c| c.is_uppercase()) && w.ends_with('s') && w.len() > 2;
         if words.iter().any(|w| {
@@ -639,10 +652,7 @@ impl<'a> Scanner<'a> {
             self.push(a, b, What::Place(name));
             return b;
         }
-        if self.toks[a..b]
-            .iter()
-            .any(|t| self.gaz.is_org_head(&t.low) || self.gaz.title(&t.low).is_some())
-        {
+        if (a..b).any(|k| self.listed_undotted(k, ORG_HEADS) || self.gaz.title(self.low(k)).is_some()) {
             return b;
         }
         let known = self
@@ -650,7 +660,7 @@ impl<'a> Scanner<'a> {
             .longest(self.text, self.toks, a, |t| matches!(t, Target::Person(_)));
         let family_first = self.korean_order(&words);
         let western_korean = self.western_korean(&words);
-        let given = self.gaz.given.get(words[0].as_str()).copied();
+        let given = self.gaz.given.get(words[0]).copied();
         let initial = words.len() >= 3
             && words[1..words.len() - 1]
                 .iter()
@@ -682,8 +692,8 @@ impl<'a> Scanner<'a> {
             && matches!(self.low(b), "government" | "administration")
             && !self.gaz.is_common(self.low(a))
             && !nationality_like(self.low(a));
-        let verb = self.gaz.person_verbs.contains(self.low(b))
-            || (a > 0 && matches!(self.low(a - 1), "said" | "says" | "told" | "added"));
+        let verb =
+            self.listed(b, PERSON_VERBS) || (a > 0 && matches!(self.low(a - 1), "said" | "says" | "told" | "added"));
         let strong = leader_of
             || role.is_some()
             || honorific.is_some()
@@ -716,7 +726,7 @@ impl<'a> Scanner<'a> {
             // Unknown capitalised words: a name only in running text, when none is a common word of the article.
             let common = self.toks[a..b]
                 .iter()
-                .any(|t| self.lower_words.contains(&*t.low) || self.gaz.non_names.contains(&*t.low))
+                .any(|t| self.lower_words.contains(&*t.low) || self.gaz.tok_in(t, NON_NAMES))
                 || self.toks[a..b].iter().all(|t| self.gaz.is_common(&t.low))
                 || self.gaz.is_common(self.low(b - 1))
                 || b - a >= 3 && self.toks[a..b].iter().any(|t| self.gaz.is_common(&t.low));
@@ -728,7 +738,7 @@ impl<'a> Scanner<'a> {
             return end;
         }
         let cand = PersonCand {
-            words,
+            words: words.iter().map(|w| w.to_string()).collect(),
             family_first: family_first.unwrap_or(false),
             strong,
             verb,
@@ -759,7 +769,7 @@ impl<'a> Scanner<'a> {
                 .toks
                 .get(b)
                 .is_some_and(|t| t.kind == Kind::Word && !is_cap(self.text, t))
-            && self.gaz.is_org_head(self.low(b))
+            && self.listed_undotted(b, ORG_HEADS)
             && !matches!(self.low(b), "administration" | "office" | "team" | "foundation")
         {
             return Some(NameKind::Org);
@@ -791,9 +801,9 @@ impl<'a> Scanner<'a> {
         };
         let mut p = a;
         while p < b {
-            let words = |n: usize| -> Vec<String> { (p..(p + n).min(b)).map(|k| self.w(k).to_string()).collect() };
+            let words = |n: usize| -> Vec<&str> { (p..(p + n).min(b)).map(|k| self.w(k)).collect() };
             let low = self.low(p);
-            if self.gaz.non_names.contains(low) || self.gaz.is_common(low) && !self.gaz.surnames.contains(self.w(p)) {
+            if self.listed(p, NON_NAMES) || self.gaz.is_common(low) && !self.gaz.surnames.contains(self.w(p)) {
                 p += 1;
                 continue;
             }
@@ -812,7 +822,7 @@ impl<'a> Scanner<'a> {
                 None => (1, false, false),
             };
             let cand = PersonCand {
-                words: words(n),
+                words: words(n).iter().map(|w| w.to_string()).collect(),
                 family_first,
                 strong,
                 verb: false,
@@ -830,7 +840,7 @@ impl<'a> Scanner<'a> {
     }
 
     /// A Korean or Chinese name with the family name first: "Kim Jong-un", "Rha Woong Bae".
-    fn korean_order(&self, words: &[String]) -> Option<bool> {
+    fn korean_order(&self, words: &[&str]) -> Option<bool> {
         let syllable = |w: &str| {
             w.len() <= 6
                 && w.chars().next().is_some_and(char::is_uppercase)
@@ -845,21 +855,19 @@ impl<'a> Scanner<'a> {
                 && syllable(parts[0])
                 && !self.gaz.given.contains_key(w)
         };
-        if !self.gaz.surnames.contains(&words[0]) {
+        if !self.gaz.surnames.contains(words[0]) {
             return None;
         }
         match words.len() {
-            2 if hyphen_given(&words[1]) => Some(true),
-            3 if syllable(&words[1]) && syllable(&words[2]) && !self.gaz.given.contains_key(words[1].as_str()) => {
-                Some(true)
-            }
+            2 if hyphen_given(words[1]) => Some(true),
+            3 if syllable(words[1]) && syllable(words[2]) && !self.gaz.given.contains_key(words[1]) => Some(true),
             _ => None,
         }
     }
 
     /// A Korean name in Western order: "Sung Kim", "Woong-Bae Rha".
-    fn western_korean(&self, words: &[String]) -> bool {
-        if words.len() != 2 || !self.gaz.surnames.contains(&words[1]) {
+    fn western_korean(&self, words: &[&str]) -> bool {
+        if words.len() != 2 || !self.gaz.surnames.contains(words[1]) {
             return false;
         }
         let w = &words[0];
@@ -894,8 +902,8 @@ impl<'a> Scanner<'a> {
         let t = &self.toks[k];
         t.kind == Kind::Word
             && (!is_cap(self.text, t) || t.opens)
-            && !self.gaz.function_words.contains(&*t.low)
-            && !self.gaz.person_verbs.contains(&*t.low)
+            && !self.listed(k, FUNCTION_WORDS)
+            && !self.listed(k, PERSON_VERBS)
             && !t.low.ends_with("ing")
             && !t.low.chars().all(|c| c.is_ascii_digit())
     }

@@ -27,9 +27,33 @@ pub struct Tok<'a> {
     pub upper: bool,
     /// Lower case, with `’` as `'`: borrowed for ASCII words (see [`tokenize_in`]).
     pub low: Cow<'a, str>,
-    /// Which gazetteer phrases start with this word (see `Gazetteer::annotate`).
-    pub phrase: u32,
+    /// The gazetteer's id of this word (see `Gazetteer::annotate`).
+    pub word: u32,
 }
+
+/// Classes of bytes for the tokenizer: ASCII letters and digits, ASCII white space (what
+/// `char::is_alphanumeric` and `char::is_whitespace` say of them), other ASCII, and bytes of other
+/// characters.
+const ALNUM: u8 = 0;
+const SPACE: u8 = 1;
+const MARK: u8 = 2;
+const OTHER: u8 = 3;
+static CLASS: [u8; 256] = {
+    let mut class = [OTHER; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        class[b] = if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if matches!(c, b' ' | b'\t'..=b'\r') {
+            SPACE
+        } else {
+            MARK
+        };
+        b += 1;
+    }
+    class
+};
 
 /// The tokens of `text`, in order.
 pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
@@ -40,82 +64,144 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
 /// `lowered` is `text` with its ASCII letters in lower case, when the caller has it: ASCII words
 /// then borrow their lower-case form from it rather than each allocating one.
 pub fn tokenize_in<'a>(text: &'a str, lowered: Option<&'a str>, sentences: &[Range<usize>]) -> Vec<Tok<'a>> {
-    // Byte positions throughout; `at` decodes the character starting at one (none at the end).
-    let at = |p: usize| char_at(text, p);
-    let width = |c: Option<char>| c.map_or(0, char::len_utf8);
+    // Byte positions throughout; ASCII bytes (nearly all of a text) are classified without decoding.
+    let bytes = text.as_bytes();
     let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 4);
-    let tok = |start: usize, end: usize, kind: Kind| word_tok(text, lowered, start, end, kind);
     let mut i = 0;
-    while let Some(c) = at(i) {
-        if c.is_whitespace() {
-            i += c.len_utf8();
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let start = i;
-            let mut j = i + c.len_utf8();
-            while let Some(d) = at(j) {
-                let after_d = j + d.len_utf8();
-                if d.is_alphanumeric() {
-                    j = after_d;
-                    continue;
-                }
-                let next = at(after_d);
-                let next_alnum = next.is_some_and(char::is_alphanumeric);
-                let after_next = at(after_d + width(next));
-                if matches!(d, '\'' | '’') {
-                    // Possessive "’s" ends the word.
-                    if matches!(next, Some('s' | 'S')) && !after_next.is_some_and(char::is_alphanumeric) {
-                        break;
-                    }
-                    if next_alnum {
-                        j = after_d;
-                        continue;
-                    }
-                    break;
-                }
-                if matches!(d, '-' | '‐' | '&') && next_alnum {
-                    j = after_d;
-                    continue;
-                }
-                if d == '.' {
-                    // Initials and dotted acronyms: "U.S.", "K.C.", "W."
-                    let word = &text[start..j];
-                    let last_seg = word.rsplit('.').next().unwrap_or(word);
-                    if last_seg.chars().count() == 1 && last_seg.chars().all(char::is_uppercase) {
-                        j = after_d;
-                        if next.is_some_and(|ch| ch.is_uppercase())
-                            && after_next.is_none_or(|ch| !ch.is_alphanumeric() || ch == '.')
-                        {
-                            continue;
-                        }
-                    }
-                    break;
-                }
-                break;
+    while let Some(&b) = bytes.get(i) {
+        match CLASS[usize::from(b)] {
+            ALNUM => {
+                let (j, ascii) = word_end(text, i, i + 1);
+                out.push(word_tok(text, lowered, i, j, ascii));
+                i = possessive(text, lowered, j, &mut out);
+                continue;
             }
-            out.push(tok(start, j, Kind::Word));
-            i = j;
-            // Possessive ending.
-            if let Some(d @ ('\'' | '’')) = at(i) {
-                let after_d = i + d.len_utf8();
-                let next = at(after_d);
-                if matches!(next, Some('s' | 'S')) && !at(after_d + 1).is_some_and(char::is_alphanumeric) {
-                    out.push(tok(i, after_d + 1, Kind::Poss));
-                    i = after_d + 1;
-                } else if !next.is_some_and(char::is_alphanumeric) && text[..i].ends_with(['s', 'S']) {
-                    out.push(tok(i, after_d, Kind::Poss));
-                    i = after_d;
-                }
+            SPACE => {
+                i += 1;
+                continue;
             }
-            continue;
+            MARK => {
+                out.push(punct_tok(&text[i..i + 1], i));
+                i += 1;
+                continue;
+            }
+            _ => {}
         }
+        let c = text[i..].chars().next().unwrap_or_default();
         let end = i + c.len_utf8();
-        out.push(tok(i, end, Kind::Punct));
-        i = end;
+        if c.is_whitespace() {
+            i = end;
+        } else if c.is_alphanumeric() {
+            let (j, _) = word_end(text, i, end);
+            out.push(word_tok(text, lowered, i, j, false));
+            i = possessive(text, lowered, j, &mut out);
+        } else {
+            out.push(other_tok(text, lowered, i, end, Kind::Punct));
+            i = end;
+        }
     }
     mark_openers(text, sentences, &mut out);
     out
+}
+
+/// After a word ending at byte `i`: pushes its possessive ending (`’s`, or `’` after a final "s") if one
+/// follows, and returns where the next token starts.
+fn possessive<'a>(text: &'a str, lowered: Option<&'a str>, i: usize, out: &mut Vec<Tok<'a>>) -> usize {
+    let at = |p: usize| char_at(text, p);
+    if let Some(d @ ('\'' | '’')) = at(i) {
+        let after_d = i + d.len_utf8();
+        let next = at(after_d);
+        if matches!(next, Some('s' | 'S')) && !at(after_d + 1).is_some_and(char::is_alphanumeric) {
+            out.push(other_tok(text, lowered, i, after_d + 1, Kind::Poss));
+            return after_d + 1;
+        } else if !next.is_some_and(char::is_alphanumeric) && text[..i].ends_with(['s', 'S']) {
+            out.push(other_tok(text, lowered, i, after_d, Kind::Poss));
+            return after_d;
+        }
+    }
+    i
+}
+
+/// The end of the word starting at byte `start`, whose first character ends at `j` (letters and digits,
+/// with inner apostrophes, hyphens and ampersands, and the dots of initials), and whether the word is
+/// ASCII when its first character is.
+fn word_end(text: &str, start: usize, mut j: usize) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let at = |p: usize| char_at(text, p);
+    let width = |c: Option<char>| c.map_or(0, char::len_utf8);
+    let mut ascii = true;
+    loop {
+        // ASCII letters and digits without decoding (`char::is_alphanumeric` agrees on them).
+        j += bytes[j..]
+            .iter()
+            .position(|&b| CLASS[usize::from(b)] != ALNUM)
+            .unwrap_or(bytes.len() - j);
+        // Most words end at a space or a mark that cannot continue them.
+        match bytes.get(j) {
+            None => break,
+            Some(&b) if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'&' | b'.') => break,
+            _ => {}
+        }
+        let Some(d) = at(j) else { break };
+        let after_d = j + d.len_utf8();
+        if d.is_alphanumeric() {
+            ascii &= d.is_ascii();
+            j = after_d;
+            continue;
+        }
+        // Only these may continue a word: anything else ends it.
+        if !matches!(d, '\'' | '’' | '-' | '‐' | '&' | '.') {
+            break;
+        }
+        let next = at(after_d);
+        let next_alnum = next.is_some_and(char::is_alphanumeric);
+        let after_next = at(after_d + width(next));
+        if matches!(d, '\'' | '’') {
+            // Possessive "’s" ends the word.
+            if matches!(next, Some('s' | 'S')) && !after_next.is_some_and(char::is_alphanumeric) {
+                break;
+            }
+            if next_alnum {
+                ascii &= d.is_ascii();
+                j = after_d;
+                continue;
+            }
+            break;
+        }
+        if matches!(d, '-' | '‐' | '&') && next_alnum {
+            ascii &= d.is_ascii();
+            j = after_d;
+            continue;
+        }
+        if d == '.' {
+            // Initials and dotted acronyms: "U.S.", "K.C.", "W."
+            if last_segment_is_capital(&text[start..j]) {
+                j = after_d;
+                if next.is_some_and(|ch| ch.is_uppercase())
+                    && after_next.is_none_or(|ch| !ch.is_alphanumeric() || ch == '.')
+                {
+                    continue;
+                }
+            }
+            break;
+        }
+        break;
+    }
+    (j, ascii)
+}
+
+/// Whether the part of `word` after its last full stop is one capital letter ("W", "U.S" but not "Mr").
+fn last_segment_is_capital(word: &str) -> bool {
+    let b = word.as_bytes();
+    match b {
+        // An ASCII last letter: one letter when the word is that letter or a stop comes before it.
+        [.., before, last] if last.is_ascii() => *last != b'.' && *before == b'.' && last.is_ascii_uppercase(),
+        [last] if last.is_ascii() => last.is_ascii_uppercase(),
+        _ => {
+            let last_seg = word.rsplit('.').next().unwrap_or(word);
+            last_seg.chars().count() == 1 && last_seg.chars().all(char::is_uppercase)
+        }
+    }
 }
 
 /// The character starting at byte `i` (none at the end), without decoding ASCII.
@@ -146,7 +232,48 @@ fn lower_case<'a>(word: &'a str, lowered: Option<&'a str>) -> Cow<'a, str> {
     }
 }
 
-fn word_tok<'a>(text: &'a str, lowered: Option<&'a str>, start: usize, end: usize, kind: Kind) -> Tok<'a> {
+/// A word token; `ascii` when the word is ASCII throughout (its forms then need no decoding).
+fn word_tok<'a>(text: &'a str, lowered: Option<&'a str>, start: usize, end: usize, ascii: bool) -> Tok<'a> {
+    if !ascii {
+        return other_tok(text, lowered, start, end, Kind::Word);
+    }
+    let word = &text.as_bytes()[start..end];
+    let low = match lowered {
+        Some(l) => Cow::Borrowed(&l[start..end]),
+        None => lower_case(&text[start..end], None),
+    };
+    // The `char` tests below, on ASCII bytes.
+    let cap = word[0].is_ascii_uppercase();
+    let upper =
+        cap && word.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2 && !word.iter().any(u8::is_ascii_lowercase);
+    Tok {
+        start,
+        end,
+        kind: Kind::Word,
+        cap,
+        upper,
+        opens: false,
+        low,
+        word: super::gazetteer::UNKNOWN_WORD,
+    }
+}
+
+/// An ASCII punctuation mark at byte `start`: its own lower-case form.
+fn punct_tok(mark: &str, start: usize) -> Tok<'_> {
+    Tok {
+        start,
+        end: start + mark.len(),
+        kind: Kind::Punct,
+        cap: false,
+        upper: false,
+        opens: false,
+        low: Cow::Borrowed(mark),
+        word: super::gazetteer::UNKNOWN_WORD,
+    }
+}
+
+/// Any token, its forms found by decoding: words with other than ASCII letters, possessives, marks.
+fn other_tok<'a>(text: &'a str, lowered: Option<&'a str>, start: usize, end: usize, kind: Kind) -> Tok<'a> {
     let word = &text[start..end];
     let low = lower_case(word, lowered.map(|l| &l[start..end]));
     let word_kind = kind == Kind::Word;
@@ -163,20 +290,20 @@ fn word_tok<'a>(text: &'a str, lowered: Option<&'a str>, start: usize, end: usiz
         upper,
         opens: false,
         low,
-        phrase: super::gazetteer::UNKNOWN_PHRASE,
+        word: super::gazetteer::UNKNOWN_WORD,
     }
 }
 
 fn mark_openers(text: &str, sentences: &[Range<usize>], toks: &mut [Tok<'_>]) {
-    let starts: Vec<usize> = sentences.iter().map(|r| r.start).collect();
+    let starts = sentences;
     let mut s = 0;
     let mut open_next = false;
     for t in toks.iter_mut() {
-        while s < starts.len() && starts[s] < t.start {
+        while s < starts.len() && starts[s].start < t.start {
             s += 1;
             open_next = true;
         }
-        if s < starts.len() && starts[s] == t.start {
+        if s < starts.len() && starts[s].start == t.start {
             open_next = true;
             s += 1;
         }
