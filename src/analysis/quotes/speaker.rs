@@ -5,7 +5,8 @@
 
 use super::attribution::Grammar;
 use super::tokens::{Kind, Token};
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum G {
@@ -30,9 +31,9 @@ struct Run {
 pub struct Registry {
     runs: Vec<Run>,
     /// Lower-cased word of a multi-word name -> index of the latest run containing it.
-    by_word: HashMap<String, usize>,
+    by_word: FxHashMap<String, usize>,
     /// Name -> (male votes, female votes).
-    votes: HashMap<String, (u32, u32)>,
+    votes: FxHashMap<String, (u32, u32)>,
     /// Run index of the latest speaker noted.
     last_noted: Option<usize>,
 }
@@ -170,16 +171,59 @@ const NON_PERSON: &[&str] = &[
     "affairs",
 ];
 
+/// [`NON_PERSON`] and the calendar words as one set, built once: a word of a name is looked up,
+/// not compared with each entry.
+fn never_in_name() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        NON_PERSON
+            .iter()
+            .chain(crate::lexicon::MONTHS.iter())
+            .chain(crate::lexicon::WEEKDAYS.iter())
+            .copied()
+            .collect()
+    })
+}
+
+/// Longest lower-cased word built on the stack; longer words take the allocating path.
+const KEY_BYTES: usize = 48;
+
+/// `word` lower-cased with the typographic apostrophe made straight (`to_lowercase` then
+/// `replace('’', "'")`), handed to `f`. Built on the stack for short words of ASCII letters and
+/// ’ (nearly every name), so the hot paths allocate nothing; allocated for the others.
+fn with_lower_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; KEY_BYTES];
+    let mut n = 0;
+    let bytes = word.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() && n < KEY_BYTES {
+        let b = bytes[k];
+        if b.is_ascii() {
+            buf[n] = b.to_ascii_lowercase();
+            k += 1;
+        } else if bytes[k..].starts_with("’".as_bytes()) {
+            buf[n] = b'\'';
+            k += "’".len();
+        } else {
+            break;
+        }
+        n += 1;
+    }
+    match std::str::from_utf8(&buf[..n]) {
+        Ok(key) if k == bytes.len() => f(key),
+        _ => f(&word.to_lowercase().replace('’', "'")),
+    }
+}
+
 /// A capitalised run that can be a person's name.
 pub fn person_like(name: &str, min_words: usize) -> bool {
-    let words: Vec<String> = name
-        .split_whitespace()
-        .map(|w| w.to_lowercase().replace('’', "'"))
-        .collect();
-    (min_words..=4).contains(&words.len())
-        && words.iter().all(|w| {
-            let w = w.trim_end_matches("'s").trim_end_matches('\'');
-            !NON_PERSON.contains(&w) && !crate::lexicon::is_calendar_word(w) && !w.chars().all(|c| c.is_ascii_digit())
+    let words = name.split_whitespace().count();
+    (min_words..=4).contains(&words)
+        && name.split_whitespace().all(|w| {
+            with_lower_key(w, |w| {
+                let w = w.trim_end_matches("'s").trim_end_matches('\'');
+                !never_in_name().contains(w) && !w.chars().all(|c| c.is_ascii_digit())
+            })
         })
 }
 
@@ -207,7 +251,13 @@ impl Registry {
                 i += 1;
                 continue;
             }
-            if let Some(gender) = pronoun_gender(&t.lower).filter(|_| matches!(t.lower.as_str(), "he" | "she")) {
+            // Only the nominative he/she votes.
+            let nominative = match t.lower.as_str() {
+                "he" => Some(G::Male),
+                "she" => Some(G::Female),
+                _ => None,
+            };
+            if let Some(gender) = nominative {
                 self.vote(p, gender);
                 i += 1;
                 continue;
@@ -229,19 +279,16 @@ impl Registry {
                 // A surname of a person named before stands for that person ("Kim, who is also …").
                 let mut person = b > a && person_like(&name, 2);
                 if a == b {
-                    if let Some(full) = self.full_name(&name) {
-                        name = full.to_string();
+                    // The token's lower-case form is the name's key.
+                    if let Some(&k) = self.by_word.get(tokens[a].lower.as_str()) {
+                        name.clone_from(&self.runs[k].name);
                         person = true;
                     }
                 }
-                self.add(p, tokens[a].sentence, name.clone(), person, opens_sentence(tokens, i));
+                self.add(p, tokens[a].sentence, name, person, opens_sentence(tokens, i));
                 if let Some(c) = title_gender {
-                    let v = self.votes.entry(name).or_default();
-                    if c == 'm' {
-                        v.0 += 2;
-                    } else {
-                        v.1 += 2;
-                    }
+                    let gender = if c == 'm' { G::Male } else { G::Female };
+                    self.add_votes(self.runs.len() - 1, gender, 2);
                 }
             }
             i = j + 1;
@@ -252,7 +299,13 @@ impl Registry {
         let index = self.runs.len();
         if person && name.split_whitespace().nth(1).is_some() {
             for w in name.split_whitespace() {
-                self.by_word.insert(w.to_lowercase().replace('’', "'"), index);
+                // Most words were seen before: update in place rather than allocate a key.
+                with_lower_key(w, |key| match self.by_word.get_mut(key) {
+                    Some(at) => *at = index,
+                    None => {
+                        self.by_word.insert(key.to_string(), index);
+                    }
+                });
             }
         }
         self.runs.push(Run {
@@ -269,10 +322,19 @@ impl Registry {
         let Some(i) = self.latest_sentence_subject(p) else {
             return;
         };
-        let v = self.votes.entry(self.runs[i].name.clone()).or_default();
+        self.add_votes(i, gender, 1);
+    }
+
+    /// Adds `n` votes for `gender` to the name of run `run` (its key allocated only when new).
+    fn add_votes(&mut self, run: usize, gender: G, n: u32) {
+        let name = &self.runs[run].name;
+        let v = match self.votes.get_mut(name) {
+            Some(v) => v,
+            None => self.votes.entry(name.clone()).or_default(),
+        };
         match gender {
-            G::Male => v.0 += 1,
-            G::Female => v.1 += 1,
+            G::Male => v.0 += n,
+            G::Female => v.1 += n,
         }
     }
 
@@ -306,12 +368,9 @@ impl Registry {
             self.add(paragraph, sentence, name.to_string(), person_like(name, 1), false);
         }
         self.last_noted = self.runs.len().checked_sub(1);
-        if let Some(g) = gender {
-            let v = self.votes.entry(name.to_string()).or_default();
-            match g {
-                G::Male => v.0 += 2,
-                G::Female => v.1 += 2,
-            }
+        // The latest run is the one named `name`.
+        if let (Some(g), Some(run)) = (gender, self.last_noted) {
+            self.add_votes(run, g, 2);
         }
     }
 
@@ -337,7 +396,7 @@ impl Registry {
 
     /// The latest full name that a single word (a surname or given name) belongs to.
     pub fn full_name(&self, word: &str) -> Option<&str> {
-        let i = *self.by_word.get(&word.to_lowercase().replace('’', "'"))?;
+        let i = with_lower_key(word, |key| self.by_word.get(key).copied())?;
         Some(self.runs[i].name.as_str())
     }
 
