@@ -82,8 +82,8 @@ fn word_char(c: char) -> bool {
 
 /// `word` in lower case with the typographic apostrophe made straight ("Clinton’s" -> "clinton's"):
 /// borrowed from `lowered` (the same bytes of the lower-cased text) when ASCII.
-fn lower_word<'a>(word: &str, lowered: &'a str) -> Lower<'a> {
-    Lower(if word.is_ascii() {
+fn lower_word<'a>(word: &str, lowered: &'a str, ascii: bool) -> Lower<'a> {
+    Lower(if ascii {
         Cow::Borrowed(lowered)
     } else if word.contains('’') {
         Cow::Owned(word.to_lowercase().replace('’', "'"))
@@ -92,15 +92,21 @@ fn lower_word<'a>(word: &str, lowered: &'a str) -> Lower<'a> {
     })
 }
 
+/// Longest abbreviation in [`ABBREVIATIONS`] ("messrs"): longer words skip the list.
+const LONGEST_ABBREVIATION: usize = 6;
+
 /// Tokens of `text`, each region one `Quote` token. `lowered` is `text` with its ASCII letters in
 /// lower case (`str::to_ascii_lowercase`), which the words' lower-case forms borrow.
 pub fn tokenize<'a>(text: &'a str, lowered: &'a str, regions: &[Region]) -> Vec<Token<'a>> {
     // About one token per five bytes of news text: one allocation, no regrowth.
     let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 4);
+    let bytes = text.as_bytes();
     let mut next_region = 0;
+    // Where the next region opens: words stop there, the region becomes one token.
+    let mut next_open = regions.first().map_or(usize::MAX, |r| r.open);
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
-        if regions.get(next_region).is_some_and(|r| r.open == i) {
+        if i == next_open {
             let r = regions[next_region];
             out.push(Token {
                 kind: Kind::Quote(next_region),
@@ -112,6 +118,7 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str, regions: &[Region]) -> Vec<
                 sentence: 0,
             });
             next_region += 1;
+            next_open = regions.get(next_region).map_or(usize::MAX, |r| r.open);
             i = next_boundary(text, (i + c.len_utf8()).max(r.end));
             continue;
         }
@@ -120,42 +127,14 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str, regions: &[Region]) -> Vec<
             continue;
         }
         if word_char(c) || c == '$' {
-            let mut end = i + c.len_utf8();
-            let mut j = end;
-            let next_open = regions.get(next_region).map_or(usize::MAX, |r| r.open);
-            let bytes = text.as_bytes();
-            loop {
-                // Runs of ASCII letters and digits, byte by byte.
-                while j < bytes.len() && j != next_open && bytes[j].is_ascii_alphanumeric() {
-                    j += 1;
-                    end = j;
-                }
-                let Some(d) = char_at(text, j).filter(|_| j != next_open) else {
-                    break;
-                };
-                let after = j + d.len_utf8();
-                if word_char(d) {
-                    end = after;
-                    j = after;
-                    continue;
-                }
-                // Inner joiners: Clinton’s, Jong-un, U.S, AT&T, 3.5
-                if matches!(d, '\'' | '’' | '-' | '.' | '&' | ',') {
-                    let next = char_at(text, after);
-                    let joins = next.is_some_and(word_char)
-                        && (d != ',' || (c.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())));
-                    if joins {
-                        j = after;
-                        continue;
-                    }
-                }
-                break;
-            }
-            let mut lower = lower_word(&text[i..end], &lowered[i..end]);
+            let (end, ascii, dotted) = word_end(text, i, c, next_open);
+            let mut end = end;
+            let mut lower = lower_word(&text[i..end], &lowered[i..end], ascii);
             // A trailing full stop of an abbreviation, an initial or a dotted acronym stays with the word.
-            if text[end..].starts_with('.') {
+            if bytes.get(end) == Some(&b'.') {
                 let single_initial = end - i == 1 && c.is_uppercase();
-                if single_initial || lower.contains('.') || ABBREVIATIONS.contains(&lower.as_str()) {
+                let abbreviation = lower.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.contains(&lower.as_str());
+                if single_initial || dotted || abbreviation {
                     end += 1;
                     lower = match lower.0 {
                         Cow::Borrowed(_) => Lower(Cow::Borrowed(&lowered[i..end])),
@@ -171,7 +150,8 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str, regions: &[Region]) -> Vec<
                 end,
                 lower,
                 cap,
-                upper: all_capitals(word),
+                // A word that opens with a lower-case ASCII letter has a lower-case letter.
+                upper: !c.is_ascii_lowercase() && all_capitals(word),
                 sentence: 0,
             });
             i = end;
@@ -190,6 +170,52 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str, regions: &[Region]) -> Vec<
     }
     number_sentences(text, regions, &mut out);
     out
+}
+
+/// The end of the word that starts with `c` at byte `i` (never past `next_open`), whether the
+/// word is all ASCII, and whether it holds an inner full stop ("U.S").
+fn word_end(text: &str, i: usize, c: char, next_open: usize) -> (usize, bool, bool) {
+    let bytes = text.as_bytes();
+    // Runs of ASCII letters and digits stop at the next region's mark, which is never one.
+    let stop = bytes.len().min(next_open);
+    let mut ascii = c.is_ascii();
+    let mut dotted = false;
+    let mut end = i + c.len_utf8();
+    let mut j = end;
+    loop {
+        // Runs of ASCII letters and digits, byte by byte.
+        let from = j;
+        while j < stop && bytes[j].is_ascii_alphanumeric() {
+            j += 1;
+        }
+        if j > from {
+            end = j;
+        }
+        let Some(d) = char_at(text, j).filter(|_| j != next_open) else {
+            break;
+        };
+        let after = j + d.len_utf8();
+        if word_char(d) {
+            ascii &= d.is_ascii();
+            end = after;
+            j = after;
+            continue;
+        }
+        // Inner joiners: Clinton’s, Jong-un, U.S, AT&T, 3.5
+        if matches!(d, '\'' | '’' | '-' | '.' | '&' | ',') {
+            let next = char_at(text, after);
+            let joins = next.is_some_and(word_char)
+                && (d != ',' || (c.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())));
+            if joins {
+                ascii &= d.is_ascii();
+                dotted |= d == '.';
+                j = after;
+                continue;
+            }
+        }
+        break;
+    }
+    (end, ascii, dotted)
 }
 
 /// The character starting at byte `i` (none at the end), without decoding ASCII.
