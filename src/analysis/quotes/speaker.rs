@@ -215,13 +215,51 @@ fn with_lower_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// Calls `f` on each word of `name`, as `split_whitespace` splits it, while `f` returns true;
+/// whether it always did. ASCII names (nearly all) are split byte by byte, without decoding.
+fn all_words(name: &str, mut f: impl FnMut(&str) -> bool) -> bool {
+    if !name.is_ascii() {
+        return name.split_whitespace().all(f);
+    }
+    let mut start = None;
+    for (k, b) in name.bytes().enumerate() {
+        // The ASCII characters that `char::is_whitespace` accepts.
+        let space = matches!(b, b' ' | b'\t'..=b'\r');
+        match (space, start) {
+            (false, None) => start = Some(k),
+            (true, Some(s)) => {
+                if !f(&name[s..k]) {
+                    return false;
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    start.is_none_or(|s| f(&name[s..]))
+}
+
+/// How many words `name` has.
+fn word_count(name: &str) -> usize {
+    let mut n = 0;
+    all_words(name, |_| {
+        n += 1;
+        true
+    });
+    n
+}
+
 /// A capitalised run that can be a person's name.
 pub fn person_like(name: &str, min_words: usize) -> bool {
-    let words = name.split_whitespace().count();
+    let words = word_count(name);
     (min_words..=4).contains(&words)
-        && name.split_whitespace().all(|w| {
-            with_lower_key(w, |w| {
-                let w = w.trim_end_matches("'s").trim_end_matches('\'');
+        && all_words(name, |w| {
+            with_lower_key(w, |mut w| {
+                // `trim_end_matches("'s")` without building a substring searcher for each word.
+                while let Some(stem) = w.strip_suffix("'s") {
+                    w = stem;
+                }
+                let w = w.trim_end_matches('\'');
                 !never_in_name().contains(w) && !w.chars().all(|c| c.is_ascii_digit())
             })
         })
@@ -297,8 +335,8 @@ impl Registry {
 
     fn add(&mut self, paragraph: usize, sentence: usize, name: String, person: bool, opens: bool) {
         let index = self.runs.len();
-        if person && name.split_whitespace().nth(1).is_some() {
-            for w in name.split_whitespace() {
+        if person && word_count(&name) > 1 {
+            all_words(&name, |w| {
                 // Most words were seen before: update in place rather than allocate a key.
                 with_lower_key(w, |key| match self.by_word.get_mut(key) {
                     Some(at) => *at = index,
@@ -306,7 +344,8 @@ impl Registry {
                         self.by_word.insert(key.to_string(), index);
                     }
                 });
-            }
+                true
+            });
         }
         self.runs.push(Run {
             person,

@@ -106,6 +106,11 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str, regions: &[Region]) -> Vec<
     let mut next_open = regions.first().map_or(usize::MAX, |r| r.open);
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
+        // The commonest byte first (a region opens at a mark, never at a space).
+        if c == ' ' {
+            i += 1;
+            continue;
+        }
         if i == next_open {
             let r = regions[next_region];
             out.push(Token {
@@ -172,6 +177,17 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str, regions: &[Region]) -> Vec<
     out
 }
 
+/// ASCII letters and digits by byte value: one load per byte in the word scan.
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The end of the word that starts with `c` at byte `i` (never past `next_open`), whether the
 /// word is all ASCII, and whether it holds an inner full stop ("U.S").
 fn word_end(text: &str, i: usize, c: char, next_open: usize) -> (usize, bool, bool) {
@@ -184,14 +200,23 @@ fn word_end(text: &str, i: usize, c: char, next_open: usize) -> (usize, bool, bo
     let mut j = end;
     loop {
         // Runs of ASCII letters and digits, byte by byte.
-        let from = j;
-        while j < stop && bytes[j].is_ascii_alphanumeric() {
-            j += 1;
-        }
-        if j > from {
+        let run = bytes[j..stop]
+            .iter()
+            .position(|&b| !ASCII_WORD[usize::from(b)])
+            .unwrap_or(stop - j);
+        if run > 0 {
+            j += run;
             end = j;
         }
-        let Some(d) = char_at(text, j).filter(|_| j != next_open) else {
+        // The text's end or the next region's mark.
+        if j == stop {
+            break;
+        }
+        // Most words end at an ASCII byte that neither continues nor joins them (a space, a stop).
+        if bytes[j].is_ascii() && !matches!(bytes[j], b'\'' | b'-' | b'.' | b'&' | b',') {
+            break;
+        }
+        let Some(d) = char_at(text, j) else {
             break;
         };
         let after = j + d.len_utf8();
@@ -236,6 +261,17 @@ fn next_boundary(text: &str, i: usize) -> usize {
 
 /// Two letters or more, every one upper case ("US", "NY1").
 fn all_capitals(word: &str) -> bool {
+    if word.is_ascii() {
+        // The same test on bytes.
+        let mut letters = 0;
+        for b in word.bytes().filter(u8::is_ascii_alphabetic) {
+            if !b.is_ascii_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+        return letters >= 2;
+    }
     let mut letters = 0;
     for ch in word.chars().filter(|c| c.is_alphabetic()) {
         if !ch.is_uppercase() {
