@@ -31,7 +31,7 @@ pub struct QuoteFinder {
 struct Para<'a> {
     text: &'a str,
     regions: Vec<Region>,
-    tokens: Vec<Token<'a>>,
+    tokens: &'a [Token<'a>],
     /// Token index of each region.
     region_token: Vec<usize>,
 }
@@ -67,14 +67,31 @@ impl QuoteFinder {
 
     /// Every quotation of the body, in order, with speaker and cue where the article gives them.
     pub fn find(&self, paragraphs: &[String], actors: &ActorTable) -> Vec<Quote> {
-        // Each paragraph with its ASCII letters in lower case, for the tokens' lower-case forms to borrow.
-        let lowered: Vec<String> = paragraphs.iter().map(|p| p.to_ascii_lowercase()).collect();
+        // The paragraphs with their ASCII letters in lower case, for the tokens' lower-case forms to
+        // borrow, and the tokens of every paragraph: one buffer each per article.
+        let mut lowered = String::with_capacity(paragraphs.iter().map(String::len).sum());
+        for text in paragraphs {
+            lowered.push_str(text);
+        }
+        lowered.make_ascii_lowercase();
+        let mut all_tokens = Vec::with_capacity(paragraphs.iter().map(|p| tokens::capacity_for(p)).sum());
+        let mut spans = Vec::with_capacity(paragraphs.len());
+        let mut all_regions = Vec::with_capacity(paragraphs.len());
+        let mut offset = 0;
+        for text in paragraphs {
+            let regions = marks::pair(text);
+            let from = all_tokens.len();
+            tokens::tokenize_into(text, &lowered[offset..offset + text.len()], &regions, &mut all_tokens);
+            spans.push(from..all_tokens.len());
+            all_regions.push(regions);
+            offset += text.len();
+        }
         let paras: Vec<Para> = paragraphs
             .iter()
-            .zip(&lowered)
-            .map(|(text, lowered)| {
-                let regions = marks::pair(text);
-                let tokens = tokens::tokenize(text, lowered, &regions);
+            .zip(all_regions)
+            .zip(spans)
+            .map(|((text, regions), span)| {
+                let tokens = &all_tokens[span];
                 let mut region_token = vec![0; regions.len()];
                 for (i, t) in tokens.iter().enumerate() {
                     if let Kind::Quote(r) = t.kind {
