@@ -252,17 +252,28 @@ fn word_count(name: &str) -> usize {
 /// A capitalised run that can be a person's name.
 pub fn person_like(name: &str, min_words: usize) -> bool {
     let words = word_count(name);
-    (min_words..=4).contains(&words)
-        && all_words(name, |w| {
-            with_lower_key(w, |mut w| {
-                // `trim_end_matches("'s")` without building a substring searcher for each word.
-                while let Some(stem) = w.strip_suffix("'s") {
-                    w = stem;
-                }
-                let w = w.trim_end_matches('\'');
-                !never_in_name().contains(w) && !w.chars().all(|c| c.is_ascii_digit())
-            })
-        })
+    (min_words..=4).contains(&words) && all_words(name, |w| with_lower_key(w, person_word))
+}
+
+/// [`person_like`] for a name whose words are `words`, lower-cased (the words of a run of tokens).
+fn person_like_words<'w>(mut words: impl ExactSizeIterator<Item = &'w str>, min_words: usize) -> bool {
+    (min_words..=4).contains(&words.len()) && words.all(person_word)
+}
+
+/// A lower-cased word that may stand in a person's name.
+fn person_word(mut w: &str) -> bool {
+    // `trim_end_matches("'s")` without building a substring searcher for each word.
+    while let Some(stem) = w.strip_suffix("'s") {
+        w = stem;
+    }
+    let w = w.trim_end_matches('\'');
+    !never_in_name().contains(w) && !w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether the name spelt by word tokens `run` has these tokens for its words: one space
+/// between each two (so its lower-cased words are the tokens' lower-case forms).
+fn spaced_words(text: &str, run: &[Token]) -> bool {
+    run.windows(2).all(|w| text.get(w[0].end..w[1].start) == Some(" "))
 }
 
 /// Whether the run starting at token `i` opens its sentence (past a leading conjunction).
@@ -314,16 +325,25 @@ impl Registry {
                     .rev()
                     .find_map(|k| g.roles.get(tokens[k].lower.as_str()).copied().flatten());
                 let mut name = text[tokens[a].start..tokens[b].end].to_string();
+                let run = &tokens[a..=b];
+                // Most names are words one space apart: their tokens' lower-case forms serve, with
+                // no splitting and no lower-casing of the name.
+                let mut keys = spaced_words(text, run).then_some(run);
+                let mut person = b > a
+                    && match keys {
+                        Some(run) => person_like_words(run.iter().map(|t| t.lower.as_str()), 2),
+                        None => person_like(&name, 2),
+                    };
                 // A surname of a person named before stands for that person ("Kim, who is also …").
-                let mut person = b > a && person_like(&name, 2);
                 if a == b {
                     // The token's lower-case form is the name's key.
                     if let Some(&k) = self.by_word.get(tokens[a].lower.as_str()) {
                         name.clone_from(&self.runs[k].name);
                         person = true;
+                        keys = None;
                     }
                 }
-                self.add(p, tokens[a].sentence, name, person, opens_sentence(tokens, i));
+                self.add(p, tokens[a].sentence, name, person, opens_sentence(tokens, i), keys);
                 if let Some(c) = title_gender {
                     let gender = if c == 'm' { G::Male } else { G::Female };
                     self.add_votes(self.runs.len() - 1, gender, 2);
@@ -333,19 +353,31 @@ impl Registry {
         }
     }
 
-    fn add(&mut self, paragraph: usize, sentence: usize, name: String, person: bool, opens: bool) {
+    /// Records a run named `name`; `words`, when given, are its word tokens (see [`spaced_words`]).
+    fn add(
+        &mut self,
+        paragraph: usize,
+        sentence: usize,
+        name: String,
+        person: bool,
+        opens: bool,
+        words: Option<&[Token]>,
+    ) {
         let index = self.runs.len();
-        if person && word_count(&name) > 1 {
-            all_words(&name, |w| {
-                // Most words were seen before: update in place rather than allocate a key.
-                with_lower_key(w, |key| match self.by_word.get_mut(key) {
-                    Some(at) => *at = index,
-                    None => {
-                        self.by_word.insert(key.to_string(), index);
-                    }
+        match words {
+            Some(run) if person && run.len() > 1 => {
+                for t in run {
+                    self.index_word(t.lower.as_str(), index);
+                }
+            }
+            Some(_) => {}
+            None if person && word_count(&name) > 1 => {
+                all_words(&name, |w| {
+                    with_lower_key(w, |key| self.index_word(key, index));
+                    true
                 });
-                true
-            });
+            }
+            None => {}
         }
         self.runs.push(Run {
             person,
@@ -354,6 +386,17 @@ impl Registry {
             name,
             opens,
         });
+    }
+
+    /// Lower-cased word `key` of a name now stands for run `index`.
+    fn index_word(&mut self, key: &str, index: usize) {
+        // Most words were seen before: update in place rather than allocate a key.
+        match self.by_word.get_mut(key) {
+            Some(at) => *at = index,
+            None => {
+                self.by_word.insert(key.to_string(), index);
+            }
+        }
     }
 
     /// A nominative he/she votes for the first person named in the most recent sentence that names one.
@@ -404,7 +447,7 @@ impl Registry {
     /// title or role implies ("Spokeswoman Haley Morris", "the congressman").
     pub fn note_speaker(&mut self, paragraph: usize, sentence: usize, name: &str, gender: Option<G>) {
         if self.runs.last().is_none_or(|r| r.name != name) {
-            self.add(paragraph, sentence, name.to_string(), person_like(name, 1), false);
+            self.add(paragraph, sentence, name.to_string(), person_like(name, 1), false, None);
         }
         self.last_noted = self.runs.len().checked_sub(1);
         // The latest run is the one named `name`.

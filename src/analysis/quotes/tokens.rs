@@ -80,12 +80,10 @@ fn word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// `word` in lower case with the typographic apostrophe made straight ("Clinton’s" -> "clinton's"):
-/// borrowed from `lowered` (the same bytes of the lower-cased text) when ASCII.
-fn lower_word<'a>(word: &str, lowered: &'a str, ascii: bool) -> Lower<'a> {
-    Lower(if ascii {
-        Cow::Borrowed(lowered)
-    } else if word.chars().all(|c| c.is_ascii() || c == '’') {
+/// A non-ASCII `word` in lower case with the typographic apostrophe made straight ("Clinton’s" ->
+/// "clinton's"); `lowered` is the same bytes with the ASCII letters in lower case.
+fn lower_word<'a>(word: &str, lowered: &str) -> Lower<'a> {
+    Lower(if word.chars().all(|c| c.is_ascii() || c == '’') {
         // ASCII but for typographic apostrophes ("Clinton’s"): the lower-cased bytes with the
         // apostrophe made straight, in one allocation.
         Cow::Owned(lowered.replace('’', "'"))
@@ -150,7 +148,12 @@ pub fn tokenize_into<'a>(text: &'a str, lowered: &'a str, regions: &[Region], ou
         if word_char(c) || c == '$' {
             let (end, ascii, dotted) = word_end(text, i, c, next_open);
             let mut end = end;
-            let mut lower = lower_word(&text[i..end], &lowered[i..end], ascii);
+            // An ASCII word's form is borrowed: its text is not sliced (nor its slice checked) here.
+            let mut lower = if ascii {
+                Lower(Cow::Borrowed(&lowered[i..end]))
+            } else {
+                lower_word(&text[i..end], &lowered[i..end])
+            };
             // A trailing full stop of an abbreviation, an initial or a dotted acronym stays with the word.
             if bytes.get(end) == Some(&b'.') {
                 let single_initial = end - i == 1 && c.is_uppercase();
@@ -163,8 +166,8 @@ pub fn tokenize_into<'a>(text: &'a str, lowered: &'a str, regions: &[Region], ou
                     };
                 }
             }
-            let word = &text[i..end];
-            let cap = c.is_uppercase() || (c.is_ascii_digit() && word.chars().any(char::is_uppercase));
+            // The word's text is read only for digit-led words and words that may be all capitals.
+            let cap = c.is_uppercase() || (c.is_ascii_digit() && text[i..end].chars().any(char::is_uppercase));
             out.push(Token {
                 kind: Kind::Word,
                 start: i,
@@ -172,7 +175,7 @@ pub fn tokenize_into<'a>(text: &'a str, lowered: &'a str, regions: &[Region], ou
                 lower,
                 cap,
                 // A word that opens with a lower-case ASCII letter has a lower-case letter.
-                upper: !c.is_ascii_lowercase() && all_capitals(word),
+                upper: !c.is_ascii_lowercase() && all_capitals(&text[i..end]),
                 sentence: 0,
             });
             i = end;
