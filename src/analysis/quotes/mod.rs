@@ -277,13 +277,13 @@ impl QuoteFinder {
     fn attribute(&self, para: &Para, r: usize) -> Option<Attribution> {
         let g = &self.grammar;
         let q = para.region_token[r];
-        let after = g.after(&para.tokens, q);
+        let after = g.after(para.tokens, q);
         if let Some(a) = &after {
             if !a.according_to {
                 return after;
             }
         }
-        if let Some(b) = g.before(&para.tokens, q) {
+        if let Some(b) = g.before(para.tokens, q) {
             if b.np.is_some() || after.is_none() {
                 return Some(b);
             }
@@ -293,7 +293,7 @@ impl QuoteFinder {
         }
         // `A footnote in the report makes that clear: “…”`
         if q > 0 && para.tokens[q - 1].is_punct(':') {
-            let np = g.colon_subject(&para.tokens, q - 1);
+            let np = g.colon_subject(para.tokens, q - 1);
             return Some(Attribution {
                 cue: (q - 1, q - 1),
                 np,
@@ -349,7 +349,7 @@ impl QuoteFinder {
             let introduced =
                 p > 0 && !para.regions.is_empty() && para.region_token[0] == 0 && attributions[p][0].is_none();
             if let Some(intro) = introduced
-                .then(|| self.grammar.introduction(&paras[p - 1].tokens))
+                .then(|| self.grammar.introduction(paras[p - 1].tokens))
                 .flatten()
             {
                 found[0] = self.found(&paras[p - 1], p - 1, &intro, &ctx, &mut registry, &mut last_speaker);
@@ -360,12 +360,12 @@ impl QuoteFinder {
                     continue;
                 };
                 if at > scanned {
-                    registry.scan(&self.grammar, para.text, &para.tokens, p, scanned, at);
+                    registry.scan(&self.grammar, para.text, para.tokens, p, scanned, at);
                     scanned = at;
                 }
                 found[r] = self.found(para, p, a, &ctx, &mut registry, &mut last_speaker);
             }
-            registry.scan(&self.grammar, para.text, &para.tokens, p, scanned, para.tokens.len());
+            registry.scan(&self.grammar, para.text, para.tokens, p, scanned, para.tokens.len());
             out.push(found);
         }
         out
@@ -426,7 +426,7 @@ impl QuoteFinder {
         last: Option<&(Speaker, usize)>,
     ) -> Option<Speaker> {
         let actors = ctx.actors;
-        let tokens = &para.tokens;
+        let tokens = para.tokens;
         let according_to = a.according_to;
         // "he added", "she continued": the cue carries on the previous quotation.
         let continues = matches!(
@@ -578,7 +578,7 @@ impl QuoteFinder {
     /// possessive (my “campaign”).
     fn attributive(&self, para: &Para, r: usize, words: usize) -> bool {
         let q = para.region_token[r];
-        let tokens = &para.tokens;
+        let tokens = para.tokens;
         let Some(prev) = q.checked_sub(1).map(|i| &tokens[i]) else {
             return false;
         };
@@ -600,7 +600,7 @@ impl QuoteFinder {
     /// `<noun> called|named|dubbed|titled “…”`, `known as “…”`: the marks hold a name, not speech.
     fn naming(&self, para: &Para, r: usize) -> bool {
         let q = para.region_token[r];
-        let tokens = &para.tokens;
+        let tokens = para.tokens;
         if q < 2 {
             return false;
         }
@@ -631,7 +631,7 @@ impl QuoteFinder {
         if !starts_upper {
             return QuoteKind::Partial;
         }
-        let tokens = &para.tokens;
+        let tokens = para.tokens;
         let Some(prev) = q.checked_sub(1).map(|i| &tokens[i]) else {
             return QuoteKind::Full;
         };
