@@ -6,6 +6,7 @@
 use super::attribution::Grammar;
 use super::tokens::{Kind, Token};
 use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,20 +17,22 @@ pub enum G {
 
 /// One name run in the text.
 #[derive(Debug, Clone)]
-struct Run {
+struct Run<'a> {
     /// Looks like a person's name (not a state, an organisation or a nationality).
     person: bool,
     paragraph: usize,
     sentence: usize,
-    name: String,
+    /// Borrowed from the paragraph that spells it (no allocation per run), owned when noted
+    /// from elsewhere.
+    name: Cow<'a, str>,
     /// Stands at the start of its sentence, where the subject is.
     opens: bool,
 }
 
 /// People named so far, in document order.
 #[derive(Debug, Default)]
-pub struct Registry {
-    runs: Vec<Run>,
+pub struct Registry<'a> {
+    runs: Vec<Run<'a>>,
     /// Lower-cased word of a multi-word name -> index of the latest run containing it.
     by_word: FxHashMap<String, usize>,
     /// Name -> (male votes, female votes).
@@ -290,9 +293,9 @@ pub fn pronoun_gender(lower: &str) -> Option<G> {
     }
 }
 
-impl Registry {
+impl<'a> Registry<'a> {
     /// Records the name runs and pronouns of tokens `[from, to)` of paragraph `p`.
-    pub fn scan(&mut self, g: &Grammar, text: &str, tokens: &[Token], p: usize, from: usize, to: usize) {
+    pub fn scan(&mut self, g: &Grammar, text: &'a str, tokens: &[Token], p: usize, from: usize, to: usize) {
         let mut i = from;
         while i < to {
             let t = &tokens[i];
@@ -324,7 +327,7 @@ impl Registry {
                 let title_gender = (i.saturating_sub(2)..a)
                     .rev()
                     .find_map(|k| g.roles.get(tokens[k].lower.as_str()).copied().flatten());
-                let mut name = text[tokens[a].start..tokens[b].end].to_string();
+                let mut name = Cow::Borrowed(&text[tokens[a].start..tokens[b].end]);
                 let run = &tokens[a..=b];
                 // Most names are words one space apart: their tokens' lower-case forms serve, with
                 // no splitting and no lower-casing of the name.
@@ -338,7 +341,7 @@ impl Registry {
                 if a == b {
                     // The token's lower-case form is the name's key.
                     if let Some(&k) = self.by_word.get(tokens[a].lower.as_str()) {
-                        name.clone_from(&self.runs[k].name);
+                        name = self.runs[k].name.clone();
                         person = true;
                         keys = None;
                     }
@@ -358,7 +361,7 @@ impl Registry {
         &mut self,
         paragraph: usize,
         sentence: usize,
-        name: String,
+        name: Cow<'a, str>,
         person: bool,
         opens: bool,
         words: Option<&[Token]>,
@@ -409,10 +412,10 @@ impl Registry {
 
     /// Adds `n` votes for `gender` to the name of run `run` (its key allocated only when new).
     fn add_votes(&mut self, run: usize, gender: G, n: u32) {
-        let name = &self.runs[run].name;
+        let name: &str = &self.runs[run].name;
         let v = match self.votes.get_mut(name) {
             Some(v) => v,
-            None => self.votes.entry(name.clone()).or_default(),
+            None => self.votes.entry(name.to_string()).or_default(),
         };
         match gender {
             G::Male => v.0 += n,
@@ -447,7 +450,14 @@ impl Registry {
     /// title or role implies ("Spokeswoman Haley Morris", "the congressman").
     pub fn note_speaker(&mut self, paragraph: usize, sentence: usize, name: &str, gender: Option<G>) {
         if self.runs.last().is_none_or(|r| r.name != name) {
-            self.add(paragraph, sentence, name.to_string(), person_like(name, 1), false, None);
+            self.add(
+                paragraph,
+                sentence,
+                Cow::Owned(name.to_string()),
+                person_like(name, 1),
+                false,
+                None,
+            );
         }
         self.last_noted = self.runs.len().checked_sub(1);
         // The latest run is the one named `name`.
@@ -479,7 +489,7 @@ impl Registry {
     /// The latest full name that a single word (a surname or given name) belongs to.
     pub fn full_name(&self, word: &str) -> Option<&str> {
         let i = with_lower_key(word, |key| self.by_word.get(key).copied())?;
-        Some(self.runs[i].name.as_str())
+        Some(&*self.runs[i].name)
     }
 
     /// The most recent person of gender `gender` named in reach of paragraph `p`.
@@ -490,7 +500,7 @@ impl Registry {
             .take_while(|r| r.paragraph + PRONOUN_REACH >= p)
             .take(24)
             .find(|r| r.person && self.gender(&r.name) == Some(gender))
-            .map(|r| r.name.as_str())
+            .map(|r| &*r.name)
     }
 
     /// A person who opened a sentence after the latest speaker was noted, when nothing says
@@ -502,15 +512,13 @@ impl Registry {
         let r = &self.runs[i];
         let is_object = object.is_some_and(|o| r.name.split_whitespace().any(|w| w.to_lowercase() == o));
         let fresh = r.opens && !is_object && self.last_noted.is_none_or(|n| n < i);
-        (fresh && self.gender(&r.name).is_none_or(|g| g == gender)).then_some(r.name.as_str())
+        (fresh && self.gender(&r.name).is_none_or(|g| g == gender)).then_some(&*r.name)
     }
 
     /// The subject (first person named) of the most recent sentence, in this paragraph or the
     /// one before, when nothing says its gender is not `gender`.
     pub fn recent_subject(&self, p: usize, gender: G) -> Option<&str> {
         let r = &self.runs[self.latest_sentence_subject(p)?];
-        self.gender(&r.name)
-            .is_none_or(|g| g == gender)
-            .then_some(r.name.as_str())
+        self.gender(&r.name).is_none_or(|g| g == gender).then_some(&*r.name)
     }
 }
