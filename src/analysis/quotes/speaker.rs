@@ -34,7 +34,8 @@ struct Run<'a> {
 pub struct Registry<'a> {
     runs: Vec<Run<'a>>,
     /// Lower-cased word of a multi-word name -> index of the latest run containing it.
-    by_word: FxHashMap<String, usize>,
+    /// Keys of ASCII words are borrowed from the paragraphs' lower-cased text.
+    by_word: FxHashMap<Cow<'a, str>, usize>,
     /// Name -> (male votes, female votes).
     votes: FxHashMap<String, (u32, u32)>,
     /// Run index of the latest speaker noted.
@@ -295,7 +296,7 @@ pub fn pronoun_gender(lower: &str) -> Option<G> {
 
 impl<'a> Registry<'a> {
     /// Records the name runs and pronouns of tokens `[from, to)` of paragraph `p`.
-    pub fn scan(&mut self, g: &Grammar, text: &'a str, tokens: &[Token], p: usize, from: usize, to: usize) {
+    pub fn scan(&mut self, g: &Grammar, text: &'a str, tokens: &[Token<'a>], p: usize, from: usize, to: usize) {
         let mut i = from;
         while i < to {
             let t = &tokens[i];
@@ -364,19 +365,22 @@ impl<'a> Registry<'a> {
         name: Cow<'a, str>,
         person: bool,
         opens: bool,
-        words: Option<&[Token]>,
+        words: Option<&[Token<'a>]>,
     ) {
         let index = self.runs.len();
         match words {
             Some(run) if person && run.len() > 1 => {
                 for t in run {
-                    self.index_word(t.lower.as_str(), index);
+                    match t.lower.borrowed() {
+                        Some(key) => self.index_word(key, index, || Cow::Borrowed(key)),
+                        None => self.index_word(t.lower.as_str(), index, || Cow::Owned(t.lower.to_string())),
+                    }
                 }
             }
             Some(_) => {}
             None if person && word_count(&name) > 1 => {
                 all_words(&name, |w| {
-                    with_lower_key(w, |key| self.index_word(key, index));
+                    with_lower_key(w, |key| self.index_word(key, index, || Cow::Owned(key.to_string())));
                     true
                 });
             }
@@ -391,13 +395,14 @@ impl<'a> Registry<'a> {
         });
     }
 
-    /// Lower-cased word `key` of a name now stands for run `index`.
-    fn index_word(&mut self, key: &str, index: usize) {
-        // Most words were seen before: update in place rather than allocate a key.
+    /// Lower-cased word `key` of a name now stands for run `index`; `stored` makes the key kept
+    /// when the word is new.
+    fn index_word(&mut self, key: &str, index: usize, stored: impl FnOnce() -> Cow<'a, str>) {
+        // Most words were seen before: update in place rather than store a key.
         match self.by_word.get_mut(key) {
             Some(at) => *at = index,
             None => {
-                self.by_word.insert(key.to_string(), index);
+                self.by_word.insert(stored(), index);
             }
         }
     }

@@ -35,9 +35,17 @@ pub struct Token<'a> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lower<'a>(Cow<'a, str>);
 
-impl Lower<'_> {
+impl<'a> Lower<'a> {
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The form as borrowed from the lower-cased text, when it is (ASCII words).
+    pub fn borrowed(&self) -> Option<&'a str> {
+        match self.0 {
+            Cow::Borrowed(s) => Some(s),
+            Cow::Owned(_) => None,
+        }
     }
 }
 
