@@ -3,8 +3,10 @@
 
 use super::marks::Region;
 use crate::analysis::text::ABBREVIATIONS;
+use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 use std::ops::Deref;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -105,6 +107,13 @@ fn lower_word<'a>(word: &str, lowered: &str) -> Lower<'a> {
 /// Longest abbreviation in [`ABBREVIATIONS`] ("messrs"): longer words skip the list.
 const LONGEST_ABBREVIATION: usize = 6;
 
+/// [`ABBREVIATIONS`] as a set, built once: a word before a full stop is looked up, not compared
+/// with each entry.
+fn abbreviations() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| ABBREVIATIONS.iter().copied().collect())
+}
+
 /// Tokens of `text`, each region one `Quote` token. `lowered` is `text` with its ASCII letters in
 /// lower case (`str::to_ascii_lowercase`), which the words' lower-case forms borrow.
 #[cfg(test)]
@@ -165,7 +174,7 @@ pub fn tokenize_into<'a>(text: &'a str, lowered: &'a str, regions: &[Region], ou
             // A trailing full stop of an abbreviation, an initial or a dotted acronym stays with the word.
             if bytes.get(end) == Some(&b'.') {
                 let single_initial = end - i == 1 && c.is_uppercase();
-                let abbreviation = lower.len() <= LONGEST_ABBREVIATION && ABBREVIATIONS.contains(&lower.as_str());
+                let abbreviation = lower.len() <= LONGEST_ABBREVIATION && abbreviations().contains(lower.as_str());
                 if single_initial || dotted || abbreviation {
                     end += 1;
                     lower = match lower.0 {
