@@ -4,7 +4,7 @@
 
 use super::tokens::{Kind, Token};
 use crate::lexicon::Lexicon;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// How far (in tokens) a scan may look.
 const WINDOW: usize = 48;
@@ -12,7 +12,7 @@ const MAX_NP: usize = 10;
 
 /// Cue phrases keyed by their first word form.
 pub struct Cues {
-    by_first: HashMap<String, Vec<Vec<String>>>,
+    by_first: FxHashMap<String, Vec<Vec<String>>>,
 }
 
 /// Words that never belong to a speaker's noun phrase.
@@ -478,10 +478,10 @@ pub struct Attribution {
 
 pub struct Grammar {
     pub cues: Cues,
-    stop: HashSet<&'static str>,
-    adverbs: HashSet<&'static str>,
+    stop: FxHashSet<&'static str>,
+    adverbs: FxHashSet<&'static str>,
     /// Role nouns and titles (lower case) with their gender when they imply one.
-    pub roles: HashMap<String, Option<char>>,
+    pub roles: FxHashMap<String, Option<char>>,
 }
 
 fn inflections(base: &str) -> Vec<String> {
@@ -526,7 +526,7 @@ fn inflections(base: &str) -> Vec<String> {
 
 impl Grammar {
     pub fn new(lexicon: &Lexicon) -> Self {
-        let mut by_first: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut by_first: FxHashMap<String, Vec<Vec<String>>> = FxHashMap::default();
         for entry in lexicon.entries("cue_verbs") {
             let Some(phrase) = entry.first() else {
                 continue;
@@ -556,7 +556,7 @@ impl Grammar {
         for list in by_first.values_mut() {
             list.sort_by_key(|rest| std::cmp::Reverse(rest.len()));
         }
-        let mut roles = HashMap::new();
+        let mut roles = FxHashMap::default();
         for list in ["speaker_nouns", "titles"] {
             for entry in lexicon.entries(list) {
                 let Some(word) = entry.first() else { continue };

@@ -26,7 +26,12 @@ pub fn pair(text: &str) -> Vec<Region> {
     let mut out = Vec::new();
     // (position of the opening mark, the mark)
     let mut open: Option<(usize, char)> = None;
-    for (i, c) in text.char_indices() {
+    // Every mark starts with one of three bytes (`"`; 0xE2 for “ ” „; 0xC2 for « »), all of them
+    // character starts: only those positions are decoded, the text between is skipped unread.
+    for i in memchr::memchr3_iter(b'"', 0xE2, 0xC2, text.as_bytes()) {
+        let Some(c) = text[i..].chars().next() else {
+            continue;
+        };
         let after = i + c.len_utf8();
         let close = |o: usize, m: char, out: &mut Vec<Region>| {
             out.push(Region {

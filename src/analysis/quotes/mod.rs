@@ -31,7 +31,7 @@ pub struct QuoteFinder {
 struct Para<'a> {
     text: &'a str,
     regions: Vec<Region>,
-    tokens: Vec<Token<'a>>,
+    tokens: &'a [Token<'a>],
     /// Token index of each region.
     region_token: Vec<usize>,
 }
@@ -67,14 +67,31 @@ impl QuoteFinder {
 
     /// Every quotation of the body, in order, with speaker and cue where the article gives them.
     pub fn find(&self, paragraphs: &[String], actors: &ActorTable) -> Vec<Quote> {
-        // Each paragraph with its ASCII letters in lower case, for the tokens' lower-case forms to borrow.
-        let lowered: Vec<String> = paragraphs.iter().map(|p| p.to_ascii_lowercase()).collect();
+        // The paragraphs with their ASCII letters in lower case, for the tokens' lower-case forms to
+        // borrow, and the tokens of every paragraph: one buffer each per article.
+        let mut lowered = String::with_capacity(paragraphs.iter().map(String::len).sum());
+        for text in paragraphs {
+            lowered.push_str(text);
+        }
+        lowered.make_ascii_lowercase();
+        let mut all_tokens = Vec::with_capacity(paragraphs.iter().map(|p| tokens::capacity_for(p)).sum());
+        let mut spans = Vec::with_capacity(paragraphs.len());
+        let mut all_regions = Vec::with_capacity(paragraphs.len());
+        let mut offset = 0;
+        for text in paragraphs {
+            let regions = marks::pair(text);
+            let from = all_tokens.len();
+            tokens::tokenize_into(text, &lowered[offset..offset + text.len()], &regions, &mut all_tokens);
+            spans.push(from..all_tokens.len());
+            all_regions.push(regions);
+            offset += text.len();
+        }
         let paras: Vec<Para> = paragraphs
             .iter()
-            .zip(&lowered)
-            .map(|(text, lowered)| {
-                let regions = marks::pair(text);
-                let tokens = tokens::tokenize(text, lowered, &regions);
+            .zip(all_regions)
+            .zip(spans)
+            .map(|((text, regions), span)| {
+                let tokens = &all_tokens[span];
                 let mut region_token = vec![0; regions.len()];
                 for (i, t) in tokens.iter().enumerate() {
                     if let Kind::Quote(r) = t.kind {
@@ -260,13 +277,13 @@ impl QuoteFinder {
     fn attribute(&self, para: &Para, r: usize) -> Option<Attribution> {
         let g = &self.grammar;
         let q = para.region_token[r];
-        let after = g.after(&para.tokens, q);
+        let after = g.after(para.tokens, q);
         if let Some(a) = &after {
             if !a.according_to {
                 return after;
             }
         }
-        if let Some(b) = g.before(&para.tokens, q) {
+        if let Some(b) = g.before(para.tokens, q) {
             if b.np.is_some() || after.is_none() {
                 return Some(b);
             }
@@ -276,7 +293,7 @@ impl QuoteFinder {
         }
         // `A footnote in the report makes that clear: “…”`
         if q > 0 && para.tokens[q - 1].is_punct(':') {
-            let np = g.colon_subject(&para.tokens, q - 1);
+            let np = g.colon_subject(para.tokens, q - 1);
             return Some(Attribution {
                 cue: (q - 1, q - 1),
                 np,
@@ -332,7 +349,7 @@ impl QuoteFinder {
             let introduced =
                 p > 0 && !para.regions.is_empty() && para.region_token[0] == 0 && attributions[p][0].is_none();
             if let Some(intro) = introduced
-                .then(|| self.grammar.introduction(&paras[p - 1].tokens))
+                .then(|| self.grammar.introduction(paras[p - 1].tokens))
                 .flatten()
             {
                 found[0] = self.found(&paras[p - 1], p - 1, &intro, &ctx, &mut registry, &mut last_speaker);
@@ -343,12 +360,12 @@ impl QuoteFinder {
                     continue;
                 };
                 if at > scanned {
-                    registry.scan(&self.grammar, para.text, &para.tokens, p, scanned, at);
+                    registry.scan(&self.grammar, para.text, para.tokens, p, scanned, at);
                     scanned = at;
                 }
                 found[r] = self.found(para, p, a, &ctx, &mut registry, &mut last_speaker);
             }
-            registry.scan(&self.grammar, para.text, &para.tokens, p, scanned, para.tokens.len());
+            registry.scan(&self.grammar, para.text, para.tokens, p, scanned, para.tokens.len());
             out.push(found);
         }
         out
@@ -409,7 +426,7 @@ impl QuoteFinder {
         last: Option<&(Speaker, usize)>,
     ) -> Option<Speaker> {
         let actors = ctx.actors;
-        let tokens = &para.tokens;
+        let tokens = para.tokens;
         let according_to = a.according_to;
         // "he added", "she continued": the cue carries on the previous quotation.
         let continues = matches!(
@@ -561,7 +578,7 @@ impl QuoteFinder {
     /// possessive (my “campaign”).
     fn attributive(&self, para: &Para, r: usize, words: usize) -> bool {
         let q = para.region_token[r];
-        let tokens = &para.tokens;
+        let tokens = para.tokens;
         let Some(prev) = q.checked_sub(1).map(|i| &tokens[i]) else {
             return false;
         };
@@ -583,7 +600,7 @@ impl QuoteFinder {
     /// `<noun> called|named|dubbed|titled “…”`, `known as “…”`: the marks hold a name, not speech.
     fn naming(&self, para: &Para, r: usize) -> bool {
         let q = para.region_token[r];
-        let tokens = &para.tokens;
+        let tokens = para.tokens;
         if q < 2 {
             return false;
         }
@@ -614,7 +631,7 @@ impl QuoteFinder {
         if !starts_upper {
             return QuoteKind::Partial;
         }
-        let tokens = &para.tokens;
+        let tokens = para.tokens;
         let Some(prev) = q.checked_sub(1).map(|i| &tokens[i]) else {
             return QuoteKind::Full;
         };

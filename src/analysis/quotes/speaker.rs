@@ -5,7 +5,9 @@
 
 use super::attribution::Grammar;
 use super::tokens::{Kind, Token};
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum G {
@@ -15,24 +17,27 @@ pub enum G {
 
 /// One name run in the text.
 #[derive(Debug, Clone)]
-struct Run {
+struct Run<'a> {
     /// Looks like a person's name (not a state, an organisation or a nationality).
     person: bool,
     paragraph: usize,
     sentence: usize,
-    name: String,
+    /// Borrowed from the paragraph that spells it (no allocation per run), owned when noted
+    /// from elsewhere.
+    name: Cow<'a, str>,
     /// Stands at the start of its sentence, where the subject is.
     opens: bool,
 }
 
 /// People named so far, in document order.
 #[derive(Debug, Default)]
-pub struct Registry {
-    runs: Vec<Run>,
+pub struct Registry<'a> {
+    runs: Vec<Run<'a>>,
     /// Lower-cased word of a multi-word name -> index of the latest run containing it.
-    by_word: HashMap<String, usize>,
+    /// Keys of ASCII words are borrowed from the paragraphs' lower-cased text.
+    by_word: FxHashMap<Cow<'a, str>, usize>,
     /// Name -> (male votes, female votes).
-    votes: HashMap<String, (u32, u32)>,
+    votes: FxHashMap<String, (u32, u32)>,
     /// Run index of the latest speaker noted.
     last_noted: Option<usize>,
 }
@@ -170,17 +175,109 @@ const NON_PERSON: &[&str] = &[
     "affairs",
 ];
 
+/// [`NON_PERSON`] and the calendar words as one set, built once: a word of a name is looked up,
+/// not compared with each entry.
+fn never_in_name() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        NON_PERSON
+            .iter()
+            .chain(crate::lexicon::MONTHS.iter())
+            .chain(crate::lexicon::WEEKDAYS.iter())
+            .copied()
+            .collect()
+    })
+}
+
+/// Longest lower-cased word built on the stack; longer words take the allocating path.
+const KEY_BYTES: usize = 48;
+
+/// `word` lower-cased with the typographic apostrophe made straight (`to_lowercase` then
+/// `replace('’', "'")`), handed to `f`. Built on the stack for short words of ASCII letters and
+/// ’ (nearly every name), so the hot paths allocate nothing; allocated for the others.
+fn with_lower_key<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; KEY_BYTES];
+    let mut n = 0;
+    let bytes = word.as_bytes();
+    let mut k = 0;
+    while k < bytes.len() && n < KEY_BYTES {
+        let b = bytes[k];
+        if b.is_ascii() {
+            buf[n] = b.to_ascii_lowercase();
+            k += 1;
+        } else if bytes[k..].starts_with("’".as_bytes()) {
+            buf[n] = b'\'';
+            k += "’".len();
+        } else {
+            break;
+        }
+        n += 1;
+    }
+    match std::str::from_utf8(&buf[..n]) {
+        Ok(key) if k == bytes.len() => f(key),
+        _ => f(&word.to_lowercase().replace('’', "'")),
+    }
+}
+
+/// Calls `f` on each word of `name`, as `split_whitespace` splits it, while `f` returns true;
+/// whether it always did. ASCII names (nearly all) are split byte by byte, without decoding.
+fn all_words(name: &str, mut f: impl FnMut(&str) -> bool) -> bool {
+    if !name.is_ascii() {
+        return name.split_whitespace().all(f);
+    }
+    let mut start = None;
+    for (k, b) in name.bytes().enumerate() {
+        // The ASCII characters that `char::is_whitespace` accepts.
+        let space = matches!(b, b' ' | b'\t'..=b'\r');
+        match (space, start) {
+            (false, None) => start = Some(k),
+            (true, Some(s)) => {
+                if !f(&name[s..k]) {
+                    return false;
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    start.is_none_or(|s| f(&name[s..]))
+}
+
+/// How many words `name` has.
+fn word_count(name: &str) -> usize {
+    let mut n = 0;
+    all_words(name, |_| {
+        n += 1;
+        true
+    });
+    n
+}
+
 /// A capitalised run that can be a person's name.
 pub fn person_like(name: &str, min_words: usize) -> bool {
-    let words: Vec<String> = name
-        .split_whitespace()
-        .map(|w| w.to_lowercase().replace('’', "'"))
-        .collect();
-    (min_words..=4).contains(&words.len())
-        && words.iter().all(|w| {
-            let w = w.trim_end_matches("'s").trim_end_matches('\'');
-            !NON_PERSON.contains(&w) && !crate::lexicon::is_calendar_word(w) && !w.chars().all(|c| c.is_ascii_digit())
-        })
+    let words = word_count(name);
+    (min_words..=4).contains(&words) && all_words(name, |w| with_lower_key(w, person_word))
+}
+
+/// [`person_like`] for a name whose words are `words`, lower-cased (the words of a run of tokens).
+fn person_like_words<'w>(mut words: impl ExactSizeIterator<Item = &'w str>, min_words: usize) -> bool {
+    (min_words..=4).contains(&words.len()) && words.all(person_word)
+}
+
+/// A lower-cased word that may stand in a person's name.
+fn person_word(mut w: &str) -> bool {
+    // `trim_end_matches("'s")` without building a substring searcher for each word.
+    while let Some(stem) = w.strip_suffix("'s") {
+        w = stem;
+    }
+    let w = w.trim_end_matches('\'');
+    !never_in_name().contains(w) && !w.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Whether the name spelt by word tokens `run` has these tokens for its words: one space
+/// between each two (so its lower-cased words are the tokens' lower-case forms).
+fn spaced_words(text: &str, run: &[Token]) -> bool {
+    run.windows(2).all(|w| text.get(w[0].end..w[1].start) == Some(" "))
 }
 
 /// Whether the run starting at token `i` opens its sentence (past a leading conjunction).
@@ -197,9 +294,9 @@ pub fn pronoun_gender(lower: &str) -> Option<G> {
     }
 }
 
-impl Registry {
+impl<'a> Registry<'a> {
     /// Records the name runs and pronouns of tokens `[from, to)` of paragraph `p`.
-    pub fn scan(&mut self, g: &Grammar, text: &str, tokens: &[Token], p: usize, from: usize, to: usize) {
+    pub fn scan(&mut self, g: &Grammar, text: &'a str, tokens: &[Token<'a>], p: usize, from: usize, to: usize) {
         let mut i = from;
         while i < to {
             let t = &tokens[i];
@@ -207,7 +304,13 @@ impl Registry {
                 i += 1;
                 continue;
             }
-            if let Some(gender) = pronoun_gender(&t.lower).filter(|_| matches!(t.lower.as_str(), "he" | "she")) {
+            // Only the nominative he/she votes.
+            let nominative = match t.lower.as_str() {
+                "he" => Some(G::Male),
+                "she" => Some(G::Female),
+                _ => None,
+            };
+            if let Some(gender) = nominative {
                 self.vote(p, gender);
                 i += 1;
                 continue;
@@ -225,35 +328,63 @@ impl Registry {
                 let title_gender = (i.saturating_sub(2)..a)
                     .rev()
                     .find_map(|k| g.roles.get(tokens[k].lower.as_str()).copied().flatten());
-                let mut name = text[tokens[a].start..tokens[b].end].to_string();
+                let mut name = Cow::Borrowed(&text[tokens[a].start..tokens[b].end]);
+                let run = &tokens[a..=b];
+                // Most names are words one space apart: their tokens' lower-case forms serve, with
+                // no splitting and no lower-casing of the name.
+                let mut keys = spaced_words(text, run).then_some(run);
+                let mut person = b > a
+                    && match keys {
+                        Some(run) => person_like_words(run.iter().map(|t| t.lower.as_str()), 2),
+                        None => person_like(&name, 2),
+                    };
                 // A surname of a person named before stands for that person ("Kim, who is also …").
-                let mut person = b > a && person_like(&name, 2);
                 if a == b {
-                    if let Some(full) = self.full_name(&name) {
-                        name = full.to_string();
+                    // The token's lower-case form is the name's key.
+                    if let Some(&k) = self.by_word.get(tokens[a].lower.as_str()) {
+                        name = self.runs[k].name.clone();
                         person = true;
+                        keys = None;
                     }
                 }
-                self.add(p, tokens[a].sentence, name.clone(), person, opens_sentence(tokens, i));
+                self.add(p, tokens[a].sentence, name, person, opens_sentence(tokens, i), keys);
                 if let Some(c) = title_gender {
-                    let v = self.votes.entry(name).or_default();
-                    if c == 'm' {
-                        v.0 += 2;
-                    } else {
-                        v.1 += 2;
-                    }
+                    let gender = if c == 'm' { G::Male } else { G::Female };
+                    self.add_votes(self.runs.len() - 1, gender, 2);
                 }
             }
             i = j + 1;
         }
     }
 
-    fn add(&mut self, paragraph: usize, sentence: usize, name: String, person: bool, opens: bool) {
+    /// Records a run named `name`; `words`, when given, are its word tokens (see [`spaced_words`]).
+    fn add(
+        &mut self,
+        paragraph: usize,
+        sentence: usize,
+        name: Cow<'a, str>,
+        person: bool,
+        opens: bool,
+        words: Option<&[Token<'a>]>,
+    ) {
         let index = self.runs.len();
-        if person && name.split_whitespace().nth(1).is_some() {
-            for w in name.split_whitespace() {
-                self.by_word.insert(w.to_lowercase().replace('’', "'"), index);
+        match words {
+            Some(run) if person && run.len() > 1 => {
+                for t in run {
+                    match t.lower.borrowed() {
+                        Some(key) => self.index_word(key, index, || Cow::Borrowed(key)),
+                        None => self.index_word(t.lower.as_str(), index, || Cow::Owned(t.lower.to_string())),
+                    }
+                }
             }
+            Some(_) => {}
+            None if person && word_count(&name) > 1 => {
+                all_words(&name, |w| {
+                    with_lower_key(w, |key| self.index_word(key, index, || Cow::Owned(key.to_string())));
+                    true
+                });
+            }
+            None => {}
         }
         self.runs.push(Run {
             person,
@@ -264,15 +395,36 @@ impl Registry {
         });
     }
 
+    /// Lower-cased word `key` of a name now stands for run `index`; `stored` makes the key kept
+    /// when the word is new.
+    fn index_word(&mut self, key: &str, index: usize, stored: impl FnOnce() -> Cow<'a, str>) {
+        // Most words were seen before: update in place rather than store a key.
+        match self.by_word.get_mut(key) {
+            Some(at) => *at = index,
+            None => {
+                self.by_word.insert(stored(), index);
+            }
+        }
+    }
+
     /// A nominative he/she votes for the first person named in the most recent sentence that names one.
     fn vote(&mut self, p: usize, gender: G) {
         let Some(i) = self.latest_sentence_subject(p) else {
             return;
         };
-        let v = self.votes.entry(self.runs[i].name.clone()).or_default();
+        self.add_votes(i, gender, 1);
+    }
+
+    /// Adds `n` votes for `gender` to the name of run `run` (its key allocated only when new).
+    fn add_votes(&mut self, run: usize, gender: G, n: u32) {
+        let name: &str = &self.runs[run].name;
+        let v = match self.votes.get_mut(name) {
+            Some(v) => v,
+            None => self.votes.entry(name.to_string()).or_default(),
+        };
         match gender {
-            G::Male => v.0 += 1,
-            G::Female => v.1 += 1,
+            G::Male => v.0 += n,
+            G::Female => v.1 += n,
         }
     }
 
@@ -303,15 +455,19 @@ impl Registry {
     /// title or role implies ("Spokeswoman Haley Morris", "the congressman").
     pub fn note_speaker(&mut self, paragraph: usize, sentence: usize, name: &str, gender: Option<G>) {
         if self.runs.last().is_none_or(|r| r.name != name) {
-            self.add(paragraph, sentence, name.to_string(), person_like(name, 1), false);
+            self.add(
+                paragraph,
+                sentence,
+                Cow::Owned(name.to_string()),
+                person_like(name, 1),
+                false,
+                None,
+            );
         }
         self.last_noted = self.runs.len().checked_sub(1);
-        if let Some(g) = gender {
-            let v = self.votes.entry(name.to_string()).or_default();
-            match g {
-                G::Male => v.0 += 2,
-                G::Female => v.1 += 2,
-            }
+        // The latest run is the one named `name`.
+        if let (Some(g), Some(run)) = (gender, self.last_noted) {
+            self.add_votes(run, g, 2);
         }
     }
 
@@ -337,8 +493,8 @@ impl Registry {
 
     /// The latest full name that a single word (a surname or given name) belongs to.
     pub fn full_name(&self, word: &str) -> Option<&str> {
-        let i = *self.by_word.get(&word.to_lowercase().replace('’', "'"))?;
-        Some(self.runs[i].name.as_str())
+        let i = with_lower_key(word, |key| self.by_word.get(key).copied())?;
+        Some(&*self.runs[i].name)
     }
 
     /// The most recent person of gender `gender` named in reach of paragraph `p`.
@@ -349,7 +505,7 @@ impl Registry {
             .take_while(|r| r.paragraph + PRONOUN_REACH >= p)
             .take(24)
             .find(|r| r.person && self.gender(&r.name) == Some(gender))
-            .map(|r| r.name.as_str())
+            .map(|r| &*r.name)
     }
 
     /// A person who opened a sentence after the latest speaker was noted, when nothing says
@@ -361,15 +517,13 @@ impl Registry {
         let r = &self.runs[i];
         let is_object = object.is_some_and(|o| r.name.split_whitespace().any(|w| w.to_lowercase() == o));
         let fresh = r.opens && !is_object && self.last_noted.is_none_or(|n| n < i);
-        (fresh && self.gender(&r.name).is_none_or(|g| g == gender)).then_some(r.name.as_str())
+        (fresh && self.gender(&r.name).is_none_or(|g| g == gender)).then_some(&*r.name)
     }
 
     /// The subject (first person named) of the most recent sentence, in this paragraph or the
     /// one before, when nothing says its gender is not `gender`.
     pub fn recent_subject(&self, p: usize, gender: G) -> Option<&str> {
         let r = &self.runs[self.latest_sentence_subject(p)?];
-        self.gender(&r.name)
-            .is_none_or(|g| g == gender)
-            .then_some(r.name.as_str())
+        self.gender(&r.name).is_none_or(|g| g == gender).then_some(&*r.name)
     }
 }

@@ -3,8 +3,10 @@
 
 use super::marks::Region;
 use crate::analysis::text::ABBREVIATIONS;
+use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 use std::ops::Deref;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -35,9 +37,17 @@ pub struct Token<'a> {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Lower<'a>(Cow<'a, str>);
 
-impl Lower<'_> {
+impl<'a> Lower<'a> {
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// The form as borrowed from the lower-cased text, when it is (ASCII words).
+    pub fn borrowed(&self) -> Option<&'a str> {
+        match self.0 {
+            Cow::Borrowed(s) => Some(s),
+            Cow::Owned(_) => None,
+        }
     }
 }
 
@@ -80,11 +90,13 @@ fn word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
-/// `word` in lower case with the typographic apostrophe made straight ("Clinton’s" -> "clinton's"):
-/// borrowed from `lowered` (the same bytes of the lower-cased text) when ASCII.
-fn lower_word<'a>(word: &str, lowered: &'a str) -> Lower<'a> {
-    Lower(if word.is_ascii() {
-        Cow::Borrowed(lowered)
+/// A non-ASCII `word` in lower case with the typographic apostrophe made straight ("Clinton’s" ->
+/// "clinton's"); `lowered` is the same bytes with the ASCII letters in lower case.
+fn lower_word<'a>(word: &str, lowered: &str) -> Lower<'a> {
+    Lower(if word.chars().all(|c| c.is_ascii() || c == '’') {
+        // ASCII but for typographic apostrophes ("Clinton’s"): the lower-cased bytes with the
+        // apostrophe made straight, in one allocation.
+        Cow::Owned(lowered.replace('’', "'"))
     } else if word.contains('’') {
         Cow::Owned(word.to_lowercase().replace('’', "'"))
     } else {
@@ -92,15 +104,45 @@ fn lower_word<'a>(word: &str, lowered: &'a str) -> Lower<'a> {
     })
 }
 
+/// Longest abbreviation in [`ABBREVIATIONS`] ("messrs"): longer words skip the list.
+const LONGEST_ABBREVIATION: usize = 6;
+
+/// [`ABBREVIATIONS`] as a set, built once: a word before a full stop is looked up, not compared
+/// with each entry.
+fn abbreviations() -> &'static FxHashSet<&'static str> {
+    static SET: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| ABBREVIATIONS.iter().copied().collect())
+}
+
 /// Tokens of `text`, each region one `Quote` token. `lowered` is `text` with its ASCII letters in
 /// lower case (`str::to_ascii_lowercase`), which the words' lower-case forms borrow.
+#[cfg(test)]
 pub fn tokenize<'a>(text: &'a str, lowered: &'a str, regions: &[Region]) -> Vec<Token<'a>> {
-    // About one token per five bytes of news text: one allocation, no regrowth.
-    let mut out: Vec<Token> = Vec::with_capacity(text.len() / 5 + 4);
+    let mut out = Vec::with_capacity(capacity_for(text));
+    tokenize_into(text, lowered, regions, &mut out);
+    out
+}
+
+/// About one token per five bytes of news text: room for the tokens of `text` without regrowth.
+pub fn capacity_for(text: &str) -> usize {
+    text.len() / 5 + 4
+}
+
+/// [`tokenize`] appending to `out`, so that an article's paragraphs share one buffer.
+pub fn tokenize_into<'a>(text: &'a str, lowered: &'a str, regions: &[Region], out: &mut Vec<Token<'a>>) {
+    let first = out.len();
+    let bytes = text.as_bytes();
     let mut next_region = 0;
+    // Where the next region opens: words stop there, the region becomes one token.
+    let mut next_open = regions.first().map_or(usize::MAX, |r| r.open);
     let mut i = 0;
     while let Some(c) = char_at(text, i) {
-        if regions.get(next_region).is_some_and(|r| r.open == i) {
+        // The commonest byte first (a region opens at a mark, never at a space).
+        if c == ' ' {
+            i += 1;
+            continue;
+        }
+        if i == next_open {
             let r = regions[next_region];
             out.push(Token {
                 kind: Kind::Quote(next_region),
@@ -112,6 +154,7 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str, regions: &[Region]) -> Vec<
                 sentence: 0,
             });
             next_region += 1;
+            next_open = regions.get(next_region).map_or(usize::MAX, |r| r.open);
             i = next_boundary(text, (i + c.len_utf8()).max(r.end));
             continue;
         }
@@ -120,42 +163,19 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str, regions: &[Region]) -> Vec<
             continue;
         }
         if word_char(c) || c == '$' {
-            let mut end = i + c.len_utf8();
-            let mut j = end;
-            let next_open = regions.get(next_region).map_or(usize::MAX, |r| r.open);
-            let bytes = text.as_bytes();
-            loop {
-                // Runs of ASCII letters and digits, byte by byte.
-                while j < bytes.len() && j != next_open && bytes[j].is_ascii_alphanumeric() {
-                    j += 1;
-                    end = j;
-                }
-                let Some(d) = char_at(text, j).filter(|_| j != next_open) else {
-                    break;
-                };
-                let after = j + d.len_utf8();
-                if word_char(d) {
-                    end = after;
-                    j = after;
-                    continue;
-                }
-                // Inner joiners: Clinton’s, Jong-un, U.S, AT&T, 3.5
-                if matches!(d, '\'' | '’' | '-' | '.' | '&' | ',') {
-                    let next = char_at(text, after);
-                    let joins = next.is_some_and(word_char)
-                        && (d != ',' || (c.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())));
-                    if joins {
-                        j = after;
-                        continue;
-                    }
-                }
-                break;
-            }
-            let mut lower = lower_word(&text[i..end], &lowered[i..end]);
+            let (end, ascii, dotted) = word_end(text, i, c, next_open);
+            let mut end = end;
+            // An ASCII word's form is borrowed: its text is not sliced (nor its slice checked) here.
+            let mut lower = if ascii {
+                Lower(Cow::Borrowed(&lowered[i..end]))
+            } else {
+                lower_word(&text[i..end], &lowered[i..end])
+            };
             // A trailing full stop of an abbreviation, an initial or a dotted acronym stays with the word.
-            if text[end..].starts_with('.') {
+            if bytes.get(end) == Some(&b'.') {
                 let single_initial = end - i == 1 && c.is_uppercase();
-                if single_initial || lower.contains('.') || ABBREVIATIONS.contains(&lower.as_str()) {
+                let abbreviation = lower.len() <= LONGEST_ABBREVIATION && abbreviations().contains(lower.as_str());
+                if single_initial || dotted || abbreviation {
                     end += 1;
                     lower = match lower.0 {
                         Cow::Borrowed(_) => Lower(Cow::Borrowed(&lowered[i..end])),
@@ -163,15 +183,16 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str, regions: &[Region]) -> Vec<
                     };
                 }
             }
-            let word = &text[i..end];
-            let cap = c.is_uppercase() || (c.is_ascii_digit() && word.chars().any(char::is_uppercase));
+            // The word's text is read only for digit-led words and words that may be all capitals.
+            let cap = c.is_uppercase() || (c.is_ascii_digit() && text[i..end].chars().any(char::is_uppercase));
             out.push(Token {
                 kind: Kind::Word,
                 start: i,
                 end,
                 lower,
                 cap,
-                upper: all_capitals(word),
+                // A word that opens with a lower-case ASCII letter has a lower-case letter.
+                upper: !c.is_ascii_lowercase() && all_capitals(&text[i..end]),
                 sentence: 0,
             });
             i = end;
@@ -188,8 +209,73 @@ pub fn tokenize<'a>(text: &'a str, lowered: &'a str, regions: &[Region]) -> Vec<
         });
         i += c.len_utf8();
     }
-    number_sentences(text, regions, &mut out);
-    out
+    number_sentences(text, regions, &mut out[first..]);
+}
+
+/// ASCII letters and digits by byte value: one load per byte in the word scan.
+static ASCII_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The end of the word that starts with `c` at byte `i` (never past `next_open`), whether the
+/// word is all ASCII, and whether it holds an inner full stop ("U.S").
+fn word_end(text: &str, i: usize, c: char, next_open: usize) -> (usize, bool, bool) {
+    let bytes = text.as_bytes();
+    // Runs of ASCII letters and digits stop at the next region's mark, which is never one.
+    let stop = bytes.len().min(next_open);
+    let mut ascii = c.is_ascii();
+    let mut dotted = false;
+    let mut end = i + c.len_utf8();
+    let mut j = end;
+    loop {
+        // Runs of ASCII letters and digits, byte by byte.
+        let run = bytes[j..stop]
+            .iter()
+            .position(|&b| !ASCII_WORD[usize::from(b)])
+            .unwrap_or(stop - j);
+        if run > 0 {
+            j += run;
+            end = j;
+        }
+        // The text's end or the next region's mark.
+        if j == stop {
+            break;
+        }
+        // Most words end at an ASCII byte that neither continues nor joins them (a space, a stop).
+        if bytes[j].is_ascii() && !matches!(bytes[j], b'\'' | b'-' | b'.' | b'&' | b',') {
+            break;
+        }
+        let Some(d) = char_at(text, j) else {
+            break;
+        };
+        let after = j + d.len_utf8();
+        if word_char(d) {
+            ascii &= d.is_ascii();
+            end = after;
+            j = after;
+            continue;
+        }
+        // Inner joiners: Clinton’s, Jong-un, U.S, AT&T, 3.5
+        if matches!(d, '\'' | '’' | '-' | '.' | '&' | ',') {
+            let next = char_at(text, after);
+            let joins = next.is_some_and(word_char)
+                && (d != ',' || (c.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit())));
+            if joins {
+                ascii &= d.is_ascii();
+                dotted |= d == '.';
+                j = after;
+                continue;
+            }
+        }
+        break;
+    }
+    (end, ascii, dotted)
 }
 
 /// The character starting at byte `i` (none at the end), without decoding ASCII.
@@ -210,6 +296,17 @@ fn next_boundary(text: &str, i: usize) -> usize {
 
 /// Two letters or more, every one upper case ("US", "NY1").
 fn all_capitals(word: &str) -> bool {
+    if word.is_ascii() {
+        // The same test on bytes.
+        let mut letters = 0;
+        for b in word.bytes().filter(u8::is_ascii_alphabetic) {
+            if !b.is_ascii_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+        return letters >= 2;
+    }
     let mut letters = 0;
     for ch in word.chars().filter(|c| c.is_alphabetic()) {
         if !ch.is_uppercase() {
