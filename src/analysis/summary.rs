@@ -32,20 +32,13 @@ pub fn summarize(body: &Body, n: usize) -> Vec<String> {
     if candidates.len() <= n {
         return candidates.into_iter().map(str::to_string).collect();
     }
-    // The stopwords take the first ids, so one lookup both filters a word and numbers it.
-    let mut vocabulary: FastMap<Cow<str>, u32> = FastMap::with_capacity_and_hasher(512, Default::default());
-    vocabulary.extend(
-        STOPWORDS
-            .iter()
-            .enumerate()
-            .map(|(id, &w)| (Cow::Borrowed(w), id as u32)),
-    );
-    let (mut lower, mut ids) = (String::new(), Vec::new());
+    let mut vocabulary = Vocabulary::new();
+    let mut ids = Vec::new();
     let words: Vec<Vec<u32>> = candidates
         .iter()
-        .map(|s| content_words(s, &mut vocabulary, &mut lower, &mut ids))
+        .map(|s| content_words(s, &mut vocabulary, &mut ids))
         .collect();
-    let scores = rank(&words, vocabulary.len());
+    let scores = rank(&words, vocabulary.len() as usize);
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     // Ties go to the earlier sentence, as news puts the main point first.
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
@@ -73,32 +66,95 @@ fn has_words(sentence: &str, n: usize) -> bool {
     false
 }
 
-/// The sentence's distinct content words as sorted ids into `vocabulary` (lower-cased words, seeded
-/// with the stopwords, which are left out). Words already in lower case are borrowed from the
-/// sentence; `lower` is scratch space for the others, so only new capitalised words allocate, and
-/// `ids` is scratch space for the ids, copied out once at their final length.
-fn content_words<'a>(
-    sentence: &'a str,
-    vocabulary: &mut FastMap<Cow<'a, str>, u32>,
-    lower: &mut String,
-    ids: &mut Vec<u32>,
-) -> Vec<u32> {
-    ids.clear();
-    let mut at = 0;
-    while let Some((word, already_lower)) = next_word(sentence, &mut at) {
-        let next = vocabulary.len() as u32;
-        let id = if already_lower {
-            *vocabulary.entry(Cow::Borrowed(word)).or_insert(next)
+/// Up to this many ASCII characters, a lower-cased word is one number ([`Vocabulary::packed`]).
+const PACKED_MAX: usize = 2 * HALF;
+/// Characters in each `u64` half of a packed key, seven bits each.
+const HALF: usize = 9;
+
+/// ASCII letters and digits, by byte: one load instead of two range tests.
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// Lower-cased words numbered in order of first sight, the stopwords first, so one lookup both
+/// filters a word and numbers it. Short ASCII words (nearly all) are keyed by their characters
+/// packed into a `u128`, seven bits each, which is cheaper to hash and compare than a string;
+/// the others by the string.
+struct Vocabulary<'a> {
+    packed: FastMap<u128, u32>,
+    other: FastMap<Cow<'a, str>, u32>,
+    len: u32,
+}
+
+impl<'a> Vocabulary<'a> {
+    fn new() -> Self {
+        let mut vocabulary = Vocabulary {
+            packed: FastMap::with_capacity_and_hasher(512, Default::default()),
+            other: FastMap::default(),
+            len: 0,
+        };
+        let mut lower = String::new();
+        for word in STOPWORDS {
+            vocabulary.id(word, packed_key(word.as_bytes()), &mut lower);
+        }
+        vocabulary
+    }
+
+    /// The number of words seen.
+    fn len(&self) -> u32 {
+        self.len
+    }
+
+    /// The id of `word` in lower case, numbering it if new. `key` is the packed lower case of an
+    /// ASCII word ([`packed_key`] of it lower-cased), if short enough; `lower` is scratch space.
+    fn id(&mut self, word: &'a str, key: Option<u128>, lower: &mut String) -> u32 {
+        let next = self.len;
+        let id = if let Some(key) = key {
+            *self.packed.entry(key).or_insert(next)
+        } else if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            *self.other.entry(Cow::Borrowed(word)).or_insert(next)
         } else {
-            let key = lower_case_into(lower, word);
-            match vocabulary.get(key) {
-                Some(&id) => id,
-                None => {
-                    vocabulary.insert(Cow::Owned(key.to_owned()), next);
-                    next
-                }
+            let lowered = lower_case_into(lower, word);
+            // Lower case can make a word ASCII (the Kelvin sign becomes "k"): it takes the key.
+            match packed_key(lowered.as_bytes()) {
+                Some(key) if lowered.is_ascii() => *self.packed.entry(key).or_insert(next),
+                _ => match self.other.get(lowered) {
+                    Some(&id) => id,
+                    None => {
+                        self.other.insert(Cow::Owned(lowered.to_owned()), next);
+                        next
+                    }
+                },
             }
         };
+        if id == next {
+            self.len += 1;
+        }
+        id
+    }
+}
+
+/// `bytes` (ASCII, lower case) as one number, seven bits a character, when at most
+/// [`PACKED_MAX`] long: distinct strings get distinct numbers, as no character is zero.
+fn packed_key(bytes: &[u8]) -> Option<u128> {
+    (bytes.len() <= PACKED_MAX && bytes.is_ascii())
+        .then(|| bytes.iter().rev().fold(0, |key, &b| key << 7 | u128::from(b)))
+}
+
+/// The sentence's distinct content words as sorted ids into `vocabulary` (the stopwords are left
+/// out). `ids` is scratch space for the ids, copied out once at their final length.
+fn content_words<'a>(sentence: &'a str, vocabulary: &mut Vocabulary<'a>, ids: &mut Vec<u32>) -> Vec<u32> {
+    ids.clear();
+    let mut lower = String::new();
+    let mut at = 0;
+    while let Some((word, key)) = next_word(sentence, &mut at) {
+        let id = vocabulary.id(word, key, &mut lower);
         if id as usize >= STOPWORDS.len() {
             ids.push(id);
         }
@@ -115,10 +171,11 @@ fn words(sentence: &str) -> impl Iterator<Item = &str> {
     std::iter::from_fn(move || next_word(sentence, &mut at).map(|(word, _)| word))
 }
 
-/// The next run of alphanumeric characters of `sentence` from byte `at` (moved past it), and
-/// whether it is ASCII without capitals, i.e. its own lower case. ASCII bytes are tested as bytes;
-/// only other characters are decoded.
-fn next_word<'s>(sentence: &'s str, at: &mut usize) -> Option<(&'s str, bool)> {
+/// The next run of alphanumeric characters of `sentence` from byte `at` (moved past it), and when
+/// it is ASCII and at most [`PACKED_MAX`] long, its lower case as a [`packed_key`] (built during
+/// the scan: `| 0x20` lower-cases an ASCII letter and leaves a digit). ASCII bytes are tested as
+/// bytes; only other characters are decoded.
+fn next_word<'s>(sentence: &'s str, at: &mut usize) -> Option<(&'s str, Option<u128>)> {
     let bytes = sentence.as_bytes();
     // The width of the character at `i` when it is alphanumeric.
     let alphanumeric_width = |i: usize| match bytes[i] {
@@ -130,7 +187,7 @@ fn next_word<'s>(sentence: &'s str, at: &mut usize) -> Option<(&'s str, bool)> {
             .map(char::len_utf8),
     };
     let mut i = *at;
-    while i < bytes.len() && !bytes[i].is_ascii_alphanumeric() {
+    while i < bytes.len() && !ASCII_ALPHANUMERIC[usize::from(bytes[i])] {
         if bytes[i].is_ascii() {
             i += 1;
         } else if alphanumeric_width(i).is_some() {
@@ -140,23 +197,31 @@ fn next_word<'s>(sentence: &'s str, at: &mut usize) -> Option<(&'s str, bool)> {
         }
     }
     let start = i;
-    let mut already_lower = true;
+    // The key in two halves of nine characters (63 bits) each: shifts of a u64 are cheap.
+    let (mut low, mut high) = (0u64, 0u64);
+    let mut ascii = true;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_lowercase() || b.is_ascii_digit() {
-            i += 1;
-        } else if b.is_ascii_uppercase() {
-            already_lower = false;
+        if ASCII_ALPHANUMERIC[usize::from(b)] {
+            let k = i - start;
+            let lower = u64::from(b | 0x20);
+            if k < HALF {
+                low |= lower << (7 * k);
+            } else if k < PACKED_MAX {
+                high |= lower << (7 * (k - HALF));
+            }
             i += 1;
         } else if let Some(width) = (!b.is_ascii()).then(|| alphanumeric_width(i)).flatten() {
-            already_lower = false;
+            ascii = false;
             i += width;
         } else {
             break;
         }
     }
+    let key = u128::from(low) | u128::from(high) << (7 * HALF);
     *at = i;
-    (i > start).then(|| (&sentence[start..i], already_lower))
+    let key = (ascii && i - start <= PACKED_MAX).then_some(key);
+    (i > start).then(|| (&sentence[start..i], key))
 }
 
 /// The byte length of the UTF-8 sequence a leading byte starts.
