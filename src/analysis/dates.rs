@@ -17,7 +17,7 @@ use crate::lexicon::Lexicon;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::{Captures, Regex, RegexSet};
 use regex_automata::{meta, Anchored, Input};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -484,13 +484,43 @@ const FIRST_WORDS: &[&str] = &[
 /// The longest of [`FIRST_WORDS`]: nine ASCII characters of seven bits each fit a `u64` key.
 const FIRST_WORD_MAX: usize = 9;
 
+/// The words that can follow "the" in a match, in lower case (with a digit or "'": "the 1990s",
+/// "the '90s"): the most common first word is only a start before one of these.
+#[rustfmt::skip]
+const AFTER_THE: &[&str] = &[
+    "morning", "afternoon", "evening", "night", "early", "mid", "late", "twenties", "thirties", "forties", "fifties",
+    "sixties", "seventies", "eighties", "nineties", "twenty", "twentieth", "nineteenth", "eighteenth", "seventeenth",
+    "sixteenth", "first", "second", "third", "fourth", "final", "coming", "previous", "weekend", "week", "month",
+    "year", "years", "decade", "quarter", "end", "day", "same", "next", "following", "last", "past", "spring",
+    "summer", "autumn", "fall", "winter",
+];
+
+/// The words that can follow "a" or "an" in a match ("a few days", "a week ago"), in lower case.
+#[rustfmt::skip]
+const AFTER_A: &[&str] = &[
+    "few", "couple", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+    "month", "months", "year", "years", "decade", "decades", "century", "centuries",
+];
+
+/// What a first word asks of the word after it.
+#[derive(Clone, Copy, PartialEq)]
+enum Next {
+    Any,
+    /// One of [`AFTER_THE`] or a digit.
+    AfterThe,
+    /// One of [`AFTER_A`].
+    AfterA,
+}
+
 /// [`FIRST_WORDS`] in the forms [`match_starts`] tests a word against.
 struct FirstWords {
     /// By lower-cased first byte, the lengths of the first words it begins (bit `len`): most
     /// words of running text are ruled out by this one load.
     lengths: [u16; 128],
-    /// The first words as [`word_key`]s.
-    keys: FxHashSet<u64>,
+    /// The first words as [`word_key`]s, with what they ask of the next word.
+    keys: FxHashMap<u64, Next>,
+    after_the: FxHashSet<u64>,
+    after_a: FxHashSet<u64>,
 }
 
 impl FirstWords {
@@ -499,18 +529,44 @@ impl FirstWords {
         for word in FIRST_WORDS {
             lengths[usize::from(word.as_bytes()[0])] |= 1 << word.len();
         }
+        let next = |word: &str| match word {
+            "the" => Next::AfterThe,
+            "a" | "an" => Next::AfterA,
+            _ => Next::Any,
+        };
+        let keys = |words: &[&str]| {
+            words
+                .iter()
+                .filter(|w| w.len() <= FIRST_WORD_MAX)
+                .map(|w| word_key(w.as_bytes()))
+                .collect()
+        };
         FirstWords {
             lengths,
-            keys: FIRST_WORDS.iter().map(|w| word_key(w.as_bytes())).collect(),
+            keys: FIRST_WORDS.iter().map(|w| (word_key(w.as_bytes()), next(w))).collect(),
+            after_the: keys(AFTER_THE),
+            after_a: keys(AFTER_A),
         }
     }
 
     /// Whether `word`, a run of ASCII letters and digits not starting with a digit, is one of
-    /// the first words in any case.
-    fn contains(&self, word: &[u8]) -> bool {
-        word.len() <= FIRST_WORD_MAX
-            && self.lengths[usize::from(word[0] | 0x20) & 0x7F] & 1 << word.len() != 0
-            && self.keys.contains(&word_key(word))
+    /// the first words in any case, and what it asks of the next word.
+    fn get(&self, word: &[u8]) -> Option<Next> {
+        if word.len() > FIRST_WORD_MAX || self.lengths[usize::from(word[0] | 0x20) & 0x7F] & 1 << word.len() == 0 {
+            return None;
+        }
+        self.keys.get(&word_key(word)).copied()
+    }
+
+    /// Whether `word` (a run of ASCII letters and digits) may follow a first word asking `next`.
+    fn may_follow(&self, next: Next, word: &[u8]) -> bool {
+        // Longer words are not keyed ("nineteenth"): let them through.
+        let among = |set: &FxHashSet<u64>| word.len() > FIRST_WORD_MAX || set.contains(&word_key(word));
+        match next {
+            Next::Any => true,
+            Next::AfterThe => word[0].is_ascii_digit() || among(&self.after_the),
+            Next::AfterA => among(&self.after_a),
+        }
     }
 }
 
@@ -543,6 +599,8 @@ fn match_starts(text: &str, first_words: &FirstWords) -> Option<Vec<usize>> {
     // Starts of decades inside words, needed only when the text has a decade.
     let mut inside = Vec::new();
     let mut decades = false;
+    // A "the" or "a" waiting for the next word to tell whether it can begin a match.
+    let mut waiting: Option<(usize, Next)> = None;
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
         if WORD_BYTE[usize::from(b)] {
@@ -551,8 +609,19 @@ fn match_starts(text: &str, first_words: &FirstWords) -> Option<Vec<usize>> {
                 .position(|&b| !WORD_BYTE[usize::from(b)])
                 .unwrap_or(bytes.len() - at);
             let word = &bytes[at..at + len];
-            if b.is_ascii_digit() || first_words.contains(word) {
+            if let Some((start, next)) = waiting.take() {
+                if first_words.may_follow(next, word) {
+                    starts.push(start);
+                }
+            }
+            if b.is_ascii_digit() {
                 starts.push(at);
+            } else if let Some(next) = first_words.get(word) {
+                if next == Next::Any {
+                    starts.push(at);
+                } else {
+                    waiting = Some((at, next));
+                }
             }
             if let Some(offset) = decade_inside(word) {
                 inside.push(at + offset);
@@ -562,7 +631,11 @@ fn match_starts(text: &str, first_words: &FirstWords) -> Option<Vec<usize>> {
             continue;
         }
         match b {
-            b'[' | b'\'' => starts.push(at),
+            b'[' | b'\'' => {
+                // Kept in order: a waiting word goes first, kept whatever follows.
+                starts.extend(waiting.take().map(|(start, _)| start));
+                starts.push(at);
+            }
             0xC5 if bytes.get(at + 1) == Some(&0xBF) => return None,
             0xE2 if bytes.get(at + 1..at + 3) == Some(&[0x84, 0xAA]) => return None,
             _ => {}
@@ -1637,6 +1710,27 @@ mod tests {
         "\u{17F}",
         "olds",
         "-old ",
+        "few ",
+        "couple of ",
+        "following ",
+        "previous ",
+        "coming ",
+        "week",
+        "decade",
+        "century",
+        "past ",
+        "day ",
+        "evening",
+        "twentieth ",
+        "an ",
+        "A ",
+        "THE ",
+        "same ",
+        "hours",
+        "]",
+        "nineteenth ",
+        "seventeenth ",
+        "sixteenth ",
     ];
 
     proptest::proptest! {
