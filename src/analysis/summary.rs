@@ -113,30 +113,38 @@ impl<'a> Vocabulary<'a> {
 
     /// The id of `word` in lower case, numbering it if new. `key` is the packed lower case of an
     /// ASCII word ([`packed_key`] of it lower-cased), if short enough; `lower` is scratch space.
+    #[inline]
     fn id(&mut self, word: &'a str, key: Option<u128>, lower: &mut String) -> u32 {
         let next = self.len;
-        let id = if let Some(key) = key {
-            *self.packed.entry(key).or_insert(next)
-        } else if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            *self.other.entry(Cow::Borrowed(word)).or_insert(next)
-        } else {
-            let lowered = lower_case_into(lower, word);
-            // Lower case can make a word ASCII (the Kelvin sign becomes "k"): it takes the key.
-            match packed_key(lowered.as_bytes()) {
-                Some(key) if lowered.is_ascii() => *self.packed.entry(key).or_insert(next),
-                _ => match self.other.get(lowered) {
-                    Some(&id) => id,
-                    None => {
-                        self.other.insert(Cow::Owned(lowered.to_owned()), next);
-                        next
-                    }
-                },
-            }
+        let id = match key {
+            Some(key) => *self.packed.entry(key).or_insert(next),
+            None => self.other_id(word, lower),
         };
         if id == next {
             self.len += 1;
         }
         id
+    }
+
+    /// [`Self::id`] of a word not keyed by its characters (long or not ASCII), without counting it.
+    #[inline(never)]
+    fn other_id(&mut self, word: &'a str, lower: &mut String) -> u32 {
+        let next = self.len;
+        if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return *self.other.entry(Cow::Borrowed(word)).or_insert(next);
+        }
+        let lowered = lower_case_into(lower, word);
+        // Lower case can make a word ASCII (the Kelvin sign becomes "k"): it takes the key.
+        match packed_key(lowered.as_bytes()) {
+            Some(key) => *self.packed.entry(key).or_insert(next),
+            None => match self.other.get(lowered) {
+                Some(&id) => id,
+                None => {
+                    self.other.insert(Cow::Owned(lowered.to_owned()), next);
+                    next
+                }
+            },
+        }
     }
 }
 
