@@ -265,6 +265,8 @@ fn rank(words: &[Vec<u32>], vocabulary_size: usize) -> Vec<f64> {
     let out_sums: Vec<f64> = (0..n)
         .map(|i| graph.weights_of(i).iter().fold(0.0, |sum, &w| sum + w))
         .collect();
+    // Each sentence's neighbours and weights, cut out once rather than every iteration.
+    let rows: Vec<(&[u32], &[f64])> = (0..n).map(|i| (graph.neighbours_of(i), graph.weights_of(i))).collect();
     let mut scores = vec![1.0; n];
     let mut share = vec![0.0; n];
     for _ in 0..ITERATIONS {
@@ -276,11 +278,10 @@ fn rank(words: &[Vec<u32>], vocabulary_size: usize) -> Vec<f64> {
             };
         }
         // incoming[i] = sum over neighbours j in order of weight(i, j) * share[j] (the graph is symmetric).
-        for (i, slot) in scores.iter_mut().enumerate() {
-            let incoming = graph
-                .neighbours_of(i)
+        for (slot, &(neighbours, weights)) in scores.iter_mut().zip(&rows) {
+            let incoming = neighbours
                 .iter()
-                .zip(graph.weights_of(i))
+                .zip(weights)
                 .fold(0.0, |sum, (&j, &w)| sum + w * share[j as usize]);
             *slot = (1.0 - DAMPING) + DAMPING * incoming;
         }
