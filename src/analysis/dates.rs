@@ -15,7 +15,7 @@ use crate::brief::{DateEntry, DateRef, Precision, TimexKind, Where};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use regex::{Captures, Regex, RegexSet};
+use regex::{Captures, Regex};
 use regex_automata::{meta, Anchored, Input};
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
@@ -228,13 +228,16 @@ const HOLIDAY_PREFIXES: &[&str] = &[
 
 /// Compiled date patterns.
 ///
-/// `re` (all alternatives) finds each expression's extent in one pass; `which`
-/// (the same alternatives, anchored) tells which one matched that extent, and
-/// only that alternative's own small regex extracts the parts.
+/// `re` (all alternatives) finds each expression's extent; `which` (the same
+/// alternatives, each anchored at both ends, as the patterns of one regex) tells
+/// which one matched that extent, and only that alternative's own small regex
+/// extracts the parts.
 pub struct DateFinder {
     /// The union, searched anchored at the places an expression can start (see [`extents`]).
     re: meta::Regex,
-    which: RegexSet,
+    /// Leftmost-first over several patterns prefers the first that matches, as an alternation
+    /// does: on the extent alone, the first alternative matching it whole.
+    which: meta::Regex,
     /// Each alternative anchored, compiled on first use: a short run meets few of them.
     alternatives: Vec<(String, OnceLock<Regex>)>,
     future: Regex,
@@ -336,7 +339,8 @@ impl DateFinder {
                 .configure(meta::Regex::config().hybrid_cache_capacity(DATE_DFA_CACHE))
                 .build(&alternatives.join("|"))
                 .expect("static date pattern"),
-            which: RegexSet::new(alternatives.iter().map(|a| format!("^(?:{a})$"))).expect("static date patterns"),
+            which: meta::Regex::new_many(&alternatives.iter().map(|a| format!("^(?:{a})$")).collect::<Vec<_>>())
+                .expect("static date patterns"),
             alternatives: alternatives.iter().map(|a| (format!("^(?:{a})$"), OnceLock::new())).collect(),
             future: Regex::new(
                 r"(?i)(?:(?-u:\b)(?:will|won't|shall|would|going\s+to|scheduled|slated|due\s+to|set\s+to|plans?\s+to|planned|expected\s+to|is\s+to|are\s+to|to\s+be\s+held|upcoming)(?-u:\b)|['’]ll(?-u:\b))",
@@ -408,7 +412,11 @@ impl DateFinder {
         for m in self.extents(text) {
             let extent = &text[m.clone()];
             // The first alternative that matches exactly this extent is the one the combined regex took.
-            let Some(i) = self.which.matches(extent).iter().next() else {
+            let Some(i) = self
+                .which
+                .search(&Input::new(extent).anchored(Anchored::Yes))
+                .map(|m| m.pattern().as_usize())
+            else {
                 continue;
             };
             // Anchored on the extent alone, so no search: only the parts are extracted.
