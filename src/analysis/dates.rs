@@ -15,7 +15,9 @@ use crate::brief::{DateEntry, DateRef, Precision, TimexKind, Where};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use regex::{Captures, Regex, RegexBuilder, RegexSet};
+use regex::{Captures, Regex};
+use regex_automata::{meta, Anchored, Input};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -226,15 +228,20 @@ const HOLIDAY_PREFIXES: &[&str] = &[
 
 /// Compiled date patterns.
 ///
-/// `re` (all alternatives) finds each expression's extent in one pass; `which`
-/// (the same alternatives, anchored) tells which one matched that extent, and
-/// only that alternative's own small regex extracts the parts.
+/// `re` (all alternatives) finds each expression's extent; `which` (the same
+/// alternatives, each anchored at both ends, as the patterns of one regex) tells
+/// which one matched that extent, and only that alternative's own small regex
+/// extracts the parts.
 pub struct DateFinder {
-    re: Regex,
-    which: RegexSet,
+    /// The union, searched anchored at the places an expression can start (see [`extents`]).
+    re: meta::Regex,
+    /// Leftmost-first over several patterns prefers the first that matches, as an alternation
+    /// does: on the extent alone, the first alternative matching it whole.
+    which: meta::Regex,
     /// Each alternative anchored, compiled on first use: a short run meets few of them.
     alternatives: Vec<(String, OnceLock<Regex>)>,
     future: Regex,
+    first_words: FirstWords,
 }
 
 /// Lazy-DFA cache of the union of date patterns, in bytes (per thread): enough for the states
@@ -328,16 +335,18 @@ impl DateFinder {
         DateFinder {
             // The union is big: with the default lazy-DFA cache (2 MB) the cache keeps filling
             // up, is cleared and the same states are rebuilt, article after article.
-            re: RegexBuilder::new(&alternatives.join("|"))
-                .dfa_size_limit(DATE_DFA_CACHE)
-                .build()
+            re: meta::Regex::builder()
+                .configure(meta::Regex::config().hybrid_cache_capacity(DATE_DFA_CACHE))
+                .build(&alternatives.join("|"))
                 .expect("static date pattern"),
-            which: RegexSet::new(alternatives.iter().map(|a| format!("^(?:{a})$"))).expect("static date patterns"),
+            which: meta::Regex::new_many(&alternatives.iter().map(|a| format!("^(?:{a})$")).collect::<Vec<_>>())
+                .expect("static date patterns"),
             alternatives: alternatives.iter().map(|a| (format!("^(?:{a})$"), OnceLock::new())).collect(),
             future: Regex::new(
                 r"(?i)(?:(?-u:\b)(?:will|won't|shall|would|going\s+to|scheduled|slated|due\s+to|set\s+to|plans?\s+to|planned|expected\s+to|is\s+to|are\s+to|to\s+be\s+held|upcoming)(?-u:\b)|['’]ll(?-u:\b))",
             )
             .expect("static future pattern"),
+            first_words: FirstWords::new(),
         }
     }
 
@@ -400,16 +409,21 @@ impl DateFinder {
         };
         let mut out: Vec<TimeExpr> = Vec::new();
         let (mut last_byte, mut last_char) = (0, 0);
-        for m in self.re.find_iter(text) {
+        for m in self.extents(text) {
+            let extent = &text[m.clone()];
             // The first alternative that matches exactly this extent is the one the combined regex took.
-            let Some(i) = self.which.matches(m.as_str()).iter().next() else {
+            let Some(i) = self
+                .which
+                .search(&Input::new(extent).anchored(Anchored::Yes))
+                .map(|m| m.pattern().as_usize())
+            else {
                 continue;
             };
             // Anchored on the extent alone, so no search: only the parts are extracted.
-            let Some(caps) = self.alternative(i).captures(m.as_str()) else {
+            let Some(caps) = self.alternative(i).captures(extent) else {
                 continue;
             };
-            let Some(found) = interpret(ALTERNATIVE_NAMES[i], &caps, m.start(), &mut ctx) else {
+            let Some(found) = interpret(ALTERNATIVE_NAMES[i], &caps, m.start, &mut ctx) else {
                 continue;
             };
             let (start, end, value, precision, kind, anchor) = found;
@@ -433,6 +447,246 @@ impl DateFinder {
         anchor_times_in_sentence(&mut out, &mut ctx);
         out
     }
+
+    /// The extents of the union's matches in `text`, left to right: those of `find_iter`, found by
+    /// searching anchored only where a match can start ([`match_starts`]). The leftmost match is
+    /// the one at the first such place where an anchored search matches, and an anchored search
+    /// from a place that begins no date dies within a few bytes, where the unanchored search would
+    /// scan the whole text with a much larger automaton (whose states are costly to build).
+    fn extents(&self, text: &str) -> Vec<Range<usize>> {
+        let Some(starts) = match_starts(text, &self.first_words) else {
+            return self.re.find_iter(text).map(|m| m.range()).collect();
+        };
+        let mut out = Vec::new();
+        let mut from = 0;
+        for start in starts {
+            if start < from {
+                continue; // inside the previous match, which the search continues after
+            }
+            let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+            if let Some(m) = self.re.search(&input) {
+                from = m.end();
+                out.push(m.range());
+            }
+        }
+        out
+    }
+}
+
+/// The words a match can begin with, in lower case ("the", "last", "june", "twenty"): with a
+/// digit, these begin every alternative but those starting with "[" or "'" ([`match_starts`]).
+#[rustfmt::skip]
+const FIRST_WORDS: &[&str] = &[
+    "the", "a", "an", "few", "several", "many", "early", "late", "mid", "earlier", "later", "this", "that", "last",
+    "next", "coming", "previous", "current", "past", "every", "each", "first", "second", "third", "fourth", "final",
+    "year", "yesterday", "today", "tomorrow", "tonight", "noon", "midnight", "midday", "spring", "summer", "autumn",
+    "fall", "winter", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
+    "sixty", "seventy", "eighty", "ninety", "hundred", "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept",
+    "sep", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
+    "tues", "tue", "wed", "thurs", "thu", "fri", "sat", "sun",
+];
+
+/// The longest of [`FIRST_WORDS`]: nine ASCII characters of seven bits each fit a `u64` key.
+const FIRST_WORD_MAX: usize = 9;
+
+/// The words that can follow "the" in a match, in lower case (with a digit or "'": "the 1990s",
+/// "the '90s"): the most common first word is only a start before one of these.
+#[rustfmt::skip]
+const AFTER_THE: &[&str] = &[
+    "morning", "afternoon", "evening", "night", "early", "mid", "late", "twenties", "thirties", "forties", "fifties",
+    "sixties", "seventies", "eighties", "nineties", "twenty", "twentieth", "nineteenth", "eighteenth", "seventeenth",
+    "sixteenth", "first", "second", "third", "fourth", "final", "coming", "previous", "weekend", "week", "month",
+    "year", "years", "decade", "quarter", "end", "day", "same", "next", "following", "last", "past", "spring",
+    "summer", "autumn", "fall", "winter",
+];
+
+/// The words that can follow "a" or "an" in a match ("a few days", "a week ago"), in lower case.
+#[rustfmt::skip]
+const AFTER_A: &[&str] = &[
+    "few", "couple", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks",
+    "month", "months", "year", "years", "decade", "decades", "century", "centuries",
+];
+
+/// What a first word asks of the word after it.
+#[derive(Clone, Copy, PartialEq)]
+enum Next {
+    Any,
+    /// One of [`AFTER_THE`] or a digit.
+    AfterThe,
+    /// One of [`AFTER_A`].
+    AfterA,
+}
+
+/// [`FIRST_WORDS`] in the forms [`match_starts`] tests a word against.
+struct FirstWords {
+    /// By lower-cased first byte, the lengths of the first words it begins (bit `len`): most
+    /// words of running text are ruled out by this one load.
+    lengths: [u16; 128],
+    /// The first words as [`word_key`]s, with what they ask of the next word.
+    keys: FxHashMap<u64, Next>,
+    after_the: FxHashSet<u64>,
+    after_a: FxHashSet<u64>,
+}
+
+impl FirstWords {
+    fn new() -> Self {
+        let mut lengths = [0u16; 128];
+        for word in FIRST_WORDS {
+            lengths[usize::from(word.as_bytes()[0])] |= 1 << word.len();
+        }
+        let next = |word: &str| match word {
+            "the" => Next::AfterThe,
+            "a" | "an" => Next::AfterA,
+            _ => Next::Any,
+        };
+        let keys = |words: &[&str]| {
+            words
+                .iter()
+                .filter(|w| w.len() <= FIRST_WORD_MAX)
+                .map(|w| word_key(w.as_bytes()))
+                .collect()
+        };
+        FirstWords {
+            lengths,
+            keys: FIRST_WORDS.iter().map(|w| (word_key(w.as_bytes()), next(w))).collect(),
+            after_the: keys(AFTER_THE),
+            after_a: keys(AFTER_A),
+        }
+    }
+
+    /// Whether `word`, a run of ASCII letters and digits not starting with a digit, is one of
+    /// the first words in any case, and what it asks of the next word.
+    fn get(&self, word: &[u8]) -> Option<Next> {
+        if word.len() > FIRST_WORD_MAX || self.lengths[usize::from(word[0] | 0x20) & 0x7F] & 1 << word.len() == 0 {
+            return None;
+        }
+        self.keys.get(&word_key(word)).copied()
+    }
+
+    /// Whether `word` (a run of ASCII letters and digits) may follow a first word asking `next`.
+    fn may_follow(&self, next: Next, word: &[u8]) -> bool {
+        // Longer words are not keyed ("nineteenth"): let them through.
+        let among = |set: &FxHashSet<u64>| word.len() > FIRST_WORD_MAX || set.contains(&word_key(word));
+        match next {
+            Next::Any => true,
+            Next::AfterThe => word[0].is_ascii_digit() || among(&self.after_the),
+            Next::AfterA => among(&self.after_a),
+        }
+    }
+}
+
+/// A word of ASCII letters and digits up to [`FIRST_WORD_MAX`] long, lower-cased, as one number:
+/// seven bits a character (`| 0x20` lower-cases a letter and leaves a digit as it is).
+fn word_key(word: &[u8]) -> u64 {
+    word.iter().rev().fold(0, |key, &b| key << 7 | u64::from(b | 0x20))
+}
+
+/// Bytes of ASCII letters and digits, the bytes of words.
+static WORD_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The byte offsets, in order, where a match of the union can start: a superset. Every
+/// alternative but the decades begins at a word boundary with a digit or one of the first words,
+/// or with "[" ("[two] days ago") or "'" ("'90s"). Words are runs of ASCII letters and digits, as
+/// every word of the patterns is. `None` when the text holds a Kelvin sign or a long s, which
+/// `(?i)` matches as "k" and "s": such text takes the plain search.
+#[inline(never)]
+fn match_starts(text: &str, first_words: &FirstWords) -> Option<Vec<usize>> {
+    let bytes = text.as_bytes();
+    let mut starts = Vec::with_capacity(bytes.len() / 32);
+    // Starts of decades inside words, needed only when the text has a decade.
+    let mut inside = Vec::new();
+    let mut decades = false;
+    // A "the" or "a" waiting for the next word to tell whether it can begin a match.
+    let mut waiting: Option<(usize, Next)> = None;
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if WORD_BYTE[usize::from(b)] {
+            let len = bytes[at..]
+                .iter()
+                .position(|&b| !WORD_BYTE[usize::from(b)])
+                .unwrap_or(bytes.len() - at);
+            let word = &bytes[at..at + len];
+            if let Some((start, next)) = waiting.take() {
+                if first_words.may_follow(next, word) {
+                    starts.push(start);
+                }
+            }
+            if b.is_ascii_digit() {
+                starts.push(at);
+            } else if let Some(next) = first_words.get(word) {
+                if next == Next::Any {
+                    starts.push(at);
+                } else {
+                    waiting = Some((at, next));
+                }
+            }
+            if let Some(offset) = decade_inside(word) {
+                inside.push(at + offset);
+            }
+            decades |= matches!(word[len - 1], b's' | b'S') && may_end_decade(word);
+            at += len;
+            continue;
+        }
+        match b {
+            b'[' | b'\'' => {
+                // Kept in order: a waiting word goes first, kept whatever follows.
+                starts.extend(waiting.take().map(|(start, _)| start));
+                starts.push(at);
+            }
+            0xC5 if bytes.get(at + 1) == Some(&0xBF) => return None,
+            0xE2 if bytes.get(at + 1..at + 3) == Some(&[0x84, 0xAA]) => return None,
+            _ => {}
+        }
+        at += 1;
+    }
+    if decades && !inside.is_empty() {
+        starts.extend(inside);
+        starts.sort_unstable();
+    }
+    Some(starts)
+}
+
+/// Whether `word` (ending in "s") can end a decade: "1990s", "'90s" or a decade word ("sixties").
+fn may_end_decade(word: &[u8]) -> bool {
+    word.ends_with(b"0s") || word.len() >= 4 && word[word.len() - 4..].eq_ignore_ascii_case(b"ties")
+}
+
+/// Where inside `word` (after its first byte) a decade can begin, which no word boundary
+/// precedes: "early", "mid" or "late" ending the word ("…mid 1990s") or a decade word ending it
+/// ("…twenties"), in any case.
+fn decade_inside(word: &[u8]) -> Option<usize> {
+    const DECADE_WORDS: [&[u8]; 8] = [
+        b"twenties",
+        b"thirties",
+        b"forties",
+        b"fifties",
+        b"sixties",
+        b"seventies",
+        b"eighties",
+        b"nineties",
+    ];
+    let endings: &[&[u8]] = match word[word.len() - 1] | 0x20 {
+        b'y' => &[b"early"],
+        b'd' => &[b"mid"],
+        b'e' => &[b"late"],
+        b's' if may_end_decade(word) => &DECADE_WORDS,
+        _ => return None,
+    };
+    endings.iter().find_map(|ending| {
+        let offset = word.len().checked_sub(ending.len()).filter(|&o| o > 0)?;
+        word[offset..].eq_ignore_ascii_case(ending).then_some(offset)
+    })
 }
 
 type Found = (usize, usize, Option<String>, Precision, TimexKind, Anchor);
@@ -1382,6 +1636,119 @@ mod tests {
         static FINDER: std::sync::LazyLock<DateFinder> =
             std::sync::LazyLock::new(|| DateFinder::new(&Lexicon::builtin()));
         &FINDER
+    }
+
+    /// Pieces of text that begin, end or break dates, for the search below.
+    const PIECES: &[&str] = &[
+        "the ",
+        "The ",
+        "a ",
+        "an ",
+        "few ",
+        "several ",
+        "days",
+        "day",
+        "weeks ",
+        "ago",
+        "later",
+        "[",
+        "]",
+        "'",
+        "90s",
+        "1990s",
+        "mid",
+        "mid-",
+        "pyramid ",
+        "early ",
+        "nearly ",
+        "late",
+        "Early-",
+        "twenties",
+        "xtwenties",
+        "humid",
+        "century",
+        "21st ",
+        "first",
+        "quarter",
+        "of ",
+        "2019",
+        "5",
+        "12",
+        "3.5",
+        ":",
+        "30",
+        " GMT",
+        "p.m.",
+        "am ",
+        "Aug. ",
+        "June ",
+        "Tuesday",
+        "Tues.",
+        "next ",
+        "last ",
+        "this ",
+        "that ",
+        "same ",
+        "year",
+        "-end",
+        "end ",
+        "twenty",
+        "-one ",
+        "hundred ",
+        "morning",
+        "noon",
+        "tonight",
+        "yesterday",
+        "every ",
+        "spring ",
+        "fall ",
+        "–",
+        "—",
+        " ",
+        "  ",
+        ",",
+        ".",
+        "\u{a0}",
+        "é",
+        "_",
+        "x",
+        "Mayor ",
+        "May ",
+        "\u{212A}",
+        "\u{17F}",
+        "olds",
+        "-old ",
+        "few ",
+        "couple of ",
+        "following ",
+        "previous ",
+        "coming ",
+        "week",
+        "decade",
+        "century",
+        "past ",
+        "day ",
+        "evening",
+        "twentieth ",
+        "an ",
+        "A ",
+        "THE ",
+        "same ",
+        "hours",
+        "]",
+        "nineteenth ",
+        "seventeenth ",
+        "sixteenth ",
+    ];
+
+    proptest::proptest! {
+        /// The anchored search at the possible starts finds what the plain search finds.
+        #[test]
+        fn extents_are_those_of_find_iter(picks in proptest::collection::vec(0..PIECES.len(), 0..40)) {
+            let text: String = picks.iter().map(|&i| PIECES[i]).collect();
+            let plain: Vec<Range<usize>> = finder().re.find_iter(&text).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(finder().extents(&text), plain, "{:?}", text);
+        }
     }
 
     fn reference() -> Option<NaiveDate> {

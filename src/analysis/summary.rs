@@ -26,26 +26,19 @@ pub fn summarize(body: &Body, n: usize) -> Vec<String> {
     }
     let candidates: Vec<&str> = body
         .sentence_texts()
-        .filter(|s| s.split_whitespace().nth(3).is_some())
+        .filter(|s| has_words(s, 4))
         .take(MAX_CANDIDATES)
         .collect();
     if candidates.len() <= n {
         return candidates.into_iter().map(str::to_string).collect();
     }
-    // The stopwords take the first ids, so one lookup both filters a word and numbers it.
-    let mut vocabulary: FastMap<Cow<str>, u32> = FastMap::with_capacity_and_hasher(512, Default::default());
-    vocabulary.extend(
-        STOPWORDS
-            .iter()
-            .enumerate()
-            .map(|(id, &w)| (Cow::Borrowed(w), id as u32)),
-    );
-    let (mut lower, mut ids) = (String::new(), Vec::new());
+    let mut vocabulary = Vocabulary::new();
+    let mut ids = Vec::new();
     let words: Vec<Vec<u32>> = candidates
         .iter()
-        .map(|s| content_words(s, &mut vocabulary, &mut lower, &mut ids))
+        .map(|s| content_words(s, &mut vocabulary, &mut ids))
         .collect();
-    let scores = rank(&words, vocabulary.len());
+    let scores = rank(&words, vocabulary.len() as usize);
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     // Ties go to the earlier sentence, as news puts the main point first.
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
@@ -54,31 +47,122 @@ pub fn summarize(body: &Body, n: usize) -> Vec<String> {
     chosen.into_iter().map(|i| candidates[i].to_string()).collect()
 }
 
-/// The sentence's distinct content words as sorted ids into `vocabulary` (lower-cased words, seeded
-/// with the stopwords, which are left out). Words already in lower case are borrowed from the
-/// sentence; `lower` is scratch space for the others, so only new capitalised words allocate, and
-/// `ids` is scratch space for the ids, copied out once at their final length.
-fn content_words<'a>(
-    sentence: &'a str,
-    vocabulary: &mut FastMap<Cow<'a, str>, u32>,
-    lower: &mut String,
-    ids: &mut Vec<u32>,
-) -> Vec<u32> {
-    ids.clear();
-    for word in words(sentence) {
-        let next = vocabulary.len() as u32;
-        let id = if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-            *vocabulary.entry(Cow::Borrowed(word)).or_insert(next)
-        } else {
-            let key = lower_case_into(lower, word);
-            match vocabulary.get(key) {
+/// Whether `sentence` has at least `n` whitespace-separated words (`split_whitespace().nth(n - 1)`),
+/// counted without building the words.
+fn has_words(sentence: &str, n: usize) -> bool {
+    let mut count = 0;
+    let mut in_word = false;
+    for ch in sentence.chars() {
+        if ch.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            count += 1;
+            if count == n {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// Up to this many ASCII characters, a lower-cased word is one number ([`Vocabulary::packed`]).
+const PACKED_MAX: usize = 2 * HALF;
+/// Characters in each `u64` half of a packed key, seven bits each.
+const HALF: usize = 9;
+
+/// ASCII letters and digits, by byte: one load instead of two range tests.
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// Lower-cased words numbered in order of first sight, the stopwords first, so one lookup both
+/// filters a word and numbers it. Short ASCII words (nearly all) are keyed by their characters
+/// packed into a `u128`, seven bits each, which is cheaper to hash and compare than a string;
+/// the others by the string.
+struct Vocabulary<'a> {
+    packed: FastMap<u128, u32>,
+    other: FastMap<Cow<'a, str>, u32>,
+    len: u32,
+}
+
+impl<'a> Vocabulary<'a> {
+    fn new() -> Self {
+        let mut vocabulary = Vocabulary {
+            packed: FastMap::with_capacity_and_hasher(512, Default::default()),
+            other: FastMap::default(),
+            len: 0,
+        };
+        let mut lower = String::new();
+        for word in STOPWORDS {
+            vocabulary.id(word, packed_key(word.as_bytes()), &mut lower);
+        }
+        vocabulary
+    }
+
+    /// The number of words seen.
+    fn len(&self) -> u32 {
+        self.len
+    }
+
+    /// The id of `word` in lower case, numbering it if new. `key` is the packed lower case of an
+    /// ASCII word ([`packed_key`] of it lower-cased), if short enough; `lower` is scratch space.
+    #[inline]
+    fn id(&mut self, word: &'a str, key: Option<u128>, lower: &mut String) -> u32 {
+        let next = self.len;
+        let id = match key {
+            Some(key) => *self.packed.entry(key).or_insert(next),
+            None => self.other_id(word, lower),
+        };
+        if id == next {
+            self.len += 1;
+        }
+        id
+    }
+
+    /// [`Self::id`] of a word not keyed by its characters (long or not ASCII), without counting it.
+    #[inline(never)]
+    fn other_id(&mut self, word: &'a str, lower: &mut String) -> u32 {
+        let next = self.len;
+        if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return *self.other.entry(Cow::Borrowed(word)).or_insert(next);
+        }
+        let lowered = lower_case_into(lower, word);
+        // Lower case can make a word ASCII (the Kelvin sign becomes "k"): it takes the key.
+        match packed_key(lowered.as_bytes()) {
+            Some(key) => *self.packed.entry(key).or_insert(next),
+            None => match self.other.get(lowered) {
                 Some(&id) => id,
                 None => {
-                    vocabulary.insert(Cow::Owned(key.to_owned()), next);
+                    self.other.insert(Cow::Owned(lowered.to_owned()), next);
                     next
                 }
-            }
-        };
+            },
+        }
+    }
+}
+
+/// `bytes` (ASCII, lower case) as one number, seven bits a character, when at most
+/// [`PACKED_MAX`] long: distinct strings get distinct numbers, as no character is zero.
+fn packed_key(bytes: &[u8]) -> Option<u128> {
+    (bytes.len() <= PACKED_MAX && bytes.is_ascii())
+        .then(|| bytes.iter().rev().fold(0, |key, &b| key << 7 | u128::from(b)))
+}
+
+/// The sentence's distinct content words as sorted ids into `vocabulary` (the stopwords are left
+/// out). `ids` is scratch space for the ids, copied out once at their final length.
+fn content_words<'a>(sentence: &'a str, vocabulary: &mut Vocabulary<'a>, ids: &mut Vec<u32>) -> Vec<u32> {
+    ids.clear();
+    let mut lower = String::new();
+    let mut at = 0;
+    while let Some((word, key)) = next_word(sentence, &mut at) {
+        let id = vocabulary.id(word, key, &mut lower);
         if id as usize >= STOPWORDS.len() {
             ids.push(id);
         }
@@ -88,30 +172,64 @@ fn content_words<'a>(
     ids.to_vec()
 }
 
-/// The words of `sentence`: its runs of alphanumeric characters, found byte by byte where ASCII.
+/// The words of `sentence`: its runs of alphanumeric characters.
+#[cfg(test)]
 fn words(sentence: &str) -> impl Iterator<Item = &str> {
-    let bytes = sentence.as_bytes();
     let mut at = 0;
-    std::iter::from_fn(move || {
-        // The width of the alphanumeric character at `i`, or `None` for another character.
-        let alphanumeric = |i: usize| match bytes[i] {
-            b if b.is_ascii() => b.is_ascii_alphanumeric().then_some(1),
-            _ => sentence[i..]
-                .chars()
-                .next()
-                .filter(|c| c.is_alphanumeric())
-                .map(char::len_utf8),
-        };
-        let skip = |i: usize| if bytes[i].is_ascii() { 1 } else { utf8_width(bytes[i]) };
-        while at < bytes.len() && alphanumeric(at).is_none() {
-            at += skip(at);
+    std::iter::from_fn(move || next_word(sentence, &mut at).map(|(word, _)| word))
+}
+
+/// The next run of alphanumeric characters of `sentence` from byte `at` (moved past it), and when
+/// it is ASCII and at most [`PACKED_MAX`] long, its lower case as a [`packed_key`] (built during
+/// the scan: `| 0x20` lower-cases an ASCII letter and leaves a digit). ASCII bytes are tested as
+/// bytes; only other characters are decoded.
+fn next_word<'s>(sentence: &'s str, at: &mut usize) -> Option<(&'s str, Option<u128>)> {
+    let bytes = sentence.as_bytes();
+    // The width of the character at `i` when it is alphanumeric.
+    let alphanumeric_width = |i: usize| match bytes[i] {
+        b if b.is_ascii() => b.is_ascii_alphanumeric().then_some(1),
+        _ => sentence[i..]
+            .chars()
+            .next()
+            .filter(|c| c.is_alphanumeric())
+            .map(char::len_utf8),
+    };
+    let mut i = *at;
+    while i < bytes.len() && !ASCII_ALPHANUMERIC[usize::from(bytes[i])] {
+        if bytes[i].is_ascii() {
+            i += 1;
+        } else if alphanumeric_width(i).is_some() {
+            break;
+        } else {
+            i += utf8_width(bytes[i]);
         }
-        let start = at;
-        while let Some(width) = (at < bytes.len()).then(|| alphanumeric(at)).flatten() {
-            at += width;
+    }
+    let start = i;
+    // The key in two halves of nine characters (63 bits) each: shifts of a u64 are cheap.
+    let (mut low, mut high) = (0u64, 0u64);
+    let mut ascii = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if ASCII_ALPHANUMERIC[usize::from(b)] {
+            let k = i - start;
+            let lower = u64::from(b | 0x20);
+            if k < HALF {
+                low |= lower << (7 * k);
+            } else if k < PACKED_MAX {
+                high |= lower << (7 * (k - HALF));
+            }
+            i += 1;
+        } else if let Some(width) = (!b.is_ascii()).then(|| alphanumeric_width(i)).flatten() {
+            ascii = false;
+            i += width;
+        } else {
+            break;
         }
-        (at > start).then(|| &sentence[start..at])
-    })
+    }
+    let key = u128::from(low) | u128::from(high) << (7 * HALF);
+    *at = i;
+    let key = (ascii && i - start <= PACKED_MAX).then_some(key);
+    (i > start).then(|| (&sentence[start..i], key))
 }
 
 /// The byte length of the UTF-8 sequence a leading byte starts.
@@ -140,37 +258,17 @@ fn lower_case_into<'b>(buffer: &'b mut String, word: &str) -> &'b str {
 /// `words` are each sentence's distinct word ids, all below `vocabulary_size`.
 fn rank(words: &[Vec<u32>], vocabulary_size: usize) -> Vec<f64> {
     let n = words.len();
-    let log_len: Vec<f64> = words.iter().map(|w| (w.len() as f64).max(2.0).ln()).collect();
-    // The symmetric similarity matrix, row by row. Every sum below runs over a row in index order,
-    // zeros included: adding +0.0 to a sum of non-negative terms changes no bit, so the scores are
-    // those of summing only each sentence's neighbours, and the column-wise loop vectorises.
-    let mut weights = vec![0.0f64; n * n];
-    // Overlaps through an index of the sentences each word is in (in order): for sentence i, count
-    // the words each later sentence shares with it.
-    let postings = sentences_by_word(words, vocabulary_size);
-    let mut shared = vec![0u32; n];
-    for i in 0..n {
-        for &w in &words[i] {
-            for &j in postings.of(w).iter().rev().take_while(|&&j| j as usize > i) {
-                shared[j as usize] += 1;
-            }
-        }
-        for j in i + 1..n {
-            if shared[j] > 0 {
-                let w = f64::from(shared[j]) / (log_len[i] + log_len[j]);
-                weights[i * n + j] = w;
-                weights[j * n + i] = w;
-                shared[j] = 0;
-            }
-        }
-    }
-    let out_sums: Vec<f64> = weights
-        .chunks_exact(n)
-        .map(|row| row.iter().fold(0.0, |sum, &w| sum + w))
+    let graph = Graph::new(words, vocabulary_size);
+    // Every sum below runs over a sentence's neighbours in index order: the same additions, in the
+    // same order, as summing a full row of the similarity matrix, since the zeros left out would
+    // each add +0.0 to a sum of non-negative terms, which changes no bit.
+    let out_sums: Vec<f64> = (0..n)
+        .map(|i| graph.weights_of(i).iter().fold(0.0, |sum, &w| sum + w))
         .collect();
+    // Each sentence's neighbours and weights, cut out once rather than every iteration.
+    let rows: Vec<(&[u32], &[f64])> = (0..n).map(|i| (graph.neighbours_of(i), graph.weights_of(i))).collect();
     let mut scores = vec![1.0; n];
     let mut share = vec![0.0; n];
-    let mut incoming = vec![0.0; n];
     for _ in 0..ITERATIONS {
         for (j, slot) in share.iter_mut().enumerate() {
             *slot = if out_sums[j] > 0.0 {
@@ -179,20 +277,87 @@ fn rank(words: &[Vec<u32>], vocabulary_size: usize) -> Vec<f64> {
                 0.0
             };
         }
-        // incoming[i] = sum over j in order of weights[j][i] * share[j] (the matrix is symmetric).
-        incoming.fill(0.0);
-        for (row, &s) in weights.chunks_exact(n).zip(&share) {
-            if s > 0.0 {
-                for (sum, &w) in incoming.iter_mut().zip(row) {
-                    *sum += w * s;
-                }
-            }
-        }
-        for (slot, &sum) in scores.iter_mut().zip(&incoming) {
-            *slot = (1.0 - DAMPING) + DAMPING * sum;
+        // incoming[i] = sum over neighbours j in order of weight(i, j) * share[j] (the graph is symmetric).
+        for (slot, &(neighbours, weights)) in scores.iter_mut().zip(&rows) {
+            let incoming = neighbours
+                .iter()
+                .zip(weights)
+                .fold(0.0, |sum, (&j, &w)| sum + w * share[j as usize]);
+            *slot = (1.0 - DAMPING) + DAMPING * incoming;
         }
     }
     scores
+}
+
+/// The similarity graph, sparse: for each sentence, the sentences sharing a word with it (in
+/// index order) and the edge weights, in flat lists cut at `starts`.
+struct Graph {
+    starts: Vec<u32>,
+    neighbours: Vec<u32>,
+    weights: Vec<f64>,
+}
+
+impl Graph {
+    fn new(words: &[Vec<u32>], vocabulary_size: usize) -> Self {
+        let n = words.len();
+        let log_len: Vec<f64> = words.iter().map(|w| (w.len() as f64).max(2.0).ln()).collect();
+        // The edges (i, j, weight) with i < j, ordered by i then j. Overlaps through an index of the
+        // sentences each word is in (in order): for sentence i, count the words each later
+        // sentence shares with it.
+        let postings = sentences_by_word(words, vocabulary_size);
+        let mut shared = vec![0u32; n];
+        let mut edges: Vec<(u32, u32, f64)> = Vec::new();
+        let mut degree = vec![0u32; n + 1];
+        for i in 0..n {
+            for &w in &words[i] {
+                for &j in postings.of(w).iter().rev().take_while(|&&j| j as usize > i) {
+                    shared[j as usize] += 1;
+                }
+            }
+            for j in i + 1..n {
+                if shared[j] > 0 {
+                    edges.push((i as u32, j as u32, f64::from(shared[j]) / (log_len[i] + log_len[j])));
+                    degree[i + 1] += 1;
+                    degree[j + 1] += 1;
+                    shared[j] = 0;
+                }
+            }
+        }
+        for k in 1..degree.len() {
+            degree[k] += degree[k - 1];
+        }
+        let starts = degree;
+        // Filling in edge order keeps each sentence's neighbours in index order: those before it
+        // come from earlier sentences' edges, those after it from its own, in order.
+        let mut fill = starts.clone();
+        let mut neighbours = vec![0u32; edges.len() * 2];
+        let mut weights = vec![0.0f64; edges.len() * 2];
+        for &(i, j, w) in &edges {
+            for (from, to) in [(i, j), (j, i)] {
+                let slot = fill[from as usize] as usize;
+                neighbours[slot] = to;
+                weights[slot] = w;
+                fill[from as usize] += 1;
+            }
+        }
+        Graph {
+            starts,
+            neighbours,
+            weights,
+        }
+    }
+
+    fn range(&self, i: usize) -> std::ops::Range<usize> {
+        self.starts[i] as usize..self.starts[i + 1] as usize
+    }
+
+    fn neighbours_of(&self, i: usize) -> &[u32] {
+        &self.neighbours[self.range(i)]
+    }
+
+    fn weights_of(&self, i: usize) -> &[f64] {
+        &self.weights[self.range(i)]
+    }
 }
 
 /// For each word id, the sentences it is in, in order: one flat list cut at `starts`.
