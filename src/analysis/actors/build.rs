@@ -670,7 +670,7 @@ fn finish(
             _ => None,
         });
         table.actors.push(Actor {
-            id: format!("{letter}{n}"),
+            id: actor_id(letter, *n),
             name: std::mem::take(&mut ent.name),
             kind,
             aliases: Vec::new(),
@@ -746,16 +746,13 @@ pub fn resolve(
             .map(|m| m.actor)
     };
     let lw = w.to_lowercase();
-    let lbare = bare.to_lowercase();
+    // "the "/"The " lower-cases to the four bytes "the ", so the bare form is a tail of `lw`.
+    let lbare = &lw[w.len() - bare.len()..];
     // A name or alias the article used.
     if let Some(a) = latest(&|a| {
         let act = &table.actors[a];
-        act.name.to_lowercase() == lbare
-            || act.name.to_lowercase() == lw
-            || act
-                .aliases
-                .iter()
-                .any(|x| x.to_lowercase() == lw || x.to_lowercase() == lbare)
+        let fits = |x: &str| lower_is(x, lbare) || lower_is(x, &lw);
+        fits(&act.name) || act.aliases.iter().any(|x| fits(x))
     }) {
         // A bare word several people share stays unresolved unless it was used for this one.
         let single = !lbare.contains(' ');
@@ -765,10 +762,7 @@ pub fn resolve(
     }
     // A name after a title or role: "President Moon Jae-in", "US envoy Sung Kim".
     if lw.contains(' ') {
-        if let Some(a) = latest(&|a| {
-            let name = table.actors[a].name.to_lowercase();
-            name.contains(' ') && lw.ends_with(&name) && lw[..lw.len() - name.len()].ends_with(' ')
-        }) {
+        if let Some(a) = latest(&|a| ends_with_name(&lw, &table.actors[a].name)) {
             return Some(a);
         }
     }
@@ -860,4 +854,60 @@ pub fn resolve(
         return latest(&|a| table.actors[a].kind == ActorKind::Organization && table.details[a].words.contains(&head));
     }
     None
+}
+
+/// Whether `s.to_lowercase() == lower`, without allocating for ASCII `s` (resolve asks this of every
+/// name and alias for each earlier mention, so allocating each time cost most of its time).
+fn lower_is(s: &str, lower: &str) -> bool {
+    if s.is_ascii() {
+        s.len() == lower.len() && s.bytes().zip(lower.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b)
+    } else {
+        s.to_lowercase() == lower
+    }
+}
+
+/// Whether the lower-case words `lw` end with the lower-cased `name` of several words after a space:
+/// "president moon jae-in" ends with "Moon Jae-in".
+fn ends_with_name(lw: &str, name: &str) -> bool {
+    if !name.contains(' ') {
+        return false;
+    }
+    if !name.is_ascii() {
+        let name = name.to_lowercase();
+        return lw.ends_with(&name) && lw[..lw.len() - name.len()].ends_with(' ');
+    }
+    // An ASCII name keeps its length when lower-cased, so its lower case can only be this tail.
+    let Some(start) = lw.len().checked_sub(name.len()) else {
+        return false;
+    };
+    lw.is_char_boundary(start) && lower_is(name, &lw[start..]) && lw[..start].ends_with(' ')
+}
+
+/// An actor's id, its kind's letter and number ("p2"), written directly: `format!` spent several
+/// hundred instructions on each.
+fn actor_id(letter: char, n: usize) -> String {
+    let mut id = String::with_capacity(8);
+    id.push(letter);
+    let digits_at = id.len();
+    let mut rest = n;
+    loop {
+        // The lowest digit goes in front of those already written.
+        id.insert(digits_at, char::from(b'0' + (rest % 10) as u8));
+        rest /= 10;
+        if rest == 0 {
+            return id;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::actor_id;
+
+    #[test]
+    fn actor_ids_are_letter_and_decimal_number() {
+        for (letter, n) in [('p', 1), ('o', 9), ('s', 10), ('l', 120), ('p', 1005)] {
+            assert_eq!(actor_id(letter, n), format!("{letter}{n}"));
+        }
+    }
 }
