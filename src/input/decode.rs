@@ -151,7 +151,7 @@ pub fn looks_like_html(text: &str) -> bool {
     let text = text.trim_start();
     let head_end = text.char_indices().nth(1024).map_or(text.len(), |(at, _)| at);
     // Tags are ASCII: lower-casing the bytes of the first 1,024 characters is enough.
-    let head = text[..head_end].as_bytes().to_ascii_lowercase();
+    let head = text.as_bytes()[..head_end].to_ascii_lowercase();
     let has = |tag: &str| memchr::memmem::find(&head, tag.as_bytes()).is_some();
     if head.starts_with(b"<!doctype html") || head.starts_with(b"<html") || head.starts_with(b"<?xml") && has("<html") {
         return true;
