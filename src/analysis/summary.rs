@@ -270,12 +270,9 @@ fn rank(words: &[Vec<u32>], vocabulary_size: usize) -> Vec<f64> {
     let mut scores = vec![1.0; n];
     let mut share = vec![0.0; n];
     for _ in 0..ITERATIONS {
-        for (j, slot) in share.iter_mut().enumerate() {
-            *slot = if out_sums[j] > 0.0 {
-                scores[j] / out_sums[j]
-            } else {
-                0.0
-            };
+        // Zipped rather than indexed: no bounds check per sentence.
+        for ((slot, &score), &out_sum) in share.iter_mut().zip(&scores).zip(&out_sums) {
+            *slot = if out_sum > 0.0 { score / out_sum } else { 0.0 };
         }
         // incoming[i] = sum over neighbours j in order of weight(i, j) * share[j] (the graph is symmetric).
         for (slot, &links) in scores.iter_mut().zip(&rows) {
