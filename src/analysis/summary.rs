@@ -308,12 +308,14 @@ impl Graph {
                     shared[j as usize] += 1;
                 }
             }
-            for j in i + 1..n {
-                if shared[j] > 0 {
-                    edges.push((i as u32, j as u32, f64::from(shared[j]) / (log_len[i] + log_len[j])));
+            // Iterated rather than indexed: this scan of every later sentence is quadratic, so it
+            // is kept free of a bounds check per sentence.
+            for (j, count) in shared.iter_mut().enumerate().skip(i + 1) {
+                if *count > 0 {
+                    edges.push((i as u32, j as u32, f64::from(*count) / (log_len[i] + log_len[j])));
                     degree[i + 1] += 1;
                     degree[j + 1] += 1;
-                    shared[j] = 0;
+                    *count = 0;
                 }
             }
         }
