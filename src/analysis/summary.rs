@@ -263,26 +263,20 @@ fn rank(words: &[Vec<u32>], vocabulary_size: usize) -> Vec<f64> {
     // same order, as summing a full row of the similarity matrix, since the zeros left out would
     // each add +0.0 to a sum of non-negative terms, which changes no bit.
     let out_sums: Vec<f64> = (0..n)
-        .map(|i| graph.weights_of(i).iter().fold(0.0, |sum, &w| sum + w))
+        .map(|i| graph.links_of(i).iter().fold(0.0, |sum, &(_, w)| sum + w))
         .collect();
-    // Each sentence's neighbours and weights, cut out once rather than every iteration.
-    let rows: Vec<(&[u32], &[f64])> = (0..n).map(|i| (graph.neighbours_of(i), graph.weights_of(i))).collect();
+    // Each sentence's links, cut out once rather than every iteration.
+    let rows: Vec<&[(u32, f64)]> = (0..n).map(|i| graph.links_of(i)).collect();
     let mut scores = vec![1.0; n];
     let mut share = vec![0.0; n];
     for _ in 0..ITERATIONS {
-        for (j, slot) in share.iter_mut().enumerate() {
-            *slot = if out_sums[j] > 0.0 {
-                scores[j] / out_sums[j]
-            } else {
-                0.0
-            };
+        // Zipped rather than indexed: no bounds check per sentence.
+        for ((slot, &score), &out_sum) in share.iter_mut().zip(&scores).zip(&out_sums) {
+            *slot = if out_sum > 0.0 { score / out_sum } else { 0.0 };
         }
         // incoming[i] = sum over neighbours j in order of weight(i, j) * share[j] (the graph is symmetric).
-        for (slot, &(neighbours, weights)) in scores.iter_mut().zip(&rows) {
-            let incoming = neighbours
-                .iter()
-                .zip(weights)
-                .fold(0.0, |sum, (&j, &w)| sum + w * share[j as usize]);
+        for (slot, &links) in scores.iter_mut().zip(&rows) {
+            let incoming = links.iter().fold(0.0, |sum, &(j, w)| sum + w * share[j as usize]);
             *slot = (1.0 - DAMPING) + DAMPING * incoming;
         }
     }
@@ -290,11 +284,11 @@ fn rank(words: &[Vec<u32>], vocabulary_size: usize) -> Vec<f64> {
 }
 
 /// The similarity graph, sparse: for each sentence, the sentences sharing a word with it (in
-/// index order) and the edge weights, in flat lists cut at `starts`.
+/// index order) with the edge weights, in one flat list cut at `starts`. A neighbour and its
+/// weight sit side by side, so the PageRank sums walk one list rather than two in step.
 struct Graph {
     starts: Vec<u32>,
-    neighbours: Vec<u32>,
-    weights: Vec<f64>,
+    links: Vec<(u32, f64)>,
 }
 
 impl Graph {
@@ -314,12 +308,14 @@ impl Graph {
                     shared[j as usize] += 1;
                 }
             }
-            for j in i + 1..n {
-                if shared[j] > 0 {
-                    edges.push((i as u32, j as u32, f64::from(shared[j]) / (log_len[i] + log_len[j])));
+            // Iterated rather than indexed: this scan of every later sentence is quadratic, so it
+            // is kept free of a bounds check per sentence.
+            for (j, count) in shared.iter_mut().enumerate().skip(i + 1) {
+                if *count > 0 {
+                    edges.push((i as u32, j as u32, f64::from(*count) / (log_len[i] + log_len[j])));
                     degree[i + 1] += 1;
                     degree[j + 1] += 1;
-                    shared[j] = 0;
+                    *count = 0;
                 }
             }
         }
@@ -330,33 +326,24 @@ impl Graph {
         // Filling in edge order keeps each sentence's neighbours in index order: those before it
         // come from earlier sentences' edges, those after it from its own, in order.
         let mut fill = starts.clone();
-        let mut neighbours = vec![0u32; edges.len() * 2];
-        let mut weights = vec![0.0f64; edges.len() * 2];
+        let mut links = vec![(0u32, 0.0f64); edges.len() * 2];
         for &(i, j, w) in &edges {
             for (from, to) in [(i, j), (j, i)] {
                 let slot = fill[from as usize] as usize;
-                neighbours[slot] = to;
-                weights[slot] = w;
+                links[slot] = (to, w);
                 fill[from as usize] += 1;
             }
         }
-        Graph {
-            starts,
-            neighbours,
-            weights,
-        }
+        Graph { starts, links }
     }
 
     fn range(&self, i: usize) -> std::ops::Range<usize> {
         self.starts[i] as usize..self.starts[i + 1] as usize
     }
 
-    fn neighbours_of(&self, i: usize) -> &[u32] {
-        &self.neighbours[self.range(i)]
-    }
-
-    fn weights_of(&self, i: usize) -> &[f64] {
-        &self.weights[self.range(i)]
+    /// Sentence `i`'s neighbours in index order, each with the edge weight.
+    fn links_of(&self, i: usize) -> &[(u32, f64)] {
+        &self.links[self.range(i)]
     }
 }
 
