@@ -10,7 +10,7 @@
 //! narrative date of the article ("In the afternoon", "later that day",
 //! "at 2 p.m.") are anchored to the last day-precision date before them.
 
-use super::text::sentences;
+use super::text::{sentences, ASCII_ALPHANUMERIC};
 use crate::brief::{DateEntry, DateRef, Precision, TimexKind, Where};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
@@ -584,17 +584,6 @@ fn word_key(word: &[u8]) -> u64 {
     word.iter().rev().fold(0, |key, &b| key << 7 | u64::from(b | 0x20))
 }
 
-/// Bytes of ASCII letters and digits, the bytes of words.
-static WORD_BYTE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
 /// The byte offsets, in order, where a match of the union can start: a superset. Every
 /// alternative but the decades begins at a word boundary with a digit or one of the first words,
 /// or with "[" ("[two] days ago") or "'" ("'90s"). Words are runs of ASCII letters and digits, as
@@ -611,10 +600,10 @@ fn match_starts(text: &str, first_words: &FirstWords) -> Option<Vec<usize>> {
     let mut waiting: Option<(usize, Next)> = None;
     let mut at = 0;
     while let Some(&b) = bytes.get(at) {
-        if WORD_BYTE[usize::from(b)] {
+        if ASCII_ALPHANUMERIC[usize::from(b)] {
             let len = bytes[at..]
                 .iter()
-                .position(|&b| !WORD_BYTE[usize::from(b)])
+                .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
                 .unwrap_or(bytes.len() - at);
             let word = &bytes[at..at + len];
             if let Some((start, next)) = waiting.take() {

@@ -3,7 +3,7 @@
 //! candidates, so captions, bylines and datelines can never be picked.
 
 use super::actors::FastMap;
-use super::text::Body;
+use super::text::{Body, ASCII_ALPHANUMERIC};
 use std::borrow::Cow;
 
 /// Candidate sentences considered per article; keeps the quadratic graph bounded on huge inputs.
@@ -70,17 +70,6 @@ fn has_words(sentence: &str, n: usize) -> bool {
 const PACKED_MAX: usize = 2 * HALF;
 /// Characters in each `u64` half of a packed key, seven bits each.
 const HALF: usize = 9;
-
-/// ASCII letters and digits, by byte: one load instead of two range tests.
-static ASCII_ALPHANUMERIC: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
 
 /// Lower-cased words numbered in order of first sight, the stopwords first, so one lookup both
 /// filters a word and numbers it. Short ASCII words (nearly all) are keyed by their characters

@@ -2,7 +2,7 @@
 //! with sentence numbers. Attribution scans these tokens in bounded windows.
 
 use super::marks::Region;
-use crate::analysis::text::ABBREVIATIONS;
+use crate::analysis::text::{ABBREVIATIONS, ASCII_ALPHANUMERIC};
 use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 use std::ops::Deref;
@@ -89,7 +89,7 @@ impl Token<'_> {
 fn word_char(c: char) -> bool {
     // ASCII (nearly every character of news text) by one table load, not the Unicode tests.
     if c.is_ascii() {
-        ASCII_WORD[c as usize]
+        ASCII_ALPHANUMERIC[c as usize]
     } else {
         c.is_alphanumeric()
     }
@@ -224,17 +224,6 @@ pub fn tokenize_into<'a>(text: &'a str, lowered: &'a str, regions: &[Region], ou
     number_sentences(text, regions, &mut out[first..]);
 }
 
-/// ASCII letters and digits by byte value: one load per byte in the word scan.
-static ASCII_WORD: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
-
 /// The end of the word that starts with `c` at byte `i` (never past `next_open`), whether the
 /// word is all ASCII, and whether it holds an inner full stop ("U.S").
 fn word_end(text: &str, i: usize, c: char, next_open: usize) -> (usize, bool, bool) {
@@ -249,7 +238,7 @@ fn word_end(text: &str, i: usize, c: char, next_open: usize) -> (usize, bool, bo
         // Runs of ASCII letters and digits, byte by byte.
         let run = bytes[j..stop]
             .iter()
-            .position(|&b| !ASCII_WORD[usize::from(b)])
+            .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
             .unwrap_or(stop - j);
         if run > 0 {
             j += run;
