@@ -140,6 +140,9 @@ const MAX_UNITS_AGO: u64 = 10_000;
 
 const MONTHS_FULL: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
 const WEEKDAYS: &str = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
+/// Abbreviated months (then a dot or a word boundary) and weekdays (then a dot).
+const MONTH_ABBREVIATIONS: &str = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+const WEEKDAY_ABBREVIATIONS: &str = "Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun";
 const NUMBER_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred";
 
 /// Words after which a bare month name or a bare year is a date ("in May", "since 2018").
@@ -257,8 +260,8 @@ const ALTERNATIVE_NAMES: [&str; 23] = [
 /// The alternatives of the pattern, in the order they are tried at each position.
 fn alternatives() -> Vec<String> {
     let b = r"(?-u:\b)";
-    let month = format!(r"(?:(?:{MONTHS_FULL}){b}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?:\.|{b}))");
-    let wd_any = format!(r"(?:(?:{WEEKDAYS}){b}|(?:Mon|Tues|Tue|Wed|Thurs|Thu|Fri|Sat|Sun)\.)");
+    let month = format!(r"(?:(?:{MONTHS_FULL}){b}|(?:{MONTH_ABBREVIATIONS})(?:\.|{b}))");
+    let wd_any = format!(r"(?:(?:{WEEKDAYS}){b}|(?:{WEEKDAY_ABBREVIATIONS})\.)");
     let num = format!(
         r"(?:[0-9]+(?:\.[0-9]+)?|(?i:(?:{NUMBER_WORDS})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?))"
     );
@@ -473,23 +476,37 @@ impl DateFinder {
     }
 }
 
-/// The words a match can begin with, in lower case ("the", "last", "june", "twenty"): with a
-/// digit, these begin every alternative but those starting with "[" or "'" ([`match_starts`]).
+/// The words a match can begin with besides the month, weekday and number words of the patterns
+/// ([`first_words`]), in lower case: with a digit, these begin every alternative but those
+/// starting with "[" or "'" ([`match_starts`]).
 #[rustfmt::skip]
-const FIRST_WORDS: &[&str] = &[
+const OTHER_FIRST_WORDS: &[&str] = &[
     "the", "a", "an", "few", "several", "many", "early", "late", "mid", "earlier", "later", "this", "that", "last",
     "next", "coming", "previous", "current", "past", "every", "each", "first", "second", "third", "fourth", "final",
     "year", "yesterday", "today", "tomorrow", "tonight", "noon", "midnight", "midday", "spring", "summer", "autumn",
     "fall", "winter", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
-    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
-    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty",
-    "sixty", "seventy", "eighty", "ninety", "hundred", "january", "february", "march", "april", "may", "june", "july",
-    "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept",
-    "sep", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "mon",
-    "tues", "tue", "wed", "thurs", "thu", "fri", "sat", "sun",
 ];
 
-/// The longest of [`FIRST_WORDS`]: nine ASCII characters of seven bits each fit a `u64` key.
+/// Every word a match can begin with, lower-cased ("the", "last", "june", "tues", "twenty"): the
+/// month, weekday and number words come from the lists the patterns are built from.
+fn first_words() -> impl Iterator<Item = String> {
+    let listed = [
+        MONTHS_FULL,
+        MONTH_ABBREVIATIONS,
+        WEEKDAYS,
+        WEEKDAY_ABBREVIATIONS,
+        NUMBER_WORDS,
+    ]
+    .into_iter()
+    .flat_map(|words| words.split('|'));
+    OTHER_FIRST_WORDS
+        .iter()
+        .copied()
+        .chain(listed)
+        .map(str::to_ascii_lowercase)
+}
+
+/// The longest of [`first_words`]: nine ASCII characters of seven bits each fit a `u64` key.
 const FIRST_WORD_MAX: usize = 9;
 
 /// The words that can follow "the" in a match, in lower case (with a digit or "'": "the 1990s",
@@ -520,7 +537,7 @@ enum Next {
     AfterA,
 }
 
-/// [`FIRST_WORDS`] in the forms [`match_starts`] tests a word against.
+/// [`first_words`] in the forms [`match_starts`] tests a word against.
 struct FirstWords {
     /// By lower-cased first byte, the lengths of the first words it begins (bit `len`): most
     /// words of running text are ruled out by this one load.
@@ -534,7 +551,8 @@ struct FirstWords {
 impl FirstWords {
     fn new() -> Self {
         let mut lengths = [0u16; 128];
-        for word in FIRST_WORDS {
+        let words: Vec<String> = first_words().collect();
+        for word in &words {
             lengths[usize::from(word.as_bytes()[0])] |= 1 << word.len();
         }
         let next = |word: &str| match word {
@@ -551,7 +569,7 @@ impl FirstWords {
         };
         FirstWords {
             lengths,
-            keys: FIRST_WORDS.iter().map(|w| (word_key(w.as_bytes()), next(w))).collect(),
+            keys: words.iter().map(|w| (word_key(w.as_bytes()), next(w))).collect(),
             after_the: keys(AFTER_THE),
             after_a: keys(AFTER_A),
         }
