@@ -2,7 +2,7 @@
 //! people, descriptions and surnames to the people they stand for, and
 //! organisations, states and places to one actor each.
 
-use super::gazetteer::{FastMap, FastSet, Gazetteer, Target, WordFilter, FUNCTION_WORDS};
+use super::gazetteer::{FastMap, FastSet, Gazetteer, Target, WordSet, FUNCTION_WORDS};
 use super::scan::{Item, PersonCand, Scanner, What};
 use super::tokens::{self, is_cap, is_upper, Kind, Tok};
 use super::{ActorDetail, ActorTable, Gender, Mention, MentionForm, Place};
@@ -110,17 +110,14 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
     // a filter of the capitalised forms answers for those without hashing).
     let cap_words = toks.iter().flatten().filter(|t| t.kind == Kind::Word && t.cap);
     // Sized once: growing a set rehashes it.
-    let mut capitalised: FastSet<&str> =
-        FastSet::with_capacity_and_hasher(cap_words.clone().count(), Default::default());
-    let mut filter = WordFilter::new(10);
+    let mut capitalised: WordSet<&str> = WordSet::with_capacity(cap_words.clone().count());
     for t in cap_words {
-        capitalised.insert(&t.low);
-        filter.insert(&t.low);
+        capitalised.get_or_insert(&*t.low, ());
     }
-    let mut lower_words: FastSet<&str> = FastSet::default();
+    let mut lower_words: WordSet<&str> = WordSet::default();
     for t in toks.iter().flatten() {
-        if t.kind == Kind::Word && !t.cap && filter.may_hold(&t.low) && capitalised.contains(&*t.low) {
-            lower_words.insert(&t.low);
+        if t.kind == Kind::Word && !t.cap && capitalised.contains(&t.low) {
+            lower_words.get_or_insert(&*t.low, ());
         }
     }
     let mut items: Vec<Item> = Vec::new();

@@ -28,44 +28,192 @@ pub const PERSON_VERBS: u8 = 16;
 const STARTS_PAIR: u8 = 128;
 const STARTS_SINGLE: u8 = 64;
 
-/// A filter of 2^k bits over words, by their length and first, second and last bytes: it never lacks a
-/// word it was given, so a word it lacks needs no lookup in the hash map or set beside it.
-#[derive(Debug)]
-pub struct WordFilter {
-    bits: Vec<u64>,
+/// A hash table keyed by words, for the word lists and the words of a text: a word of eight bytes or
+/// fewer is packed into one `u64` that, with its length, identifies it, so a lookup hashes it with one
+/// multiplication and compares it without reading the key's text (FxHash and hashbrown spent some 90
+/// instructions a lookup, most words of a text being short). Never shrinks; keeps insertion order.
+#[derive(Debug, Clone)]
+pub struct WordMap<K, V> {
+    /// Open addressing, linear probing, at most half full.
+    slots: Vec<Slot>,
+    /// The keys and values, in insertion order.
+    entries: Vec<(K, V)>,
+    /// 64 minus log2 of the number of slots: the hash's top bits pick a slot.
     shift: u32,
 }
 
-impl WordFilter {
-    /// An empty filter of `2^log2_bits` bits (6 to 32).
-    pub fn new(log2_bits: u32) -> Self {
-        WordFilter {
-            bits: vec![0; 1 << (log2_bits - 6)],
-            shift: 32 - log2_bits,
-        }
-    }
+pub type WordSet<K> = WordMap<K, ()>;
 
-    fn bit(&self, word: &str) -> usize {
-        let b = word.as_bytes();
-        let byte = |k: Option<&u8>| u32::from(k.copied().unwrap_or(0));
-        let key = (b.len() as u32) ^ byte(b.first()) << 8 ^ byte(b.get(1)) << 16 ^ byte(b.last()) << 24;
-        (key.wrapping_mul(0x9E37_79B9) >> self.shift) as usize
-    }
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    /// [`pack`] of the word.
+    key: u64,
+    len: u32,
+    /// 1 + the index of the word in `entries`; 0 for an empty slot.
+    entry: u32,
+}
 
-    pub fn insert(&mut self, word: &str) {
-        let bit = self.bit(word);
-        self.bits[bit / 64] |= 1 << (bit % 64);
-    }
-
-    pub fn may_hold(&self, word: &str) -> bool {
-        let bit = self.bit(word);
-        self.bits[bit / 64] & 1 << (bit % 64) != 0
+/// A word's bytes in a `u64`: all of them for words of eight bytes or fewer (with the length, it tells
+/// them apart: overlapping reads cover every byte), the first eight for longer ones.
+#[inline(always)]
+fn pack(b: &[u8]) -> u64 {
+    if let Some(c) = b.first_chunk::<8>() {
+        u64::from_le_bytes(*c)
+    } else if let (Some(lo), Some(hi)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        u64::from(u32::from_le_bytes(*lo)) | u64::from(u32::from_le_bytes(*hi)) << 32
+    } else if let (Some(&first), Some(&last)) = (b.first(), b.last()) {
+        // One to three bytes: the middle one is the first or the last of one or two.
+        u64::from(first) | u64::from(b.get(1).copied().unwrap_or(first)) << 8 | u64::from(last) << 16
+    } else {
+        0
     }
 }
 
-impl Default for WordFilter {
+/// The hash of a word whose [`pack`] is `key`: its last eight bytes too for longer words.
+#[inline(always)]
+fn word_hash(b: &[u8], key: u64) -> u64 {
+    let tail = match b.last_chunk::<8>() {
+        Some(c) if b.len() > 8 => u64::from_le_bytes(*c),
+        _ => 0,
+    };
+    (key ^ tail.rotate_left(29) ^ b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+impl<K: AsRef<str>, V> WordMap<K, V> {
+    /// An empty map with room for `n` words before it grows.
+    pub fn with_capacity(n: usize) -> Self {
+        let slots = (2 * n + 1).next_power_of_two().max(8);
+        WordMap {
+            slots: vec![Slot::default(); slots],
+            entries: Vec::with_capacity(n),
+            shift: 64 - slots.trailing_zeros(),
+        }
+    }
+
+    /// The slot holding `word`, or the empty slot where it would go.
+    fn find(&self, b: &[u8]) -> (usize, Slot) {
+        let key = pack(b);
+        let mask = self.slots.len() - 1;
+        let mut s = (word_hash(b, key) >> self.shift) as usize;
+        loop {
+            let slot = self.slots[s];
+            if slot.entry == 0
+                || slot.key == key
+                    && slot.len as usize == b.len()
+                    && (b.len() <= 8 || self.entries[slot.entry as usize - 1].0.as_ref().as_bytes() == b)
+            {
+                return (s, Slot { key, ..slot });
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// 1 + the index of `word` in `entries`, 0 when it is not there: [`WordMap::find`] for lookups, inlined
+    /// (a call cost a fifth of a lookup).
+    #[inline(always)]
+    fn entry_of(&self, b: &[u8]) -> u32 {
+        let key = pack(b);
+        let mask = self.slots.len() - 1;
+        let mut s = (word_hash(b, key) >> self.shift) as usize;
+        loop {
+            let slot = self.slots[s & mask];
+            if slot.entry == 0
+                || slot.key == key
+                    && slot.len as usize == b.len()
+                    && (b.len() <= 8 || self.entries[slot.entry as usize - 1].0.as_ref().as_bytes() == b)
+            {
+                return slot.entry;
+            }
+            s += 1;
+        }
+    }
+
+    #[inline(always)]
+    pub fn get(&self, word: &str) -> Option<&V> {
+        match self.entry_of(word.as_bytes()) {
+            0 => None,
+            e => self.entries.get(e as usize - 1).map(|(_, v)| v),
+        }
+    }
+
+    #[inline(always)]
+    pub fn contains(&self, word: &str) -> bool {
+        self.entry_of(word.as_bytes()) != 0
+    }
+
+    /// The value under `key`, `value` inserted first if there is none.
+    pub fn get_or_insert(&mut self, key: K, value: V) -> &mut V {
+        let (s, slot) = self.find(key.as_ref().as_bytes());
+        let e = match slot.entry {
+            0 => self.add(s, slot.key, key, value),
+            e => e as usize - 1,
+        };
+        &mut self.entries[e].1
+    }
+
+    /// Sets the value under `key` (replacing the value, not the key, of a word already there).
+    pub fn insert(&mut self, key: K, value: V) {
+        let (s, slot) = self.find(key.as_ref().as_bytes());
+        match slot.entry {
+            0 => {
+                self.add(s, slot.key, key, value);
+            }
+            e => self.entries[e as usize - 1].1 = value,
+        }
+    }
+
+    /// Adds a new word in empty slot `s`; returns its index in `entries`.
+    fn add(&mut self, s: usize, packed: u64, key: K, value: V) -> usize {
+        let len = key.as_ref().len() as u32;
+        self.entries.push((key, value));
+        let e = self.entries.len();
+        self.slots[s] = Slot {
+            key: packed,
+            len,
+            entry: e as u32,
+        };
+        if 2 * e >= self.slots.len() {
+            self.grow();
+        }
+        e - 1
+    }
+
+    fn grow(&mut self) {
+        let slots = self.slots.len() * 2;
+        self.slots = vec![Slot::default(); slots];
+        self.shift = 64 - slots.trailing_zeros();
+        for (i, (k, _)) in self.entries.iter().enumerate() {
+            let b = k.as_ref().as_bytes();
+            let mut s = (word_hash(b, pack(b)) >> self.shift) as usize;
+            while self.slots[s].entry != 0 {
+                s = (s + 1) & (slots - 1);
+            }
+            self.slots[s] = Slot {
+                key: pack(b),
+                len: b.len() as u32,
+                entry: i as u32 + 1,
+            };
+        }
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &K> {
+        self.entries.iter().map(|(k, _)| k)
+    }
+}
+
+impl<K: AsRef<str>, V> Default for WordMap<K, V> {
     fn default() -> Self {
-        WordFilter::new(6)
+        WordMap::with_capacity(0)
+    }
+}
+
+impl<K: AsRef<str>> FromIterator<K> for WordSet<K> {
+    fn from_iter<I: IntoIterator<Item = K>>(iter: I) -> Self {
+        let mut set = WordSet::default();
+        for k in iter {
+            set.get_or_insert(k, ());
+        }
+        set
     }
 }
 
@@ -224,9 +372,7 @@ impl CommonWords {
 #[derive(Debug, Default)]
 pub struct Gazetteer {
     /// Every word of a phrase or of the lists in `lists` (lower case) -> its id.
-    words: FastMap<String, u32>,
-    /// The keys of `words`: most words of a text are none of them.
-    word_filter: WordFilter,
+    words: WordMap<String, u32>,
     phrases: Vec<Phrase>,
     /// Per word id, the one-word phrases of that word, in the lexicon's order.
     singles: Vec<Vec<u32>>,
@@ -243,19 +389,19 @@ pub struct Gazetteer {
     pub titles: Vec<Title>,
     pub people: Vec<KnownPerson>,
     /// Bare surname (lower case) of a known person -> index.
-    pub people_by_surname: FastMap<String, usize>,
+    pub people_by_surname: WordMap<String, usize>,
     /// Lower-case organisation head words, and which of them are company suffixes.
-    pub org_heads: FastSet<String>,
-    pub org_suffixes: FastSet<String>,
-    pub surnames: FastSet<String>,
-    pub given: FastMap<String, Option<Gender>>,
-    pub non_names: FastSet<String>,
-    pub function_words: FastSet<String>,
-    pub person_verbs: FastSet<String>,
+    pub org_heads: WordSet<String>,
+    pub org_suffixes: WordSet<String>,
+    pub surnames: WordSet<String>,
+    pub given: WordMap<String, Option<Gender>>,
+    pub non_names: WordSet<String>,
+    pub function_words: WordSet<String>,
+    pub person_verbs: WordSet<String>,
     /// Common lower-case English words (a static list, searched in place).
     pub common: CommonWords,
-    pub place_heads: FastSet<String>,
-    pub kind_nouns: FastMap<String, NameKind>,
+    pub place_heads: WordSet<String>,
+    pub kind_nouns: WordMap<String, NameKind>,
 }
 
 fn gender(field: Option<&String>) -> Option<Gender> {
@@ -362,7 +508,7 @@ impl Gazetteer {
                 } else {
                     last
                 };
-                g.people_by_surname.entry(surname.to_lowercase()).or_insert(id);
+                g.people_by_surname.get_or_insert(surname.to_lowercase(), id);
             }
             g.add(name, Target::Person(id));
         }
@@ -370,9 +516,9 @@ impl Gazetteer {
             if let Some(w) = e.first() {
                 let w = w.to_lowercase();
                 if e.get(1).is_some_and(|f| f == "suffix") {
-                    g.org_suffixes.insert(w.trim_end_matches('.').to_string());
+                    g.org_suffixes.insert(w.trim_end_matches('.').to_string(), ());
                 }
-                g.org_heads.insert(w.trim_end_matches('.').to_string());
+                g.org_heads.insert(w.trim_end_matches('.').to_string(), ());
             }
         }
         g.common = CommonWords::new(COMMON_WORDS);
@@ -397,17 +543,17 @@ impl Gazetteer {
             if let Some(w) = e.first() {
                 let w = w.to_lowercase();
                 if e.get(1).is_some_and(|f| f == "f") {
-                    g.function_words.insert(w.clone());
+                    g.function_words.insert(w.clone(), ());
                 }
-                g.non_names.insert(w);
+                g.non_names.insert(w, ());
             }
         }
         for w in lexicon.words("person_verbs").chain(lexicon.words("cue_verbs")) {
             let w = w.to_lowercase();
-            g.person_verbs.insert(format!("{w}s"));
-            g.person_verbs.insert(format!("{}d", w.trim_end_matches('e')));
-            g.person_verbs.insert(format!("{}ed", w.trim_end_matches('e')));
-            g.person_verbs.insert(w);
+            g.person_verbs.insert(format!("{w}s"), ());
+            g.person_verbs.insert(format!("{}d", w.trim_end_matches('e')), ());
+            g.person_verbs.insert(format!("{}ed", w.trim_end_matches('e')), ());
+            g.person_verbs.insert(w, ());
         }
         g.index_lists();
         g
@@ -423,7 +569,7 @@ impl Gazetteer {
             (&self.org_suffixes, ORG_SUFFIXES),
             (&self.person_verbs, PERSON_VERBS),
         ] {
-            listed.extend(set.iter().map(|w| (w.clone(), bit)));
+            listed.extend(set.keys().map(|w| (w.clone(), bit)));
         }
         for (w, bit) in listed {
             let id = self.word_id(&w) as usize;
@@ -440,12 +586,6 @@ impl Gazetteer {
             if !singles.is_empty() {
                 self.lists[id] |= STARTS_SINGLE;
             }
-        }
-        // 2^16 bits for some thousands of words: a word of a text passes without being one one time in
-        // ten or so.
-        self.word_filter = WordFilter::new(16);
-        for w in self.words.keys() {
-            self.word_filter.insert(w);
         }
     }
 
@@ -508,7 +648,7 @@ impl Gazetteer {
     /// The id of a phrase word, made on first sight.
     fn word_id(&mut self, low: &str) -> u32 {
         let next = self.singles.len() as u32;
-        let id = *self.words.entry(low.to_string()).or_insert(next);
+        let id = *self.words.get_or_insert(low.to_string(), next);
         if id == next {
             self.singles.push(Vec::new());
         }
@@ -525,9 +665,6 @@ impl Gazetteer {
 
     /// The id of a lower-case word (`NO_WORD` when no phrase or list has it).
     fn word_of(&self, low: &str) -> u32 {
-        if !self.word_filter.may_hold(low) {
-            return NO_WORD;
-        }
         self.words.get(low).copied().unwrap_or(NO_WORD)
     }
 

@@ -3,7 +3,7 @@
 //! descriptions ("the minister", "the foreign ministry") and pronouns.
 
 use super::gazetteer::{
-    FastSet, Gazetteer, NameKind, Target, FUNCTION_WORDS, NON_NAMES, ORG_HEADS, ORG_SUFFIXES, PERSON_VERBS,
+    Gazetteer, NameKind, Target, WordSet, FUNCTION_WORDS, NON_NAMES, ORG_HEADS, ORG_SUFFIXES, PERSON_VERBS,
 };
 use super::tokens::{is_cap, is_upper, Kind, Tok};
 use super::Gender;
@@ -78,7 +78,7 @@ pub struct Scanner<'a> {
     /// Only gazetteer hits and strong names: a title-case or all-capitals headline.
     pub restricted: bool,
     /// Lower-case words the article uses: a capitalised word also used in lower case is a common word.
-    pub lower_words: &'a FastSet<&'a str>,
+    pub lower_words: &'a WordSet<&'a str>,
     pub out: Vec<Item>,
 }
 
@@ -557,7 +557,7 @@ impl<'a> Scanner<'a> {
                         let surname_city = n == k + 1
                             && e == n + 1
                             && matches!(t, Target::Capital(_) | Target::Place(_))
-                            && self.gaz.given.contains_key(self.w(k))
+                            && self.gaz.given.contains(self.w(k))
                             && !self.listed(k, NON_NAMES);
                         if !(matches!(t, Target::Person(_))
                             || surname_city
@@ -620,7 +620,7 @@ impl<'a> Scanner<'a> {
                     && ["ful", "ous", "ive", "ing", "ly", "less", "able"]
                         .iter()
                         .any(|ending| self.low(a).ends_with(ending)))
-            && !self.gaz.given.contains_key(self.w(a))
+            && !self.gaz.given.contains(self.w(a))
             && !self.gaz.surnames.contains(self.w(a))
         {
             a += 1;
@@ -630,9 +630,9 @@ impl<'a> Scanner<'a> {
         }
         // "Secretary of State George Shultz": a word of the role left before a given name.
         if b - a >= 3
-            && !self.gaz.given.contains_key(self.w(a))
+            && !self.gaz.given.contains(self.w(a))
             && !self.w(a).ends_with('.')
-            && self.gaz.given.contains_key(self.w(a + 1))
+            && self.gaz.given.contains(self.w(a + 1))
         {
             a += 1;
         }
@@ -816,7 +816,7 @@ impl<'a> Scanner<'a> {
             });
             let (n, family_first, strong) = match found {
                 Some(n) => (n, self.korean_order(&words(n)).is_some(), true),
-                None if p + 1 < b && self.gaz.given.contains_key(self.w(p)) && !self.gaz.is_common(self.low(p + 1)) => {
+                None if p + 1 < b && self.gaz.given.contains(self.w(p)) && !self.gaz.is_common(self.low(p + 1)) => {
                     (2, false, true)
                 }
                 None => (1, false, false),
@@ -853,14 +853,14 @@ impl<'a> Scanner<'a> {
                     .iter()
                     .all(|p| (1..=6).contains(&p.len()) && p.chars().all(char::is_alphabetic))
                 && syllable(parts[0])
-                && !self.gaz.given.contains_key(w)
+                && !self.gaz.given.contains(w)
         };
         if !self.gaz.surnames.contains(words[0]) {
             return None;
         }
         match words.len() {
             2 if hyphen_given(words[1]) => Some(true),
-            3 if syllable(words[1]) && syllable(words[2]) && !self.gaz.given.contains_key(words[1]) => Some(true),
+            3 if syllable(words[1]) && syllable(words[2]) && !self.gaz.given.contains(words[1]) => Some(true),
             _ => None,
         }
     }
