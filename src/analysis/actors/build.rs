@@ -11,6 +11,7 @@ use crate::brief::{Actor, ActorKind};
 use crate::document::Document;
 use std::borrow::Cow;
 use std::hash::Hash;
+use std::ops::Range;
 use std::sync::Arc;
 
 #[derive(Debug, Default)]
@@ -91,31 +92,41 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
     for (i, p) in doc.paragraphs.iter().enumerate() {
         places.push((Place::Body(i), p));
     }
-    // Each text with its ASCII letters in lower case, for the tokens' lower-case forms to borrow.
-    let lowered: Vec<String> = places.iter().map(|(_, t)| t.to_ascii_lowercase()).collect();
-    let toks: Vec<Vec<Tok>> = places
-        .iter()
-        .zip(&lowered)
-        .map(|(&(place, t), lowered)| {
-            let mut toks = match place {
-                Place::Body(i) => tokens::tokenize_in(t, Some(lowered), &body.sentences[i]),
-                _ => tokens::tokenize_in(t, Some(lowered), &text::sentences(t)),
-            };
-            gaz.annotate(&mut toks);
-            toks
-        })
-        .collect();
+    // The texts with their ASCII letters in lower case, one after another in one string, for the tokens'
+    // lower-case forms to borrow (lower-casing ASCII keeps every byte offset).
+    let total: usize = places.iter().map(|(_, t)| t.len()).sum();
+    let mut lowered = String::with_capacity(total);
+    for (_, t) in &places {
+        lowered.push_str(t);
+    }
+    lowered.make_ascii_lowercase();
+    // The tokens of all texts in one vector; `spans[i]` is the range of text `i`'s.
+    let mut all: Vec<Tok> = Vec::with_capacity(total / 4 + 4 * places.len());
+    let mut spans: Vec<Range<usize>> = Vec::with_capacity(places.len());
+    let mut offset = 0;
+    for &(place, t) in &places {
+        let low = &lowered[offset..offset + t.len()];
+        offset += t.len();
+        let first = all.len();
+        match place {
+            Place::Body(i) => tokens::tokenize_into(t, Some(low), &body.sentences[i], &mut all),
+            _ => tokens::tokenize_into(t, Some(low), &text::sentences(t), &mut all),
+        }
+        spans.push(first..all.len());
+    }
+    gaz.annotate(&mut all);
+    let toks: Vec<&[Tok]> = spans.iter().map(|r| &all[r.clone()]).collect();
     // Capitalised words the article also writes in lower case (common words, not names): collect the
     // capitalised forms first, then look the lower-case words up among them (most are never capitalised:
     // a filter of the capitalised forms answers for those without hashing).
-    let cap_words = toks.iter().flatten().filter(|t| t.kind == Kind::Word && t.cap);
+    let cap_words = all.iter().filter(|t| t.kind == Kind::Word && t.cap);
     // Sized once: growing a set rehashes it.
     let mut capitalised: WordSet<&str> = WordSet::with_capacity(cap_words.clone().count());
     for t in cap_words {
         capitalised.get_or_insert(&*t.low, ());
     }
     let mut lower_words: WordSet<&str> = WordSet::default();
-    for t in toks.iter().flatten() {
+    for t in &all {
         if t.kind == Kind::Word && !t.cap && capitalised.contains(&t.low) {
             lower_words.get_or_insert(&*t.low, ());
         }
@@ -125,9 +136,9 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
         let mut sc = Scanner {
             gaz,
             text,
-            toks: &toks[ti],
+            toks: toks[ti],
             index: ti,
-            restricted: restricted(text, &toks[ti], gaz, places[ti].0 == Place::Headline),
+            restricted: restricted(text, toks[ti], gaz, places[ti].0 == Place::Headline),
             lower_words: &lower_words,
             out: Vec::new(),
         };

@@ -145,11 +145,13 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             // "Image: Twitter / Barack Obama.": a photo credit ends the text's actors.
-            if matches!(
-                self.low(i),
-                "image" | "images" | "photo" | "photos" | "photograph" | "picture" | "credit"
-            ) && self.low(i + 1) == ":"
-                && self.cap(i)
+            // The cheap tests first: most words are not capitalised.
+            if self.cap(i)
+                && self.low(i + 1) == ":"
+                && matches!(
+                    self.low(i),
+                    "image" | "images" | "photo" | "photos" | "photograph" | "picture" | "credit"
+                )
             {
                 break;
             }
@@ -159,7 +161,8 @@ impl<'a> Scanner<'a> {
 
     fn step(&mut self, i: usize) -> usize {
         let low = self.low(i);
-        if !self.restricted {
+        // Pronouns start with "h" or "s": most words are answered by their first byte.
+        if !self.restricted && matches!(low.as_bytes().first(), Some(b'h' | b's')) {
             match low {
                 "he" | "him" | "his" | "himself" => self.push(i, i + 1, What::Pronoun(Gender::Male)),
                 "she" | "her" | "hers" | "herself" => self.push(i, i + 1, What::Pronoun(Gender::Female)),
@@ -315,7 +318,7 @@ impl<'a> Scanner<'a> {
                 j += 1;
                 continue;
             }
-            if j > i && t.kind == Kind::Word && PARTICLES.contains(&&*t.low) && self.cap(j + 1) {
+            if j > i && t.kind == Kind::Word && self.cap(j + 1) && is_particle(&t.low) {
                 j += 1;
                 continue;
             }
@@ -561,7 +564,7 @@ impl<'a> Scanner<'a> {
                             && !self.listed(k, NON_NAMES);
                         if !(matches!(t, Target::Person(_))
                             || surname_city
-                            || matches!(t, Target::Title(_)) && PARTICLES.contains(&self.low(n)))
+                            || matches!(t, Target::Title(_)) && is_particle(self.low(n)))
                         {
                             break;
                         }
@@ -605,7 +608,7 @@ impl<'a> Scanner<'a> {
         }
         let mut a = a;
         let mut b = b;
-        while a < b && (self.listed(a, NON_NAMES) || PARTICLES.contains(&self.low(a))) {
+        while a < b && (self.listed(a, NON_NAMES) || is_particle(self.low(a))) {
             a += 1;
         }
         while b > a && self.listed(b - 1, NON_NAMES) {
@@ -636,8 +639,13 @@ impl<'a> Scanner<'a> {
         {
             a += 1;
         }
-        // Borrowed from the text: most runs are dropped before they become a candidate.
-        let words: Vec<&str> = (a..b).map(|k| self.w(k)).collect();
+        // Borrowed from the text, in place (four words at most, above): most runs are dropped before they
+        // become a candidate.
+        let mut buf = [""; 4];
+        for (word, k) in buf.iter_mut().zip(a..b) {
+            *word = self.w(k);
+        }
+        let words = &buf[..b - a];
         // "DVDs", "CEOs": plural acronyms are not names.
         let plural_acronym = |w: &str| w.chars().take(2).all(|c| c.is_uppercase()) && w.ends_with('s') && w.len() > 2;
         if words.iter().any(|w| {
@@ -658,8 +666,8 @@ impl<'a> Scanner<'a> {
         let known = self
             .gaz
             .longest(self.text, self.toks, a, |t| matches!(t, Target::Person(_)));
-        let family_first = self.korean_order(&words);
-        let western_korean = self.western_korean(&words);
+        let family_first = self.korean_order(words);
+        let western_korean = self.western_korean(words);
         let given = self.gaz.given.get(words[0]).copied();
         let initial = words.len() >= 3
             && words[1..words.len() - 1]
@@ -1015,6 +1023,12 @@ impl<'a> Scanner<'a> {
         let role = self.text[self.toks[role_start].start..self.toks[e - 1].end].to_string();
         Some((role, vec![title], affiliation, e))
     }
+}
+
+/// Whether a lower-case word is a name particle ("van", "de"): none is longer than three bytes, so most
+/// words are answered by their length.
+fn is_particle(low: &str) -> bool {
+    low.len() <= 3 && PARTICLES.contains(&low)
 }
 
 /// A word with the ending of an adjective of nationality ("Japanese", "European"): not a name.

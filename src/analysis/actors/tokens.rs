@@ -64,16 +64,24 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
 /// `lowered` is `text` with its ASCII letters in lower case, when the caller has it: ASCII words
 /// then borrow their lower-case form from it rather than each allocating one.
 pub fn tokenize_in<'a>(text: &'a str, lowered: Option<&'a str>, sentences: &[Range<usize>]) -> Vec<Tok<'a>> {
+    let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 4);
+    tokenize_into(text, lowered, sentences, &mut out);
+    out
+}
+
+/// [`tokenize_in`], the tokens pushed onto `out` (the tokens of all an article's texts share one vector:
+/// one allocation rather than one per paragraph).
+pub fn tokenize_into<'a>(text: &'a str, lowered: Option<&'a str>, sentences: &[Range<usize>], out: &mut Vec<Tok<'a>>) {
     // Byte positions throughout; ASCII bytes (nearly all of a text) are classified without decoding.
     let bytes = text.as_bytes();
-    let mut out: Vec<Tok> = Vec::with_capacity(text.len() / 4 + 4);
+    let first = out.len();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         match CLASS[usize::from(b)] {
             ALNUM => {
                 let (j, ascii) = word_end(text, i, i + 1);
                 out.push(word_tok(text, lowered, i, j, ascii));
-                i = possessive(text, lowered, j, &mut out);
+                i = possessive(text, lowered, j, out);
                 continue;
             }
             SPACE => {
@@ -94,14 +102,13 @@ pub fn tokenize_in<'a>(text: &'a str, lowered: Option<&'a str>, sentences: &[Ran
         } else if c.is_alphanumeric() {
             let (j, _) = word_end(text, i, end);
             out.push(word_tok(text, lowered, i, j, false));
-            i = possessive(text, lowered, j, &mut out);
+            i = possessive(text, lowered, j, out);
         } else {
             out.push(other_tok(text, lowered, i, end, Kind::Punct));
             i = end;
         }
     }
-    mark_openers(text, sentences, &mut out);
-    out
+    mark_openers(text, sentences, &mut out[first..]);
 }
 
 /// After a word ending at byte `i`: pushes its possessive ending (`’s`, or `’` after a final "s") if one
