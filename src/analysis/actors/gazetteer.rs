@@ -663,7 +663,9 @@ impl Gazetteer {
         }
     }
 
-    /// The id of a lower-case word (`NO_WORD` when no phrase or list has it).
+    /// The id of a lower-case word (`NO_WORD` when no phrase or list has it). Inlined: the call cost a
+    /// quarter of the lookup.
+    #[inline(always)]
     fn word_of(&self, low: &str) -> u32 {
         self.words.get(low).copied().unwrap_or(NO_WORD)
     }

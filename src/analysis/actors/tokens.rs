@@ -79,9 +79,22 @@ pub fn tokenize_into<'a>(text: &'a str, lowered: Option<&'a str>, sentences: &[R
     while let Some(&b) = bytes.get(i) {
         match CLASS[usize::from(b)] {
             ALNUM => {
-                let (j, ascii) = word_end(text, i, i + 1);
+                // Most words are ASCII letters and digits up to a byte that cannot continue them: found here,
+                // without a call; `word_end` takes the others from the first byte that might.
+                let mut j = i + 1;
+                while bytes.get(j).is_some_and(|&b| CLASS[usize::from(b)] == ALNUM) {
+                    j += 1;
+                }
+                let (j, ascii) = match bytes.get(j) {
+                    Some(&b) if !b.is_ascii() || matches!(b, b'\'' | b'-' | b'&' | b'.') => word_end(text, i, j),
+                    _ => (j, true),
+                };
                 out.push(word_tok(text, lowered, i, j, ascii));
-                i = possessive(text, lowered, j, out);
+                // A possessive ending starts with `'` or `’` (whose first byte is 0xE2).
+                i = match bytes.get(j) {
+                    Some(b'\'' | 0xE2) => possessive(text, lowered, j, out),
+                    _ => j,
+                };
                 continue;
             }
             SPACE => {
