@@ -658,9 +658,16 @@ impl Gazetteer {
     /// The id of a token's word (`NO_WORD` when no phrase has it).
     fn id_of(&self, t: &tokens::Tok) -> u32 {
         match t.word {
-            UNKNOWN_WORD => self.word_of(&t.low),
+            UNKNOWN_WORD => self.word_of_unannotated(&t.low),
             id => id,
         }
+    }
+
+    /// [`Gazetteer::word_of`] out of line, for the tokens of `resolve`'s few words (the article's are
+    /// annotated): inlined into every phrase lookup, it slowed them all.
+    #[inline(never)]
+    fn word_of_unannotated(&self, low: &str) -> u32 {
+        self.word_of(low)
     }
 
     /// The id of a lower-case word (`NO_WORD` when no phrase or list has it). Inlined: the call cost a
