@@ -176,7 +176,7 @@ fn link(
     let mut acronyms: FastMap<&str, usize> = FastMap::default();
     for it in items {
         if let What::Acronym(a) = &it.what {
-            *acronyms.entry(a.as_str()).or_insert(0) += 1;
+            *acronyms.entry(a).or_insert(0) += 1;
         }
     }
     // States, places, organisations.
@@ -258,7 +258,7 @@ fn link(
                 let alias = keys.aliases.get(&*key).copied();
                 let e = match (alias, keys.orgs.get(&*key)) {
                     (Some(e), _) | (None, Some(&e)) => e,
-                    _ if acronyms.get(name.as_str()).copied().unwrap_or(0) >= 2 => get(
+                    _ if acronyms.get(name).copied().unwrap_or(0) >= 2 => get(
                         &mut ents,
                         &mut keys.orgs,
                         key.into_owned(),
@@ -403,7 +403,7 @@ fn link(
                 }
                 ents.push(Ent {
                     kind: Some(ActorKind::Person),
-                    name: p.words[0].clone(),
+                    name: p.words[0].to_string(),
                     words: vec![x.clone()],
                     written: vec![x.clone()],
                     surname: Some(x.clone()),

@@ -8,33 +8,34 @@ use super::gazetteer::{
 use super::tokens::{is_cap, is_upper, Kind, Tok};
 use super::Gender;
 
-/// Something found in a text, before linking.
+/// Something found in a text, before linking. Names are borrowed from the text or the gazetteer: most items
+/// are dropped in linking, and a copy of each cost more than finding it.
 #[derive(Debug, Clone)]
-pub struct Item {
+pub struct Item<'a> {
     /// Index of the text (headline, captions, body paragraphs in order).
     pub text: usize,
     pub start: usize,
     pub end: usize,
-    pub what: What,
+    pub what: What<'a>,
 }
 
 #[derive(Debug, Clone)]
-pub enum What {
-    Person(PersonCand),
+pub enum What<'a> {
+    Person(PersonCand<'a>),
     State(usize),
     /// "the North": counts only when the article names the state.
     StateDescription(usize),
-    Place(String),
+    Place(&'a str),
     Org {
-        name: String,
+        name: &'a str,
         known: Option<usize>,
     },
     /// An unknown acronym: an organisation when used twice or defined.
-    Acronym(String),
+    Acronym(&'a str),
     /// A short form in brackets right after an organisation's name: "(Kepco)".
     OrgAlias {
-        name: String,
-        alias: String,
+        name: &'a str,
+        alias: &'a str,
     },
     /// "the foreign ministry": description index and the state stated with it.
     OrgDescription {
@@ -42,7 +43,7 @@ pub enum What {
         state: Option<usize>,
     },
     /// "the ministry": the head word.
-    OrgHead(String),
+    OrgHead(&'a str),
     /// "the US envoy": the title and the state it names.
     PersonDescription {
         title: usize,
@@ -52,9 +53,9 @@ pub enum What {
 }
 
 #[derive(Debug, Clone)]
-pub struct PersonCand {
+pub struct PersonCand<'a> {
     /// Name words as written.
-    pub words: Vec<String>,
+    pub words: Vec<&'a str>,
     /// Family name first ("Kim Jong-un").
     pub family_first: bool,
     /// Evidence beyond capitalisation (title, honorific, name shape, given name, known person).
@@ -79,7 +80,7 @@ pub struct Scanner<'a> {
     pub restricted: bool,
     /// Lower-case words the article uses: a capitalised word also used in lower case is a common word.
     pub lower_words: &'a WordSet<&'a str>,
-    pub out: Vec<Item>,
+    pub out: Vec<Item<'a>>,
 }
 
 const CONNECTORS: &[&str] = &["of", "for", "on", "and", "&", "at"];
@@ -119,7 +120,7 @@ impl<'a> Scanner<'a> {
         self.toks.get(i).is_some_and(|t| is_cap(self.text, t))
     }
 
-    fn push(&mut self, start: usize, end: usize, what: What) {
+    fn push(&mut self, start: usize, end: usize, what: What<'a>) {
         // A name next to a slash is a photo credit: "Anthony Wallace / AFP - Getty Images".
         let slash = |k: usize| self.toks.get(k).is_some_and(|t| t.low == "/");
         if matches!(what, What::Person(_) | What::Org { .. } | What::Acronym(_))
@@ -224,7 +225,7 @@ impl<'a> Scanner<'a> {
             Target::State(s) => self.push(i, end, What::State(s)),
             Target::Org(o) => {
                 let start = if self.low(i) == "the" { i + 1 } else { i };
-                let name = self.gaz.orgs[o].name.clone();
+                let name = self.gaz.orgs[o].name.as_str();
                 self.push(start, end, What::Org { name, known: Some(o) });
             }
             Target::OrgDescription(d) => {
@@ -276,7 +277,7 @@ impl<'a> Scanner<'a> {
                 {
                     return None;
                 }
-                let head = t.low.to_string();
+                let head: &'a str = &self.toks[k].low;
                 self.push(i, k + 1, What::OrgHead(head));
                 return Some(k + 1);
             }
@@ -414,7 +415,7 @@ impl<'a> Scanner<'a> {
         }
         let j = self.run_end(i);
         if !self.restricted && j == i + 1 && self.acronym(i) {
-            let name = self.w(i).to_string();
+            let name = self.w(i);
             self.push(i, i + 1, What::Acronym(name));
             return j;
         }
@@ -428,25 +429,18 @@ impl<'a> Scanner<'a> {
                     Some((Target::Org(o), ke))
                         if ke >= e || (ke..e).all(|x| self.low(x) == "." || self.listed_undotted(x, ORG_SUFFIXES)) =>
                     {
-                        (ke.max(e), self.gaz.orgs[o].name.clone(), Some(o))
+                        (ke.max(e), self.gaz.orgs[o].name.as_str(), Some(o))
                     }
-                    _ => (e, self.text[self.toks[s].start..self.toks[e - 1].end].to_string(), None),
+                    _ => (e, &self.text[self.toks[s].start..self.toks[e - 1].end], None),
                 };
                 let e = e.max(s + 1);
-                self.push(
-                    s,
-                    e,
-                    What::Org {
-                        name: name.clone(),
-                        known,
-                    },
-                );
+                self.push(s, e, What::Org { name, known });
                 // "(Kepco)" right after: a short form.
                 if self.low(e) == "("
                     && self.toks.get(e + 2).is_some_and(|t| self.text[t.start..t.end] == *")")
                     && self.cap(e + 1)
                 {
-                    let alias = self.w(e + 1).to_string();
+                    let alias = self.w(e + 1);
                     self.push(e + 1, e + 2, What::OrgAlias { name, alias });
                     return e + 3;
                 }
@@ -525,18 +519,18 @@ impl<'a> Scanner<'a> {
                             Target::StateDescription(s) => self.push(k, e, What::StateDescription(s)),
                             Target::Capital(s) => {
                                 if prev_in(k) {
-                                    let name = self.text[self.toks[k].start..self.toks[e - 1].end].to_string();
+                                    let name = &self.text[self.toks[k].start..self.toks[e - 1].end];
                                     self.push(k, e, What::Place(name));
                                 } else {
                                     self.push(k, e, What::State(s));
                                 }
                             }
                             Target::Place(p) => {
-                                let name = self.gaz.places[p].clone();
+                                let name = self.gaz.places[p].as_str();
                                 self.push(k, e, What::Place(name));
                             }
                             Target::Org(o) => {
-                                let name = self.gaz.orgs[o].name.clone();
+                                let name = self.gaz.orgs[o].name.as_str();
                                 let s = if self.low(k) == "the" { k + 1 } else { k };
                                 self.push(s, e, What::Org { name, known: Some(o) });
                             }
@@ -656,7 +650,7 @@ impl<'a> Scanner<'a> {
             return b;
         }
         if words.len() >= 2 && self.gaz.place_heads.contains(self.low(b - 1)) {
-            let name = self.text[self.toks[a].start..self.toks[b - 1].end].to_string();
+            let name = &self.text[self.toks[a].start..self.toks[b - 1].end];
             self.push(a, b, What::Place(name));
             return b;
         }
@@ -721,7 +715,7 @@ impl<'a> Scanner<'a> {
         });
         if !strong {
             if let Some(kind) = self.names_a_thing(a, b) {
-                let name = self.text[self.toks[a].start..self.toks[b - 1].end].to_string();
+                let name = &self.text[self.toks[a].start..self.toks[b - 1].end];
                 match kind {
                     NameKind::Org => self.push(a, b, What::Org { name, known: None }),
                     NameKind::Place => self.push(a, b, What::Place(name)),
@@ -732,13 +726,16 @@ impl<'a> Scanner<'a> {
         }
         if words.len() >= 2 && !strong {
             // Unknown capitalised words: a name only in running text, when none is a common word of the article.
-            let common = self.toks[a..b]
-                .iter()
-                .any(|t| self.lower_words.contains(&*t.low) || self.gaz.tok_in(t, NON_NAMES))
-                || self.toks[a..b].iter().all(|t| self.gaz.is_common(&t.low))
-                || self.gaz.is_common(self.low(b - 1))
-                || b - a >= 3 && self.toks[a..b].iter().any(|t| self.gaz.is_common(&t.low));
-            if self.restricted || common || self.toks[a..b].iter().any(|t| t.low.len() < 2) {
+            // Called last: the common-word searches are the dearest tests.
+            let common = || {
+                self.toks[a..b]
+                    .iter()
+                    .any(|t| self.lower_words.contains(&*t.low) || self.gaz.tok_in(t, NON_NAMES))
+                    || self.toks[a..b].iter().all(|t| self.gaz.is_common(&t.low))
+                    || self.gaz.is_common(self.low(b - 1))
+                    || b - a >= 3 && self.toks[a..b].iter().any(|t| self.gaz.is_common(&t.low))
+            };
+            if self.restricted || self.toks[a..b].iter().any(|t| t.low.len() < 2) || common() {
                 return end;
             }
         }
@@ -746,7 +743,7 @@ impl<'a> Scanner<'a> {
             return end;
         }
         let cand = PersonCand {
-            words: words.iter().map(|w| w.to_string()).collect(),
+            words: words.to_vec(),
             family_first: family_first.unwrap_or(false),
             strong,
             verb,
@@ -769,16 +766,17 @@ impl<'a> Scanner<'a> {
             return Some(NameKind::Thing);
         }
         // Not "the Reagan administration" or "the Smith office": a leader's, a person's.
+        // The word lists first: the common-word search is the dearest test.
         if b - a == 1
-            && !self.gaz.is_common(self.low(a))
-            && !nationality_like(self.low(a))
-            && !self.low(a).contains('-')
             && self
                 .toks
                 .get(b)
                 .is_some_and(|t| t.kind == Kind::Word && !is_cap(self.text, t))
             && self.listed_undotted(b, ORG_HEADS)
             && !matches!(self.low(b), "administration" | "office" | "team" | "foundation")
+            && !self.low(a).contains('-')
+            && !nationality_like(self.low(a))
+            && !self.gaz.is_common(self.low(a))
         {
             return Some(NameKind::Org);
         }
@@ -830,7 +828,7 @@ impl<'a> Scanner<'a> {
                 None => (1, false, false),
             };
             let cand = PersonCand {
-                words: words(n).iter().map(|w| w.to_string()).collect(),
+                words: words(n),
                 family_first,
                 strong,
                 verb: false,
