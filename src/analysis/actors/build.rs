@@ -311,10 +311,8 @@ fn link(
         });
         let e = match e {
             Some(e) => e,
-            None if !p.strong && {
-                let first = p.words[0].to_lowercase();
-                people().any(|e| ents[e].surname.as_deref() == Some(first.as_str()))
-            } =>
+            None if !p.strong
+                && people().any(|e| ents[e].surname.as_deref().is_some_and(|s| lower_is(p.words[0], s))) =>
             {
                 continue
             }
@@ -349,26 +347,26 @@ fn link(
     // Bare surnames and single names.
     for (it, p) in person_items.iter().filter(|(_, p)| p.words.len() == 1) {
         let x = lower_straight(&p.words[0]);
-        let cands: Vec<usize> = (0..ents.len())
-            .filter(|&e| {
-                ents[e].kind == Some(ActorKind::Person) && (ents[e].written.contains(&x) || ents[e].words.contains(&x))
-            })
-            .collect();
-        let chosen = match cands.len() {
-            0 => None,
-            1 => Some(cands[0]),
-            _ => {
-                let by_surname: Vec<usize> = cands
-                    .iter()
-                    .copied()
-                    .filter(|&e| ents[e].surname.as_deref() == Some(x.as_str()))
-                    .collect();
-                (by_surname.len() == 1).then(|| by_surname[0])
+        // The people whose name has the word, counted without collecting them: nearly always none or one.
+        let is_cand = |e: usize| {
+            ents[e].kind == Some(ActorKind::Person) && (ents[e].written.contains(&x) || ents[e].words.contains(&x))
+        };
+        let mut cands = (0..ents.len()).filter(|&e| is_cand(e));
+        let first = cands.next();
+        let several = cands.next().is_some();
+        let chosen = match (first, several) {
+            (None, _) => None,
+            (Some(e), false) => Some(e),
+            (Some(_), true) => {
+                let mut by_surname =
+                    (0..ents.len()).filter(|&e| is_cand(e) && ents[e].surname.as_deref() == Some(x.as_str()));
+                let one = by_surname.next();
+                one.filter(|_| by_surname.next().is_none())
             }
         };
         let e = match chosen {
             Some(e) => e,
-            None if cands.len() > 1 => continue,
+            None if several => continue,
             None => {
                 // A word of an organisation's name: "Goldstar" after "Goldstar Precision Co Ltd".
                 let org_word = || {
@@ -466,7 +464,7 @@ fn link(
     if !authors.is_empty() {
         let author: Vec<bool> = ents
             .iter()
-            .map(|e| e.kind == Some(ActorKind::Person) && authors.contains(&e.name.to_lowercase()))
+            .map(|e| e.kind == Some(ActorKind::Person) && authors.iter().any(|a| lower_is(&e.name, a)))
             .collect();
         ms.retain(|m| !author[m.ent]);
     }
