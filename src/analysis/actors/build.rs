@@ -131,7 +131,8 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
             lower_words.get_or_insert(&*t.low, ());
         }
     }
-    let mut items: Vec<Item> = Vec::new();
+    // One vector for the items of all texts, handed from scanner to scanner: no copy, less regrowth.
+    let mut items: Vec<Item> = Vec::with_capacity(all.len() / 8);
     for (ti, (_, text)) in places.iter().enumerate() {
         let mut sc = Scanner {
             gaz,
@@ -140,10 +141,10 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
             index: ti,
             restricted: restricted(text, toks[ti], gaz, places[ti].0 == Place::Headline),
             lower_words: &lower_words,
-            out: Vec::new(),
+            out: std::mem::take(&mut items),
         };
         sc.run();
-        items.extend(sc.out);
+        items = sc.out;
     }
     items.sort_by_key(|it| (it.text, it.start));
     let surface = |it: &Item| places[it.text].1[it.start..it.end].to_string();
