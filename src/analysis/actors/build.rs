@@ -40,10 +40,14 @@ struct M {
 }
 
 fn norm_words(s: &str) -> Vec<String> {
+    norm_pieces(s).collect()
+}
+
+/// The normalised words of `s` (see [`norm_words`]), one by one.
+fn norm_pieces(s: &str) -> impl Iterator<Item = String> + '_ {
     s.split(|c: char| c.is_whitespace() || c == '-' || c == '‐')
         .filter(|w| !w.is_empty())
         .map(lower_straight)
-        .collect()
 }
 
 /// `word` in lower case with `’` as `'`, in one allocation for the common ASCII word.
@@ -297,8 +301,9 @@ fn link(
     // Names with evidence first: a weak run sharing a word with one ("Warhol Factory") is not a person.
     multi.sort_by_key(|(it, p)| (!p.strong, it.text, it.start));
     for (it, p) in multi {
-        let written = p.words.join(" ");
-        let words = norm_words(&written);
+        // The normalised words of the words joined with spaces, without joining them: most candidates only
+        // repeat a name, and the joined form is only kept for a new or fuller one.
+        let words: Vec<String> = p.words.iter().flat_map(|w| norm_pieces(w)).collect();
         let people = || (0..ents.len()).filter(|&e| ents[e].kind == Some(ActorKind::Person));
         let exact = people().find(|&e| ents[e].words == words);
         let e = exact.or_else(|| {
@@ -327,7 +332,7 @@ fn link(
         };
         let ent = &mut ents[e];
         if words.len() > ent.words.len() {
-            ent.name = written.clone();
+            ent.name = p.words.join(" ");
             ent.words = words;
             ent.written = p.words.iter().map(|w| w.to_lowercase()).collect();
             ent.surname = Some(if p.family_first {
