@@ -352,7 +352,7 @@ fn link(
     }
     // Bare surnames and single names.
     for (it, p) in person_items.iter().filter(|(_, p)| p.words.len() == 1) {
-        let x = lower_straight(&p.words[0]);
+        let x = lower_straight(p.words[0]);
         // The people whose name has the word, counted without collecting them: nearly always none or one.
         let is_cand = |e: usize| {
             ents[e].kind == Some(ActorKind::Person) && (ents[e].written.contains(&x) || ents[e].words.contains(&x))

@@ -382,6 +382,8 @@ pub struct Gazetteer {
     /// Per word id, the lists (bits such as [`FUNCTION_WORDS`]) that hold the word: the words of these
     /// lists have ids too, so that one lookup per token answers for all of them.
     lists: Vec<u8>,
+    /// The word ids of the one-byte ASCII words (marks and letters): a tenth of a text's tokens.
+    byte_ids: Vec<u32>,
     pub states: Vec<State>,
     pub orgs: Vec<Org>,
     pub org_descriptions: Vec<OrgDescription>,
@@ -587,6 +589,15 @@ impl Gazetteer {
                 self.lists[id] |= STARTS_SINGLE;
             }
         }
+        // Last: every word has its id by now.
+        self.byte_ids = (0..128u8)
+            .map(|b| {
+                self.words
+                    .get(char::from(b).encode_utf8(&mut [0; 4]))
+                    .copied()
+                    .unwrap_or(NO_WORD)
+            })
+            .collect();
     }
 
     /// Whether list `list` (one bit, such as [`FUNCTION_WORDS`]) holds the lower-case word `low`.
@@ -674,6 +685,11 @@ impl Gazetteer {
     /// quarter of the lookup.
     #[inline(always)]
     fn word_of(&self, low: &str) -> u32 {
+        if let [b] = low.as_bytes() {
+            if let Some(&id) = self.byte_ids.get(usize::from(*b)) {
+                return id;
+            }
+        }
         self.words.get(low).copied().unwrap_or(NO_WORD)
     }
 

@@ -730,7 +730,7 @@ impl<'a> Scanner<'a> {
             let common = || {
                 self.toks[a..b]
                     .iter()
-                    .any(|t| self.lower_words.contains(&*t.low) || self.gaz.tok_in(t, NON_NAMES))
+                    .any(|t| self.lower_words.contains(&t.low) || self.gaz.tok_in(t, NON_NAMES))
                     || self.toks[a..b].iter().all(|t| self.gaz.is_common(&t.low))
                     || self.gaz.is_common(self.low(b - 1))
                     || b - a >= 3 && self.toks[a..b].iter().any(|t| self.gaz.is_common(&t.low))
@@ -838,7 +838,7 @@ impl<'a> Scanner<'a> {
                 gender: None,
                 link_only: n == 1,
             };
-            if title_case(&cand.words[0]) || is_upper(self.text, &self.toks[p]) {
+            if title_case(cand.words[0]) || is_upper(self.text, &self.toks[p]) {
                 self.push(p, p + n, What::Person(cand));
             }
             p += n;
