@@ -318,14 +318,21 @@ fn mark_openers(text: &str, sentences: &[Range<usize>], toks: &mut [Tok<'_>]) {
     let starts = sentences;
     let mut s = 0;
     let mut open_next = false;
+    // The start of sentence `s` (none: past the end), kept at hand: most tokens start no sentence.
+    let start_of = |s: usize| starts.get(s).map_or(usize::MAX, |r| r.start);
+    let mut next = start_of(0);
     for t in toks.iter_mut() {
-        while s < starts.len() && starts[s].start < t.start {
-            s += 1;
-            open_next = true;
-        }
-        if s < starts.len() && starts[s].start == t.start {
-            open_next = true;
-            s += 1;
+        if next <= t.start {
+            while next < t.start {
+                s += 1;
+                open_next = true;
+                next = start_of(s);
+            }
+            if next == t.start {
+                open_next = true;
+                s += 1;
+                next = start_of(s);
+            }
         }
         match t.kind {
             Kind::Word => {
