@@ -67,6 +67,14 @@ impl QuoteFinder {
 
     /// Every quotation of the body, in order, with speaker and cue where the article gives them.
     pub fn find(&self, paragraphs: &[String], actors: &ActorTable) -> Vec<Quote> {
+        let mut all_regions: Vec<Vec<Region>> = paragraphs.iter().map(|text| marks::pair(text)).collect();
+        // Paragraphs after the last one with marks hold no quotation, and nothing read from them
+        // (the speaker registry) is asked for after that paragraph: they are not tokenized.
+        let Some(last) = all_regions.iter().rposition(|r| !r.is_empty()) else {
+            return Vec::new();
+        };
+        let paragraphs = &paragraphs[..=last];
+        all_regions.truncate(last + 1);
         // The paragraphs with their ASCII letters in lower case, for the tokens' lower-case forms to
         // borrow, and the tokens of every paragraph: one buffer each per article.
         let mut lowered = String::with_capacity(paragraphs.iter().map(String::len).sum());
@@ -76,14 +84,11 @@ impl QuoteFinder {
         lowered.make_ascii_lowercase();
         let mut all_tokens = Vec::with_capacity(paragraphs.iter().map(|p| tokens::capacity_for(p)).sum());
         let mut spans = Vec::with_capacity(paragraphs.len());
-        let mut all_regions = Vec::with_capacity(paragraphs.len());
         let mut offset = 0;
-        for text in paragraphs {
-            let regions = marks::pair(text);
+        for (text, regions) in paragraphs.iter().zip(&all_regions) {
             let from = all_tokens.len();
-            tokens::tokenize_into(text, &lowered[offset..offset + text.len()], &regions, &mut all_tokens);
+            tokens::tokenize_into(text, &lowered[offset..offset + text.len()], regions, &mut all_tokens);
             spans.push(from..all_tokens.len());
-            all_regions.push(regions);
             offset += text.len();
         }
         let paras: Vec<Para> = paragraphs
@@ -365,7 +370,10 @@ impl QuoteFinder {
                 }
                 found[r] = self.found(para, p, a, &ctx, &mut registry, &mut last_speaker);
             }
-            registry.scan(&self.grammar, para.text, para.tokens, p, scanned, para.tokens.len());
+            // The last paragraph's remaining names are never asked for.
+            if p + 1 < paras.len() {
+                registry.scan(&self.grammar, para.text, para.tokens, p, scanned, para.tokens.len());
+            }
             out.push(found);
         }
         out
