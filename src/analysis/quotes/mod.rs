@@ -185,11 +185,13 @@ impl QuoteFinder {
             let verb_adjacent =
                 own.is_some_and(|f| f.adjacent && f.cue.as_deref().is_some_and(|c| !c.starts_with("according")));
             let kind = self.kind(&paras[p0], r0);
-            let title = is_title(&paras[p0].text[first_region.inner_start..first_region.inner_end]);
             // A capitalised word or two standing as a sentence of its own (“Done.”) is speech.
             let sentence_of_its_own = kind == QuoteKind::Full
                 && inner_terminal(&paras[p0].text[first_region.inner_start..first_region.inner_end]);
-            if chain.len() == 1 && title && (kind == QuoteKind::Partial || !(verb_adjacent || sentence_of_its_own)) {
+            if chain.len() == 1
+                && is_title(&paras[p0].text[first_region.inner_start..first_region.inner_end])
+                && (kind == QuoteKind::Partial || !(verb_adjacent || sentence_of_its_own))
+            {
                 // Titles of works and names in marks ("Parks and Recreation", "Carlos Danger").
                 continue;
             }
@@ -697,12 +699,19 @@ const TITLE_SMALL: &[&str] = &[
 /// Title Case words without a sentence's end: a title or a name, not speech.
 fn is_title(inner: &str) -> bool {
     let inner = inner.trim().trim_end_matches([',', '.', ';', ':']);
-    let words: Vec<&str> = inner.split_whitespace().collect();
+    // Nine words at most are split: a ninth already rules a title out (long quotations are common).
+    let mut words = [""; 9];
+    let mut n = 0;
+    for w in inner.split_whitespace().take(9) {
+        words[n] = w;
+        n += 1;
+    }
+    let words = &words[..n];
     if words.is_empty() || words.len() > 8 {
         return false;
     }
     let mut capitals = 0;
-    for w in &words {
+    for w in words {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         let Some(c) = w.chars().next() else { continue };
         if c.is_uppercase() || c.is_ascii_digit() {
