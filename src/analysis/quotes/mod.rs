@@ -334,7 +334,7 @@ impl QuoteFinder {
         attributions: &[Vec<Option<Attribution>>],
         actors: &ActorTable,
     ) -> Vec<Vec<Found>> {
-        let mut registry = Registry::default();
+        let mut registry = Registry::with_room();
         let mut last_speaker: Option<(Speaker, usize)> = None;
         let mentions = Self::mention_index(paras.len(), actors);
         let ctx = Ctx {

@@ -295,6 +295,16 @@ pub fn pronoun_gender(lower: &str) -> Option<G> {
 }
 
 impl<'a> Registry<'a> {
+    /// An empty registry with room for the names of a typical article, so that it seldom regrows.
+    pub fn with_room() -> Self {
+        Registry {
+            runs: Vec::with_capacity(64),
+            by_word: FxHashMap::with_capacity_and_hasher(64, Default::default()),
+            votes: FxHashMap::with_capacity_and_hasher(16, Default::default()),
+            last_noted: None,
+        }
+    }
+
     /// Records the name runs and pronouns of tokens `[from, to)` of paragraph `p`.
     pub fn scan(&mut self, g: &Grammar, text: &'a str, tokens: &[Token<'a>], p: usize, from: usize, to: usize) {
         let mut i = from;

@@ -141,9 +141,9 @@ pub fn tokenize_into<'a>(text: &'a str, lowered: &'a str, regions: &[Region], ou
     // Where the next region opens: words stop there, the region becomes one token.
     let mut next_open = regions.first().map_or(usize::MAX, |r| r.open);
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
+    while let Some(&b) = bytes.get(i) {
         // The commonest byte first (a region opens at a mark, never at a space).
-        if c == ' ' {
+        if b == b' ' {
             i += 1;
             continue;
         }
@@ -160,68 +160,94 @@ pub fn tokenize_into<'a>(text: &'a str, lowered: &'a str, regions: &[Region], ou
             });
             next_region += 1;
             next_open = regions.get(next_region).map_or(usize::MAX, |r| r.open);
-            i = next_boundary(text, (i + c.len_utf8()).max(r.end));
+            let len = char_at(text, i).map_or(1, char::len_utf8);
+            i = next_boundary(text, (i + len).max(r.end));
             continue;
         }
+        // ASCII bytes (nearly all) are classified by their byte, without decoding.
+        if b.is_ascii() {
+            if ASCII_ALPHANUMERIC[usize::from(b)] || b == b'$' {
+                i = push_word(text, lowered, i, char::from(b), next_open, out);
+            } else if matches!(b, b'\t'..=b'\r') {
+                // The other ASCII characters that `char::is_whitespace` accepts.
+                i += 1;
+            } else {
+                out.push(punct(char::from(b), i));
+                i += 1;
+            }
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         if c.is_whitespace() {
             i += c.len_utf8();
-            continue;
+        } else if word_char(c) {
+            i = push_word(text, lowered, i, c, next_open, out);
+        } else {
+            out.push(punct(c, i));
+            i += c.len_utf8();
         }
-        if word_char(c) || c == '$' {
-            let (end, ascii, dotted) = word_end(text, i, c, next_open);
-            let mut end = end;
-            // An ASCII word's form is borrowed: its text is not sliced (nor its slice checked) here.
-            let mut lower = if ascii {
-                Lower(Cow::Borrowed(&lowered[i..end]))
-            } else {
-                lower_word(&text[i..end], &lowered[i..end])
-            };
-            // A trailing full stop of an abbreviation, an initial or a dotted acronym stays with the word.
-            if bytes.get(end) == Some(&b'.') {
-                let single_initial = end - i == 1 && c.is_uppercase();
-                let abbreviation = lower.len() <= LONGEST_ABBREVIATION && abbreviations().contains(lower.as_str());
-                if single_initial || dotted || abbreviation {
-                    end += 1;
-                    lower = match lower.0 {
-                        Cow::Borrowed(_) => Lower(Cow::Borrowed(&lowered[i..end])),
-                        Cow::Owned(word) => Lower(Cow::Owned(word + ".")),
-                    };
-                }
-            }
-            // The word's text is read only for digit-led words and words that may be all capitals.
-            let cap = c.is_uppercase() || (c.is_ascii_digit() && text[i..end].chars().any(char::is_uppercase));
-            // A word that opens with a lower-case ASCII letter has a lower-case letter; an ASCII
-            // word is tested on its bytes, without a second pass to learn that it is ASCII.
-            let upper = !c.is_ascii_lowercase()
-                && if ascii {
-                    ascii_all_capitals(&bytes[i..end])
-                } else {
-                    all_capitals(&text[i..end])
-                };
-            out.push(Token {
-                kind: Kind::Word,
-                start: i,
-                end,
-                lower,
-                cap,
-                upper,
-                sentence: 0,
-            });
-            i = end;
-            continue;
-        }
-        out.push(Token {
-            kind: Kind::Punct(c),
-            start: i,
-            end: i + c.len_utf8(),
-            lower: Lower::default(),
-            cap: false,
-            upper: false,
-            sentence: 0,
-        });
-        i += c.len_utf8();
     }
     number_sentences(text, regions, &mut out[first..]);
+}
+
+/// The punctuation token `c` at byte `i`.
+fn punct<'a>(c: char, i: usize) -> Token<'a> {
+    Token {
+        kind: Kind::Punct(c),
+        start: i,
+        end: i + c.len_utf8(),
+        lower: Lower::default(),
+        cap: false,
+        upper: false,
+        sentence: 0,
+    }
+}
+
+/// Pushes the word that starts with `c` at byte `i`; the byte after it.
+fn push_word<'a>(text: &'a str, lowered: &'a str, i: usize, c: char, next_open: usize, out: &mut Vec<Token<'a>>) -> usize {
+    let bytes = text.as_bytes();
+    let (end, ascii, dotted) = word_end(text, i, c, next_open);
+    let mut end = end;
+    // An ASCII word's form is borrowed: its text is not sliced (nor its slice checked) here.
+    let mut lower = if ascii {
+        Lower(Cow::Borrowed(&lowered[i..end]))
+    } else {
+        lower_word(&text[i..end], &lowered[i..end])
+    };
+    // A trailing full stop of an abbreviation, an initial or a dotted acronym stays with the word.
+    if bytes.get(end) == Some(&b'.') {
+        let single_initial = end - i == 1 && c.is_uppercase();
+        let abbreviation = lower.len() <= LONGEST_ABBREVIATION && abbreviations().contains(lower.as_str());
+        if single_initial || dotted || abbreviation {
+            end += 1;
+            lower = match lower.0 {
+                Cow::Borrowed(_) => Lower(Cow::Borrowed(&lowered[i..end])),
+                Cow::Owned(word) => Lower(Cow::Owned(word + ".")),
+            };
+        }
+    }
+    // The word's text is read only for digit-led words and words that may be all capitals.
+    let cap = c.is_uppercase() || (c.is_ascii_digit() && text[i..end].chars().any(char::is_uppercase));
+    // A word that opens with a lower-case ASCII letter has a lower-case letter; an ASCII
+    // word is tested on its bytes, without a second pass to learn that it is ASCII.
+    let upper = !c.is_ascii_lowercase()
+        && if ascii {
+            ascii_all_capitals(&bytes[i..end])
+        } else {
+            all_capitals(&text[i..end])
+        };
+    out.push(Token {
+        kind: Kind::Word,
+        start: i,
+        end,
+        lower,
+        cap,
+        upper,
+        sentence: 0,
+    });
+    end
 }
 
 /// The end of the word that starts with `c` at byte `i` (never past `next_open`), whether the
@@ -234,6 +260,16 @@ fn word_end(text: &str, i: usize, c: char, next_open: usize) -> (usize, bool, bo
     let mut dotted = false;
     let mut end = i + c.len_utf8();
     let mut j = end;
+    if ascii {
+        // Most words are a run of ASCII letters and digits ending at a space or a stop.
+        while j < stop && ASCII_ALPHANUMERIC[usize::from(bytes[j])] {
+            j += 1;
+        }
+        if j == stop || bytes[j].is_ascii() && !matches!(bytes[j], b'\'' | b'-' | b'.' | b'&' | b',') {
+            return (j, true, false);
+        }
+        end = j;
+    }
     loop {
         // Runs of ASCII letters and digits, byte by byte.
         let run = bytes[j..stop]
