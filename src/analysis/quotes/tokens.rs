@@ -167,7 +167,27 @@ pub fn tokenize_into<'a>(text: &'a str, lowered: &'a str, regions: &[Region], ou
         // ASCII bytes (nearly all) are classified by their byte, without decoding.
         if b.is_ascii() {
             if ASCII_ALPHANUMERIC[usize::from(b)] || b == b'$' {
-                i = push_word(text, lowered, i, char::from(b), next_open, out);
+                // Most words are a run of ASCII letters and digits ending at a space or a
+                // stop: taken here, without the general word's joiners and abbreviations.
+                let end = ascii_run(bytes, i + 1, bytes.len().min(next_open));
+                let plain = bytes
+                    .get(end)
+                    .is_none_or(|&e| e.is_ascii() && !matches!(e, b'\'' | b'-' | b'.' | b'&' | b','));
+                if plain {
+                    let word = &bytes[i..end];
+                    out.push(Token {
+                        kind: Kind::Word,
+                        start: i,
+                        end,
+                        lower: Lower(Cow::Borrowed(&lowered[i..end])),
+                        cap: b.is_ascii_uppercase() || (b.is_ascii_digit() && word.iter().any(u8::is_ascii_uppercase)),
+                        upper: !b.is_ascii_lowercase() && ascii_all_capitals(word),
+                        sentence: 0,
+                    });
+                    i = end;
+                } else {
+                    i = push_word(text, lowered, i, char::from(b), next_open, out);
+                }
             } else if matches!(b, b'\t'..=b'\r') {
                 // The other ASCII characters that `char::is_whitespace` accepts.
                 i += 1;
@@ -260,24 +280,11 @@ fn word_end(text: &str, i: usize, c: char, next_open: usize) -> (usize, bool, bo
     let mut dotted = false;
     let mut end = i + c.len_utf8();
     let mut j = end;
-    if ascii {
-        // Most words are a run of ASCII letters and digits ending at a space or a stop.
-        while j < stop && ASCII_ALPHANUMERIC[usize::from(bytes[j])] {
-            j += 1;
-        }
-        if j == stop || bytes[j].is_ascii() && !matches!(bytes[j], b'\'' | b'-' | b'.' | b'&' | b',') {
-            return (j, true, false);
-        }
-        end = j;
-    }
     loop {
-        // Runs of ASCII letters and digits, byte by byte.
-        let run = bytes[j..stop]
-            .iter()
-            .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
-            .unwrap_or(stop - j);
-        if run > 0 {
-            j += run;
+        // Runs of ASCII letters and digits.
+        let run_end = ascii_run(bytes, j, stop);
+        if run_end > j {
+            j = run_end;
             end = j;
         }
         // The text's end or the next region's mark.
@@ -313,6 +320,46 @@ fn word_end(text: &str, i: usize, c: char, next_open: usize) -> (usize, bool, bo
         break;
     }
     (end, ascii, dotted)
+}
+
+/// Eight bytes, each with its high bit set.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Per byte of `y` (every byte below 0x80): its high bit set when the byte is at least `lo` (1 or more).
+fn bytes_at_least(y: u64, lo: u8) -> u64 {
+    // No byte's sum reaches 0x100, so no carry crosses into the next byte.
+    y.wrapping_add(u64::from_ne_bytes([0x80 - lo; 8])) & HIGH_BITS
+}
+
+/// Per byte of `x`: its high bit set when the byte is an ASCII letter or digit.
+fn alphanumeric_bytes(x: u64) -> u64 {
+    let ascii = !x & HIGH_BITS;
+    let y = x & !HIGH_BITS;
+    let digit = bytes_at_least(y, b'0') & !bytes_at_least(y, b'9' + 1);
+    // Setting bit 5 folds upper-case letters onto lower-case ones, and nothing else onto them.
+    let z = y | u64::from_ne_bytes([0x20; 8]);
+    let letter = bytes_at_least(z, b'a') & !bytes_at_least(z, b'z' + 1);
+    (digit | letter) & ascii
+}
+
+/// The end of the run of ASCII letters and digits that starts at byte `j`, no further than `stop`:
+/// eight bytes at a time, the last few one by one.
+fn ascii_run(bytes: &[u8], mut j: usize, stop: usize) -> usize {
+    while j + 8 <= stop {
+        let Ok(chunk) = <[u8; 8]>::try_from(&bytes[j..j + 8]) else {
+            break;
+        };
+        let others = !alphanumeric_bytes(u64::from_le_bytes(chunk)) & HIGH_BITS;
+        if others != 0 {
+            // The lowest set bit belongs to the first byte that is not a letter or digit.
+            return j + (others.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while j < stop && ASCII_ALPHANUMERIC[usize::from(bytes[j])] {
+        j += 1;
+    }
+    j
 }
 
 /// The character starting at byte `i` (none at the end), without decoding ASCII.
@@ -391,6 +438,19 @@ fn number_sentences(text: &str, regions: &[Region], tokens: &mut [Token<'_>]) {
 mod tests {
     use super::super::marks::pair;
     use super::*;
+
+    // Eight bytes at a time, a run ends where the byte table says it does, for every byte value.
+    #[test]
+    fn ascii_runs_match_the_table() {
+        for b in 0..=255u8 {
+            for at in 0..12 {
+                let mut bytes = vec![b'a'; 12];
+                bytes[at] = b;
+                let expected = bytes.iter().position(|&c| !ASCII_ALPHANUMERIC[usize::from(c)]).unwrap_or(12);
+                assert_eq!(ascii_run(&bytes, 0, 12), expected, "byte {b:#x} at {at}");
+            }
+        }
+    }
 
     // Words keep abbreviation stops and inner apostrophes; quotes are one token.
     #[test]
