@@ -169,11 +169,15 @@ pub fn tokenize_into<'a>(text: &'a str, lowered: &'a str, regions: &[Region], ou
             if ASCII_ALPHANUMERIC[usize::from(b)] || b == b'$' {
                 // Most words are a run of ASCII letters and digits ending at a space or a
                 // stop: taken here, without the general word's joiners and abbreviations.
-                let end = ascii_run(bytes, i + 1, bytes.len().min(next_open));
-                let plain = bytes
-                    .get(end)
-                    .is_none_or(|&e| e.is_ascii() && !matches!(e, b'\'' | b'-' | b'.' | b'&' | b','));
-                if plain {
+                let mut end = ascii_run(bytes, i + 1, bytes.len().min(next_open));
+                if let Some(stop) = plain_word_stop(bytes, b, end) {
+                    // A trailing full stop of an abbreviation or an initial stays with the word.
+                    if stop == b'.'
+                        && ((end - i == 1 && b.is_ascii_uppercase())
+                            || (end - i <= LONGEST_ABBREVIATION && abbreviations().contains(&lowered[i..end])))
+                    {
+                        end += 1;
+                    }
                     let word = &bytes[i..end];
                     out.push(Token {
                         kind: Kind::Word,
@@ -210,6 +214,24 @@ pub fn tokenize_into<'a>(text: &'a str, lowered: &'a str, regions: &[Region], ou
         }
     }
     number_sentences(text, regions, &mut out[first..]);
+}
+
+/// For an ASCII word starting with byte `first` whose run of letters and digits ends at byte
+/// `end`: the byte that ends it (0 at the text's end) when nothing after the run can join the
+/// word (`Clinton’s`, `Jong-un`, `U.S`, `AT&T`, `3,000`), so the word is that run.
+fn plain_word_stop(bytes: &[u8], first: u8, end: usize) -> Option<u8> {
+    let Some(&stop) = bytes.get(end) else {
+        return Some(0);
+    };
+    let next = bytes.get(end + 1).copied();
+    let joins = match stop {
+        // Only the general path decodes a character that is not ASCII.
+        _ if !stop.is_ascii() => true,
+        b'\'' | b'-' | b'.' | b'&' => next.is_some_and(|n| !n.is_ascii() || ASCII_ALPHANUMERIC[usize::from(n)]),
+        b',' => first.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+        _ => false,
+    };
+    (!joins).then_some(stop)
 }
 
 /// The punctuation token `c` at byte `i`.
