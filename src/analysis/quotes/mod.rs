@@ -42,7 +42,7 @@ struct Meta {
     first: usize,
     last: usize,
     /// Sentence number (within the first paragraph) of its opening mark.
-    sentence: usize,
+    sentence: u32,
     /// One or two words without a cue: kept only as a continuation of an attributed quotation.
     short_uncued: bool,
 }
@@ -100,7 +100,7 @@ impl QuoteFinder {
                 let mut region_token = vec![0; regions.len()];
                 for (i, t) in tokens.iter().enumerate() {
                     if let Kind::Quote(r) = t.kind {
-                        region_token[r] = i;
+                        region_token[r as usize] = i;
                     }
                 }
                 Para {
@@ -188,9 +188,10 @@ impl QuoteFinder {
             // A capitalised word or two standing as a sentence of its own (“Done.”) is speech.
             let sentence_of_its_own = kind == QuoteKind::Full
                 && inner_terminal(&paras[p0].text[first_region.inner_start..first_region.inner_end]);
+            // The word test last: most quotations are cued sentences of their own.
             if chain.len() == 1
-                && is_title(&paras[p0].text[first_region.inner_start..first_region.inner_end])
                 && (kind == QuoteKind::Partial || !(verb_adjacent || sentence_of_its_own))
+                && is_title(&paras[p0].text[first_region.inner_start..first_region.inner_end])
             {
                 // Titles of works and names in marks ("Parks and Recreation", "Carlos Danger").
                 continue;
@@ -311,19 +312,18 @@ impl QuoteFinder {
         None
     }
 
-    /// Body mentions of the actor table per paragraph, sorted by start: `(start, end, actor)`.
-    fn mention_index(paragraphs: usize, actors: &ActorTable) -> Vec<Vec<(usize, usize, usize)>> {
-        let mut index = vec![Vec::new(); paragraphs];
-        for m in &actors.mentions {
-            if let Place::Body(p) = m.place {
-                if let Some(list) = index.get_mut(p) {
-                    list.push((m.start, m.end, m.actor));
-                }
-            }
-        }
-        for list in &mut index {
-            list.sort_unstable();
-        }
+    /// Body mentions of the actor table in the first `paragraphs` paragraphs, sorted by paragraph
+    /// then start: `(paragraph, start, end, actor)`, in one list (one allocation per article).
+    fn mention_index(paragraphs: usize, actors: &ActorTable) -> Vec<Mention> {
+        let mut index: Vec<Mention> = actors
+            .mentions
+            .iter()
+            .filter_map(|m| match m.place {
+                Place::Body(p) if p < paragraphs => Some((p, m.start, m.end, m.actor)),
+                _ => None,
+            })
+            .collect();
+        index.sort_unstable();
         index
     }
 
@@ -396,7 +396,7 @@ impl QuoteFinder {
         let cue = if para.tokens[a.cue.0].is_punct(':') {
             ":".to_string()
         } else {
-            para.text[para.tokens[a.cue.0].start..para.tokens[a.cue.1].end].to_string()
+            para.text[para.tokens[a.cue.0].start()..para.tokens[a.cue.1].end()].to_string()
         };
         let speaker =
             a.np.and_then(|np| self.speaker(para, p, np, a, ctx, registry, last_speaker.as_ref()));
@@ -443,7 +443,7 @@ impl QuoteFinder {
             tokens[a.cue.0].lower.as_str(),
             "added" | "adds" | "adding" | "continued" | "continues"
         ) || tokens.get(a.cue.0 + 1).is_some_and(|t| t.lower == "on");
-        let (start, end) = (tokens[np.first].start, tokens[np.last].end);
+        let (start, end) = (tokens[np.first].start(), tokens[np.last].end());
         let mention = para.text[start..end].trim_end_matches(['’', '\'']).to_string();
         if mention.is_empty() {
             return None;
@@ -547,7 +547,7 @@ impl QuoteFinder {
             SpeakerMethod::Explicit
         };
         if let Some((a, b)) = np.name {
-            let (ns, ne) = (tokens[a].start, tokens[b].end);
+            let (ns, ne) = (tokens[a].start(), tokens[b].end());
             let name = para.text[ns..ne].trim_end_matches(['’', '\'']).to_string();
             if let Some(i) = ctx.actor_at(p, ns, ne).or_else(|| actors.resolve(&name, p, ns, None)) {
                 return with_actor(i, mention, method);
@@ -573,7 +573,7 @@ impl QuoteFinder {
                     "of" | "in" | "at" | "from" | "with" | "for" | "on"
                 )
             })
-            .map_or(end, |k| tokens[k - 1].end);
+            .map_or(end, |k| tokens[k - 1].end());
         if let Some(i) = ctx
             .actor_at(p, start, head_end)
             .or_else(|| actors.resolve(&mention, p, start, None))
@@ -661,23 +661,26 @@ impl QuoteFinder {
     }
 }
 
-/// The actor table with its body mentions indexed per paragraph.
+/// A body mention of an actor: `(paragraph, start, end, actor)`.
+type Mention = (usize, usize, usize, usize);
+
+/// The actor table with its body mentions sorted by paragraph and start.
 struct Ctx<'a> {
     actors: &'a ActorTable,
-    mentions: &'a [Vec<(usize, usize, usize)>],
+    mentions: &'a [Mention],
 }
 
 impl Ctx<'_> {
     /// The actor of a mention overlapping byte range `[start, end)` of body paragraph `p`.
     fn actor_at(&self, p: usize, start: usize, end: usize) -> Option<usize> {
-        let list = self.mentions.get(p)?;
-        let to = list.partition_point(|&(s, _, _)| s < end);
+        let list = &self.mentions[self.mentions.partition_point(|m| m.0 < p)..];
+        let to = list.partition_point(|&(q, s, _, _)| q == p && s < end);
         list[..to]
             .iter()
             .rev()
             .take(8)
-            .find(|&&(_, e, _)| start < e)
-            .map(|m| m.2)
+            .find(|&&(_, _, e, _)| start < e)
+            .map(|m| m.3)
     }
 
     /// Index of the actor with id `id`.

@@ -13,15 +13,16 @@ pub enum Kind {
     Word,
     Punct(char),
     /// A quoted region (index into the paragraph's regions).
-    Quote(usize),
+    Quote(u32),
 }
 
 #[derive(Debug, Clone)]
 pub struct Token<'a> {
     pub kind: Kind,
-    /// Byte offsets in the paragraph.
-    pub start: usize,
-    pub end: usize,
+    /// Byte offsets in the paragraph, as `u32` for a smaller token (read them with
+    /// [`Token::start`] and [`Token::end`]).
+    start: u32,
+    end: u32,
     /// Lower-cased word (curly apostrophes made straight); empty for others.
     pub lower: Lower<'a>,
     /// Starts with an upper-case letter or a digit-led capitalised form ("NY1").
@@ -29,7 +30,7 @@ pub struct Token<'a> {
     /// Every letter upper-case, two or more letters ("US", "NY1", "MWW").
     pub upper: bool,
     /// Sentence number within the paragraph.
-    pub sentence: usize,
+    pub sentence: u32,
 }
 
 /// A word in lower case, curly apostrophes made straight: borrowed from the paragraph's lower-cased
@@ -78,6 +79,16 @@ impl PartialEq<String> for Lower<'_> {
 }
 
 impl Token<'_> {
+    /// Byte offset of the token's first byte in its paragraph.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset just past the token in its paragraph.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
@@ -150,9 +161,9 @@ pub fn tokenize_into<'a>(text: &'a str, lowered: &'a str, regions: &[Region], ou
         if i == next_open {
             let r = regions[next_region];
             out.push(Token {
-                kind: Kind::Quote(next_region),
-                start: r.open,
-                end: r.end,
+                kind: Kind::Quote(offset(next_region)),
+                start: offset(r.open),
+                end: offset(r.end),
                 lower: Lower::default(),
                 cap: false,
                 upper: false,
@@ -181,8 +192,8 @@ pub fn tokenize_into<'a>(text: &'a str, lowered: &'a str, regions: &[Region], ou
                     let word = &bytes[i..end];
                     out.push(Token {
                         kind: Kind::Word,
-                        start: i,
-                        end,
+                        start: offset(i),
+                        end: offset(end),
                         lower: Lower(Cow::Borrowed(&lowered[i..end])),
                         cap: b.is_ascii_uppercase() || (b.is_ascii_digit() && word.iter().any(u8::is_ascii_uppercase)),
                         upper: !b.is_ascii_lowercase() && ascii_all_capitals(word),
@@ -238,8 +249,8 @@ fn plain_word_stop(bytes: &[u8], first: u8, end: usize) -> Option<u8> {
 fn punct<'a>(c: char, i: usize) -> Token<'a> {
     Token {
         kind: Kind::Punct(c),
-        start: i,
-        end: i + c.len_utf8(),
+        start: offset(i),
+        end: offset(i + c.len_utf8()),
         lower: Lower::default(),
         cap: false,
         upper: false,
@@ -282,8 +293,8 @@ fn push_word<'a>(text: &'a str, lowered: &'a str, i: usize, c: char, next_open: 
         };
     out.push(Token {
         kind: Kind::Word,
-        start: i,
-        end,
+        start: offset(i),
+        end: offset(end),
         lower,
         cap,
         upper,
@@ -384,6 +395,11 @@ fn ascii_run(bytes: &[u8], mut j: usize, stop: usize) -> usize {
     j
 }
 
+/// A byte offset or index within a paragraph as stored in a token (paragraphs are far below 4 GiB).
+fn offset(i: usize) -> u32 {
+    i as u32
+}
+
 /// The character starting at byte `i` (none at the end), without decoding ASCII.
 fn char_at(text: &str, i: usize) -> Option<char> {
     match text.as_bytes().get(i) {
@@ -441,6 +457,7 @@ fn number_sentences(text: &str, regions: &[Region], tokens: &mut [Token<'_>]) {
                 Kind::Quote(_) => true,
             }),
             Kind::Quote(r) => {
+                let r = r as usize;
                 let inner = text[regions[r].inner_start..regions[r].inner_end].trim_end();
                 let terminal = inner.ends_with(['.', '?', '!']) || inner.ends_with(".'") || inner.ends_with(".’");
                 terminal
@@ -480,7 +497,7 @@ mod tests {
         let text = "“We won,” Sen. Susan Collins’ aide said. He left.";
         let lowered = text.to_ascii_lowercase();
         let t = tokenize(text, &lowered, &pair(text));
-        let words: Vec<&str> = t.iter().map(|t| &text[t.start..t.end]).collect();
+        let words: Vec<&str> = t.iter().map(|t| &text[t.start()..t.end()]).collect();
         assert_eq!(
             words,
             [
