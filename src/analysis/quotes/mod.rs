@@ -404,7 +404,7 @@ impl QuoteFinder {
             if s.method != SpeakerMethod::Pronoun || s.name != s.mention {
                 let role_gender = a.np.and_then(|np| {
                     para.tokens[np.first..=np.last].iter().find_map(|t| {
-                        match self.grammar.roles.get(t.lower.as_str()).copied().flatten() {
+                        match self.grammar.role_gender(&t.lower) {
                             Some('m') => Some(G::Male),
                             Some('f') => Some(G::Female),
                             _ => None,

@@ -337,7 +337,7 @@ impl<'a> Registry<'a> {
                 // Titles before the name (inside the run or just before it) tell the gender.
                 let title_gender = (i.saturating_sub(2)..a)
                     .rev()
-                    .find_map(|k| g.roles.get(tokens[k].lower.as_str()).copied().flatten());
+                    .find_map(|k| g.role_gender(&tokens[k].lower));
                 let mut name = Cow::Borrowed(&text[tokens[a].start()..tokens[b].end()]);
                 let run = &tokens[a..=b];
                 // Most names are words one space apart: their tokens' lower-case forms serve, with
