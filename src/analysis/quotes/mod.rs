@@ -403,13 +403,13 @@ impl QuoteFinder {
         if let Some(s) = &speaker {
             if s.method != SpeakerMethod::Pronoun || s.name != s.mention {
                 let role_gender = a.np.and_then(|np| {
-                    para.tokens[np.first..=np.last].iter().find_map(|t| {
-                        match self.grammar.role_gender(&t.lower) {
+                    para.tokens[np.first..=np.last]
+                        .iter()
+                        .find_map(|t| match self.grammar.role_gender(&t.lower) {
                             Some('m') => Some(G::Male),
                             Some('f') => Some(G::Female),
                             _ => None,
-                        }
-                    })
+                        })
                 });
                 registry.note_speaker(p, para.tokens[at].sentence, &s.name, role_gender);
                 *last_speaker = Some((s.clone(), p));

@@ -259,7 +259,14 @@ fn punct<'a>(c: char, i: usize) -> Token<'a> {
 }
 
 /// Pushes the word that starts with `c` at byte `i`; the byte after it.
-fn push_word<'a>(text: &'a str, lowered: &'a str, i: usize, c: char, next_open: usize, out: &mut Vec<Token<'a>>) -> usize {
+fn push_word<'a>(
+    text: &'a str,
+    lowered: &'a str,
+    i: usize,
+    c: char,
+    next_open: usize,
+    out: &mut Vec<Token<'a>>,
+) -> usize {
     let bytes = text.as_bytes();
     let (end, ascii, dotted) = word_end(text, i, c, next_open);
     let mut end = end;
@@ -485,7 +492,10 @@ mod tests {
             for at in 0..12 {
                 let mut bytes = vec![b'a'; 12];
                 bytes[at] = b;
-                let expected = bytes.iter().position(|&c| !ASCII_ALPHANUMERIC[usize::from(c)]).unwrap_or(12);
+                let expected = bytes
+                    .iter()
+                    .position(|&c| !ASCII_ALPHANUMERIC[usize::from(c)])
+                    .unwrap_or(12);
                 assert_eq!(ascii_run(&bytes, 0, 12), expected, "byte {b:#x} at {at}");
             }
         }
