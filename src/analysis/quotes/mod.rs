@@ -120,7 +120,9 @@ impl QuoteFinder {
         let found = self.resolve_all(&paras, &attributions, actors);
 
         // Chains: a region left open at a paragraph's end continues into a next paragraph that opens with a mark.
-        let mut chains: Vec<Vec<(usize, usize)>> = Vec::new();
+        // Every chain's (paragraph, region) links in one list, each chain starting at its bound.
+        let mut links: Vec<(usize, usize)> = Vec::new();
+        let mut bounds: Vec<usize> = Vec::new();
         let mut continues = false;
         for (p, para) in paras.iter().enumerate() {
             for r in 0..para.regions.len() {
@@ -129,12 +131,14 @@ impl QuoteFinder {
                     && marks::opens_with_mark(para.text)
                     && para.regions[0].open == para.text.len() - para.text.trim_start().len()
                 {
-                    if let Some(last) = chains.last_mut() {
-                        last.push((p, 0));
+                    // The last chain is the tail of the list: the link extends it.
+                    if !bounds.is_empty() {
+                        links.push((p, 0));
                         continue;
                     }
                 }
-                chains.push(vec![(p, r)]);
+                bounds.push(links.len());
+                links.push((p, r));
             }
             continues = para.regions.last().is_some_and(|r| !r.closed);
         }
@@ -143,9 +147,11 @@ impl QuoteFinder {
         let mut meta: Vec<Meta> = Vec::new();
         // Per paragraph: (byte offset, code points before it), advanced monotonically.
         let mut cursors: Vec<(usize, usize)> = vec![(0, 0); paras.len()];
-        for chain in &chains {
+        for (k, &from) in bounds.iter().enumerate() {
+            let chain = &links[from..bounds.get(k + 1).copied().unwrap_or(links.len())];
             let mut segments = Vec::new();
-            let mut texts: Vec<&str> = Vec::new();
+            // The segments' words joined by single spaces.
+            let mut text = String::new();
             for &(p, r) in chain {
                 let para = &paras[p];
                 if let Some((s, e)) = marks::content(para.text, &para.regions[r]) {
@@ -155,17 +161,19 @@ impl QuoteFinder {
                     *byte = s;
                     let start = *chars;
                     let len = para.text[s..e].chars().count();
+                    if !segments.is_empty() {
+                        text.push(' ');
+                    }
                     segments.push(Segment {
                         paragraph: p,
                         span: [start, start + len],
                     });
-                    texts.push(&para.text[s..e]);
+                    text.push_str(&para.text[s..e]);
                 }
             }
             if segments.is_empty() {
                 continue;
             }
-            let text = texts.join(" ");
             let own = chain
                 .iter()
                 .map(|&(p, r)| &found[p][r])
@@ -222,13 +230,13 @@ impl QuoteFinder {
             });
         }
         self.context(&paras, &mut quotes, &meta);
-        let keep: Vec<bool> = meta
-            .iter()
-            .zip(&quotes)
-            .map(|(m, q)| !m.short_uncued || (q.speaker.is_some() && q.kind == QuoteKind::Full))
-            .collect();
-        let mut keep = keep.into_iter();
-        quotes.retain(|_| keep.next().unwrap_or(true));
+        // `retain` visits the quotes in order, alongside their `meta`.
+        let mut metas = meta.iter();
+        quotes.retain(|q| {
+            metas
+                .next()
+                .is_none_or(|m| !m.short_uncued || (q.speaker.is_some() && q.kind == QuoteKind::Full))
+        });
         quotes
     }
 
