@@ -244,11 +244,6 @@ impl QuoteFinder {
     /// the same sentence, or of an earlier quote in the same paragraph; a paragraph
     /// that is only a quotation continues the previous paragraph's last speaker.
     fn context(&self, paras: &[Para], quotes: &mut [Quote], meta: &[Meta]) {
-        // Paragraphs with no reporter's words, only quotations.
-        let only_quote: Vec<bool> = paras
-            .iter()
-            .map(|para| para.tokens.iter().all(|t| !t.is_word()))
-            .collect();
         // Same sentence, later quote ("“A” and “B,” he said").
         for i in (0..quotes.len()).rev() {
             if quotes[i].speaker.is_some() || i + 1 >= quotes.len() {
@@ -276,7 +271,8 @@ impl QuoteFinder {
                 continue;
             };
             let same_paragraph = prev_last == p;
-            let continues = p > 0 && prev_last + 1 == p && only_quote[p];
+            // A paragraph with no reporter's words, only quotations.
+            let continues = p > 0 && prev_last + 1 == p && paras[p].tokens.iter().all(|t| !t.is_word());
             if same_paragraph || continues {
                 quotes[i].speaker = Some(Speaker {
                     method: SpeakerMethod::Context,

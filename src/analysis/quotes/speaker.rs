@@ -298,9 +298,9 @@ impl<'a> Registry<'a> {
     /// An empty registry with room for the names of a typical article, so that it seldom regrows.
     pub fn with_room() -> Self {
         Registry {
-            runs: Vec::with_capacity(64),
-            by_word: FxHashMap::with_capacity_and_hasher(64, Default::default()),
-            votes: FxHashMap::with_capacity_and_hasher(16, Default::default()),
+            runs: Vec::with_capacity(48),
+            by_word: FxHashMap::with_capacity_and_hasher(32, Default::default()),
+            votes: FxHashMap::with_capacity_and_hasher(8, Default::default()),
             last_noted: None,
         }
     }
