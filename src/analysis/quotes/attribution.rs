@@ -13,6 +13,40 @@ const MAX_NP: usize = 10;
 /// Cue phrases keyed by their first word form.
 pub struct Cues {
     by_first: FxHashMap<String, Vec<Vec<String>>>,
+    /// The first word forms, for misses without hashing.
+    filter: WordFilter,
+}
+
+/// One bit per (first byte, last byte, length) of the words of a set: a word whose bit is clear
+/// is surely not in the set. Most words looked up are not, and skip hashing.
+struct WordFilter {
+    bits: Box<[u64]>,
+}
+
+impl WordFilter {
+    fn new<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut bits = vec![0u64; 1 << 9].into_boxed_slice();
+        for w in words {
+            let s = Self::slot(w);
+            bits[s >> 6] |= 1 << (s & 63);
+        }
+        WordFilter { bits }
+    }
+
+    /// Five bits each of the first byte, the last byte and the length (31 for longer words).
+    fn slot(w: &str) -> usize {
+        let (first, last) = match w.as_bytes() {
+            [] => (0, 0),
+            [f] => (*f, *f),
+            [f, .., l] => (*f, *l),
+        };
+        (usize::from(first & 31) << 10) | (usize::from(last & 31) << 5) | w.len().min(31)
+    }
+
+    fn may_contain(&self, w: &str) -> bool {
+        let s = Self::slot(w);
+        self.bits[s >> 6] >> (s & 63) & 1 != 0
+    }
 }
 
 /// Words that never belong to a speaker's noun phrase.
@@ -479,9 +513,12 @@ pub struct Attribution {
 pub struct Grammar {
     pub cues: Cues,
     stop: FxHashSet<&'static str>,
+    stop_filter: WordFilter,
     adverbs: FxHashSet<&'static str>,
+    adverb_filter: WordFilter,
     /// Role nouns and titles (lower case) with their gender when they imply one.
-    pub roles: FxHashMap<String, Option<char>>,
+    roles: FxHashMap<String, Option<char>>,
+    role_filter: WordFilter,
 }
 
 fn inflections(base: &str) -> Vec<String> {
@@ -569,18 +606,33 @@ impl Grammar {
                 roles.entry(word.to_lowercase()).or_insert(gender);
             }
         }
+        // Calendar names end a speaker's phrase too; not "may", which is also a verb.
+        let stop: FxHashSet<&'static str> = STOP
+            .iter()
+            .chain(crate::lexicon::WEEKDAYS.iter())
+            .chain(crate::lexicon::MONTHS.iter().filter(|m| **m != "may"))
+            .copied()
+            .collect();
         Grammar {
-            cues: Cues { by_first },
-            // Calendar names end a speaker's phrase too; not "may", which is also a verb.
-            stop: STOP
-                .iter()
-                .chain(crate::lexicon::WEEKDAYS.iter())
-                .chain(crate::lexicon::MONTHS.iter().filter(|m| **m != "may"))
-                .copied()
-                .collect(),
+            cues: Cues {
+                filter: WordFilter::new(by_first.keys().map(String::as_str)),
+                by_first,
+            },
+            stop_filter: WordFilter::new(stop.iter().copied()),
+            stop,
             adverbs: ADVERBS.iter().copied().collect(),
+            adverb_filter: WordFilter::new(ADVERBS.iter().copied()),
+            role_filter: WordFilter::new(roles.keys().map(String::as_str)),
             roles,
         }
+    }
+
+    /// The gender a role noun or title implies (`m` or `f`), when `lower` is one that implies one.
+    pub fn role_gender(&self, lower: &str) -> Option<char> {
+        if !self.role_filter.may_contain(lower) {
+            return None;
+        }
+        self.roles.get(lower).copied().flatten()
     }
 
     /// The last token of the longest cue phrase starting at token `i`.
@@ -590,6 +642,9 @@ impl Grammar {
             return None;
         }
         // Most words are no cue: look the word up before weighing its neighbours.
+        if !self.cues.filter.may_contain(&t.lower) {
+            return None;
+        }
         let rests = self.cues.by_first.get(t.lower.as_str())?;
         // Cues are lower-case verbs ("Sung" is a name), not nouns after a determiner ("a courtesy call").
         // "According to" may open a sentence.
@@ -664,7 +719,7 @@ impl Grammar {
     }
 
     pub fn is_stop(&self, t: &Token) -> bool {
-        self.stop.contains(t.lower.as_str())
+        self.stop_filter.may_contain(&t.lower) && self.stop.contains(t.lower.as_str())
     }
 
     pub fn is_adverb_word(&self, t: &Token) -> bool {
@@ -673,16 +728,16 @@ impl Grammar {
 
     fn is_adverb(&self, t: &Token) -> bool {
         t.is_word()
-            && (self.adverbs.contains(t.lower.as_str())
+            && ((self.adverb_filter.may_contain(&t.lower) && self.adverbs.contains(t.lower.as_str()))
                 || (t.lower.ends_with("ly") && !t.cap && t.lower.len() > 4 && !LY_NOUNS.contains(&t.lower.as_str())))
     }
 
     pub fn is_role(&self, t: &Token) -> bool {
-        self.roles.contains_key(t.lower.as_str())
+        self.role_filter.may_contain(&t.lower) && self.roles.contains_key(t.lower.as_str())
     }
 
     pub fn is_cue_word(&self, t: &Token) -> bool {
-        t.is_word() && self.cues.by_first.contains_key(t.lower.as_str())
+        t.is_word() && self.cues.filter.may_contain(&t.lower) && self.cues.by_first.contains_key(t.lower.as_str())
     }
 
     /// A word that may stand inside a speaker's noun phrase.

@@ -42,7 +42,7 @@ struct Meta {
     first: usize,
     last: usize,
     /// Sentence number (within the first paragraph) of its opening mark.
-    sentence: usize,
+    sentence: u32,
     /// One or two words without a cue: kept only as a continuation of an attributed quotation.
     short_uncued: bool,
 }
@@ -67,6 +67,14 @@ impl QuoteFinder {
 
     /// Every quotation of the body, in order, with speaker and cue where the article gives them.
     pub fn find(&self, paragraphs: &[String], actors: &ActorTable) -> Vec<Quote> {
+        let mut all_regions: Vec<Vec<Region>> = paragraphs.iter().map(|text| marks::pair(text)).collect();
+        // Paragraphs after the last one with marks hold no quotation, and nothing read from them
+        // (the speaker registry) is asked for after that paragraph: they are not tokenized.
+        let Some(last) = all_regions.iter().rposition(|r| !r.is_empty()) else {
+            return Vec::new();
+        };
+        let paragraphs = &paragraphs[..=last];
+        all_regions.truncate(last + 1);
         // The paragraphs with their ASCII letters in lower case, for the tokens' lower-case forms to
         // borrow, and the tokens of every paragraph: one buffer each per article.
         let mut lowered = String::with_capacity(paragraphs.iter().map(String::len).sum());
@@ -76,14 +84,11 @@ impl QuoteFinder {
         lowered.make_ascii_lowercase();
         let mut all_tokens = Vec::with_capacity(paragraphs.iter().map(|p| tokens::capacity_for(p)).sum());
         let mut spans = Vec::with_capacity(paragraphs.len());
-        let mut all_regions = Vec::with_capacity(paragraphs.len());
         let mut offset = 0;
-        for text in paragraphs {
-            let regions = marks::pair(text);
+        for (text, regions) in paragraphs.iter().zip(&all_regions) {
             let from = all_tokens.len();
-            tokens::tokenize_into(text, &lowered[offset..offset + text.len()], &regions, &mut all_tokens);
+            tokens::tokenize_into(text, &lowered[offset..offset + text.len()], regions, &mut all_tokens);
             spans.push(from..all_tokens.len());
-            all_regions.push(regions);
             offset += text.len();
         }
         let paras: Vec<Para> = paragraphs
@@ -95,7 +100,7 @@ impl QuoteFinder {
                 let mut region_token = vec![0; regions.len()];
                 for (i, t) in tokens.iter().enumerate() {
                     if let Kind::Quote(r) = t.kind {
-                        region_token[r] = i;
+                        region_token[r as usize] = i;
                     }
                 }
                 Para {
@@ -115,7 +120,9 @@ impl QuoteFinder {
         let found = self.resolve_all(&paras, &attributions, actors);
 
         // Chains: a region left open at a paragraph's end continues into a next paragraph that opens with a mark.
-        let mut chains: Vec<Vec<(usize, usize)>> = Vec::new();
+        // Every chain's (paragraph, region) links in one list, each chain starting at its bound.
+        let mut links: Vec<(usize, usize)> = Vec::new();
+        let mut bounds: Vec<usize> = Vec::new();
         let mut continues = false;
         for (p, para) in paras.iter().enumerate() {
             for r in 0..para.regions.len() {
@@ -124,12 +131,14 @@ impl QuoteFinder {
                     && marks::opens_with_mark(para.text)
                     && para.regions[0].open == para.text.len() - para.text.trim_start().len()
                 {
-                    if let Some(last) = chains.last_mut() {
-                        last.push((p, 0));
+                    // The last chain is the tail of the list: the link extends it.
+                    if !bounds.is_empty() {
+                        links.push((p, 0));
                         continue;
                     }
                 }
-                chains.push(vec![(p, r)]);
+                bounds.push(links.len());
+                links.push((p, r));
             }
             continues = para.regions.last().is_some_and(|r| !r.closed);
         }
@@ -138,9 +147,11 @@ impl QuoteFinder {
         let mut meta: Vec<Meta> = Vec::new();
         // Per paragraph: (byte offset, code points before it), advanced monotonically.
         let mut cursors: Vec<(usize, usize)> = vec![(0, 0); paras.len()];
-        for chain in &chains {
+        for (k, &from) in bounds.iter().enumerate() {
+            let chain = &links[from..bounds.get(k + 1).copied().unwrap_or(links.len())];
             let mut segments = Vec::new();
-            let mut texts: Vec<&str> = Vec::new();
+            // The segments' words joined by single spaces.
+            let mut text = String::new();
             for &(p, r) in chain {
                 let para = &paras[p];
                 if let Some((s, e)) = marks::content(para.text, &para.regions[r]) {
@@ -150,17 +161,19 @@ impl QuoteFinder {
                     *byte = s;
                     let start = *chars;
                     let len = para.text[s..e].chars().count();
+                    if !segments.is_empty() {
+                        text.push(' ');
+                    }
                     segments.push(Segment {
                         paragraph: p,
                         span: [start, start + len],
                     });
-                    texts.push(&para.text[s..e]);
+                    text.push_str(&para.text[s..e]);
                 }
             }
             if segments.is_empty() {
                 continue;
             }
-            let text = texts.join(" ");
             let own = chain
                 .iter()
                 .map(|&(p, r)| &found[p][r])
@@ -180,11 +193,14 @@ impl QuoteFinder {
             let verb_adjacent =
                 own.is_some_and(|f| f.adjacent && f.cue.as_deref().is_some_and(|c| !c.starts_with("according")));
             let kind = self.kind(&paras[p0], r0);
-            let title = is_title(&paras[p0].text[first_region.inner_start..first_region.inner_end]);
             // A capitalised word or two standing as a sentence of its own (“Done.”) is speech.
             let sentence_of_its_own = kind == QuoteKind::Full
                 && inner_terminal(&paras[p0].text[first_region.inner_start..first_region.inner_end]);
-            if chain.len() == 1 && title && (kind == QuoteKind::Partial || !(verb_adjacent || sentence_of_its_own)) {
+            // The word test last: most quotations are cued sentences of their own.
+            if chain.len() == 1
+                && (kind == QuoteKind::Partial || !(verb_adjacent || sentence_of_its_own))
+                && is_title(&paras[p0].text[first_region.inner_start..first_region.inner_end])
+            {
                 // Titles of works and names in marks ("Parks and Recreation", "Carlos Danger").
                 continue;
             }
@@ -214,13 +230,13 @@ impl QuoteFinder {
             });
         }
         self.context(&paras, &mut quotes, &meta);
-        let keep: Vec<bool> = meta
-            .iter()
-            .zip(&quotes)
-            .map(|(m, q)| !m.short_uncued || (q.speaker.is_some() && q.kind == QuoteKind::Full))
-            .collect();
-        let mut keep = keep.into_iter();
-        quotes.retain(|_| keep.next().unwrap_or(true));
+        // `retain` visits the quotes in order, alongside their `meta`.
+        let mut metas = meta.iter();
+        quotes.retain(|q| {
+            metas
+                .next()
+                .is_none_or(|m| !m.short_uncued || (q.speaker.is_some() && q.kind == QuoteKind::Full))
+        });
         quotes
     }
 
@@ -228,11 +244,6 @@ impl QuoteFinder {
     /// the same sentence, or of an earlier quote in the same paragraph; a paragraph
     /// that is only a quotation continues the previous paragraph's last speaker.
     fn context(&self, paras: &[Para], quotes: &mut [Quote], meta: &[Meta]) {
-        // Paragraphs with no reporter's words, only quotations.
-        let only_quote: Vec<bool> = paras
-            .iter()
-            .map(|para| para.tokens.iter().all(|t| !t.is_word()))
-            .collect();
         // Same sentence, later quote ("“A” and “B,” he said").
         for i in (0..quotes.len()).rev() {
             if quotes[i].speaker.is_some() || i + 1 >= quotes.len() {
@@ -260,7 +271,8 @@ impl QuoteFinder {
                 continue;
             };
             let same_paragraph = prev_last == p;
-            let continues = p > 0 && prev_last + 1 == p && only_quote[p];
+            // A paragraph with no reporter's words, only quotations.
+            let continues = p > 0 && prev_last + 1 == p && paras[p].tokens.iter().all(|t| !t.is_word());
             if same_paragraph || continues {
                 quotes[i].speaker = Some(Speaker {
                     method: SpeakerMethod::Context,
@@ -304,19 +316,18 @@ impl QuoteFinder {
         None
     }
 
-    /// Body mentions of the actor table per paragraph, sorted by start: `(start, end, actor)`.
-    fn mention_index(paragraphs: usize, actors: &ActorTable) -> Vec<Vec<(usize, usize, usize)>> {
-        let mut index = vec![Vec::new(); paragraphs];
-        for m in &actors.mentions {
-            if let Place::Body(p) = m.place {
-                if let Some(list) = index.get_mut(p) {
-                    list.push((m.start, m.end, m.actor));
-                }
-            }
-        }
-        for list in &mut index {
-            list.sort_unstable();
-        }
+    /// Body mentions of the actor table in the first `paragraphs` paragraphs, sorted by paragraph
+    /// then start: `(paragraph, start, end, actor)`, in one list (one allocation per article).
+    fn mention_index(paragraphs: usize, actors: &ActorTable) -> Vec<Mention> {
+        let mut index: Vec<Mention> = actors
+            .mentions
+            .iter()
+            .filter_map(|m| match m.place {
+                Place::Body(p) if p < paragraphs => Some((p, m.start, m.end, m.actor)),
+                _ => None,
+            })
+            .collect();
+        index.sort_unstable();
         index
     }
 
@@ -327,7 +338,7 @@ impl QuoteFinder {
         attributions: &[Vec<Option<Attribution>>],
         actors: &ActorTable,
     ) -> Vec<Vec<Found>> {
-        let mut registry = Registry::default();
+        let mut registry = Registry::with_room();
         let mut last_speaker: Option<(Speaker, usize)> = None;
         let mentions = Self::mention_index(paras.len(), actors);
         let ctx = Ctx {
@@ -365,7 +376,10 @@ impl QuoteFinder {
                 }
                 found[r] = self.found(para, p, a, &ctx, &mut registry, &mut last_speaker);
             }
-            registry.scan(&self.grammar, para.text, para.tokens, p, scanned, para.tokens.len());
+            // The last paragraph's remaining names are never asked for.
+            if p + 1 < paras.len() {
+                registry.scan(&self.grammar, para.text, para.tokens, p, scanned, para.tokens.len());
+            }
             out.push(found);
         }
         out
@@ -386,20 +400,20 @@ impl QuoteFinder {
         let cue = if para.tokens[a.cue.0].is_punct(':') {
             ":".to_string()
         } else {
-            para.text[para.tokens[a.cue.0].start..para.tokens[a.cue.1].end].to_string()
+            para.text[para.tokens[a.cue.0].start()..para.tokens[a.cue.1].end()].to_string()
         };
         let speaker =
             a.np.and_then(|np| self.speaker(para, p, np, a, ctx, registry, last_speaker.as_ref()));
         if let Some(s) = &speaker {
             if s.method != SpeakerMethod::Pronoun || s.name != s.mention {
                 let role_gender = a.np.and_then(|np| {
-                    para.tokens[np.first..=np.last].iter().find_map(|t| {
-                        match self.grammar.roles.get(t.lower.as_str()).copied().flatten() {
+                    para.tokens[np.first..=np.last]
+                        .iter()
+                        .find_map(|t| match self.grammar.role_gender(&t.lower) {
                             Some('m') => Some(G::Male),
                             Some('f') => Some(G::Female),
                             _ => None,
-                        }
-                    })
+                        })
                 });
                 registry.note_speaker(p, para.tokens[at].sentence, &s.name, role_gender);
                 *last_speaker = Some((s.clone(), p));
@@ -433,7 +447,7 @@ impl QuoteFinder {
             tokens[a.cue.0].lower.as_str(),
             "added" | "adds" | "adding" | "continued" | "continues"
         ) || tokens.get(a.cue.0 + 1).is_some_and(|t| t.lower == "on");
-        let (start, end) = (tokens[np.first].start, tokens[np.last].end);
+        let (start, end) = (tokens[np.first].start(), tokens[np.last].end());
         let mention = para.text[start..end].trim_end_matches(['’', '\'']).to_string();
         if mention.is_empty() {
             return None;
@@ -537,7 +551,7 @@ impl QuoteFinder {
             SpeakerMethod::Explicit
         };
         if let Some((a, b)) = np.name {
-            let (ns, ne) = (tokens[a].start, tokens[b].end);
+            let (ns, ne) = (tokens[a].start(), tokens[b].end());
             let name = para.text[ns..ne].trim_end_matches(['’', '\'']).to_string();
             if let Some(i) = ctx.actor_at(p, ns, ne).or_else(|| actors.resolve(&name, p, ns, None)) {
                 return with_actor(i, mention, method);
@@ -563,7 +577,7 @@ impl QuoteFinder {
                     "of" | "in" | "at" | "from" | "with" | "for" | "on"
                 )
             })
-            .map_or(end, |k| tokens[k - 1].end);
+            .map_or(end, |k| tokens[k - 1].end());
         if let Some(i) = ctx
             .actor_at(p, start, head_end)
             .or_else(|| actors.resolve(&mention, p, start, None))
@@ -651,23 +665,26 @@ impl QuoteFinder {
     }
 }
 
-/// The actor table with its body mentions indexed per paragraph.
+/// A body mention of an actor: `(paragraph, start, end, actor)`.
+type Mention = (usize, usize, usize, usize);
+
+/// The actor table with its body mentions sorted by paragraph and start.
 struct Ctx<'a> {
     actors: &'a ActorTable,
-    mentions: &'a [Vec<(usize, usize, usize)>],
+    mentions: &'a [Mention],
 }
 
 impl Ctx<'_> {
     /// The actor of a mention overlapping byte range `[start, end)` of body paragraph `p`.
     fn actor_at(&self, p: usize, start: usize, end: usize) -> Option<usize> {
-        let list = self.mentions.get(p)?;
-        let to = list.partition_point(|&(s, _, _)| s < end);
+        let list = &self.mentions[self.mentions.partition_point(|m| m.0 < p)..];
+        let to = list.partition_point(|&(q, s, _, _)| q == p && s < end);
         list[..to]
             .iter()
             .rev()
             .take(8)
-            .find(|&&(_, e, _)| start < e)
-            .map(|m| m.2)
+            .find(|&&(_, _, e, _)| start < e)
+            .map(|m| m.3)
     }
 
     /// Index of the actor with id `id`.
@@ -689,12 +706,19 @@ const TITLE_SMALL: &[&str] = &[
 /// Title Case words without a sentence's end: a title or a name, not speech.
 fn is_title(inner: &str) -> bool {
     let inner = inner.trim().trim_end_matches([',', '.', ';', ':']);
-    let words: Vec<&str> = inner.split_whitespace().collect();
+    // Nine words at most are split: a ninth already rules a title out (long quotations are common).
+    let mut words = [""; 9];
+    let mut n = 0;
+    for w in inner.split_whitespace().take(9) {
+        words[n] = w;
+        n += 1;
+    }
+    let words = &words[..n];
     if words.is_empty() || words.len() > 8 {
         return false;
     }
     let mut capitals = 0;
-    for w in &words {
+    for w in words {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         let Some(c) = w.chars().next() else { continue };
         if c.is_uppercase() || c.is_ascii_digit() {

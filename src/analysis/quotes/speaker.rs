@@ -21,7 +21,7 @@ struct Run<'a> {
     /// Looks like a person's name (not a state, an organisation or a nationality).
     person: bool,
     paragraph: usize,
-    sentence: usize,
+    sentence: u32,
     /// Borrowed from the paragraph that spells it (no allocation per run), owned when noted
     /// from elsewhere.
     name: Cow<'a, str>,
@@ -277,7 +277,7 @@ fn person_word(mut w: &str) -> bool {
 /// Whether the name spelt by word tokens `run` has these tokens for its words: one space
 /// between each two (so its lower-cased words are the tokens' lower-case forms).
 fn spaced_words(text: &str, run: &[Token]) -> bool {
-    run.windows(2).all(|w| text.get(w[0].end..w[1].start) == Some(" "))
+    run.windows(2).all(|w| text.get(w[0].end()..w[1].start()) == Some(" "))
 }
 
 /// Whether the run starting at token `i` opens its sentence (past a leading conjunction).
@@ -295,6 +295,16 @@ pub fn pronoun_gender(lower: &str) -> Option<G> {
 }
 
 impl<'a> Registry<'a> {
+    /// An empty registry with room for the names of a typical article, so that it seldom regrows.
+    pub fn with_room() -> Self {
+        Registry {
+            runs: Vec::with_capacity(48),
+            by_word: FxHashMap::with_capacity_and_hasher(32, Default::default()),
+            votes: FxHashMap::with_capacity_and_hasher(8, Default::default()),
+            last_noted: None,
+        }
+    }
+
     /// Records the name runs and pronouns of tokens `[from, to)` of paragraph `p`.
     pub fn scan(&mut self, g: &Grammar, text: &'a str, tokens: &[Token<'a>], p: usize, from: usize, to: usize) {
         let mut i = from;
@@ -327,8 +337,8 @@ impl<'a> Registry<'a> {
                 // Titles before the name (inside the run or just before it) tell the gender.
                 let title_gender = (i.saturating_sub(2)..a)
                     .rev()
-                    .find_map(|k| g.roles.get(tokens[k].lower.as_str()).copied().flatten());
-                let mut name = Cow::Borrowed(&text[tokens[a].start..tokens[b].end]);
+                    .find_map(|k| g.role_gender(&tokens[k].lower));
+                let mut name = Cow::Borrowed(&text[tokens[a].start()..tokens[b].end()]);
                 let run = &tokens[a..=b];
                 // Most names are words one space apart: their tokens' lower-case forms serve, with
                 // no splitting and no lower-casing of the name.
@@ -361,7 +371,7 @@ impl<'a> Registry<'a> {
     fn add(
         &mut self,
         paragraph: usize,
-        sentence: usize,
+        sentence: u32,
         name: Cow<'a, str>,
         person: bool,
         opens: bool,
@@ -453,7 +463,7 @@ impl<'a> Registry<'a> {
 
     /// Records a speaker's name (so pronouns and surnames can find it), with the gender its
     /// title or role implies ("Spokeswoman Haley Morris", "the congressman").
-    pub fn note_speaker(&mut self, paragraph: usize, sentence: usize, name: &str, gender: Option<G>) {
+    pub fn note_speaker(&mut self, paragraph: usize, sentence: u32, name: &str, gender: Option<G>) {
         if self.runs.last().is_none_or(|r| r.name != name) {
             self.add(
                 paragraph,

@@ -13,15 +13,16 @@ pub enum Kind {
     Word,
     Punct(char),
     /// A quoted region (index into the paragraph's regions).
-    Quote(usize),
+    Quote(u32),
 }
 
 #[derive(Debug, Clone)]
 pub struct Token<'a> {
     pub kind: Kind,
-    /// Byte offsets in the paragraph.
-    pub start: usize,
-    pub end: usize,
+    /// Byte offsets in the paragraph, as `u32` for a smaller token (read them with
+    /// [`Token::start`] and [`Token::end`]).
+    start: u32,
+    end: u32,
     /// Lower-cased word (curly apostrophes made straight); empty for others.
     pub lower: Lower<'a>,
     /// Starts with an upper-case letter or a digit-led capitalised form ("NY1").
@@ -29,7 +30,7 @@ pub struct Token<'a> {
     /// Every letter upper-case, two or more letters ("US", "NY1", "MWW").
     pub upper: bool,
     /// Sentence number within the paragraph.
-    pub sentence: usize,
+    pub sentence: u32,
 }
 
 /// A word in lower case, curly apostrophes made straight: borrowed from the paragraph's lower-cased
@@ -78,6 +79,16 @@ impl PartialEq<String> for Lower<'_> {
 }
 
 impl Token<'_> {
+    /// Byte offset of the token's first byte in its paragraph.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset just past the token in its paragraph.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
@@ -141,18 +152,18 @@ pub fn tokenize_into<'a>(text: &'a str, lowered: &'a str, regions: &[Region], ou
     // Where the next region opens: words stop there, the region becomes one token.
     let mut next_open = regions.first().map_or(usize::MAX, |r| r.open);
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
+    while let Some(&b) = bytes.get(i) {
         // The commonest byte first (a region opens at a mark, never at a space).
-        if c == ' ' {
+        if b == b' ' {
             i += 1;
             continue;
         }
         if i == next_open {
             let r = regions[next_region];
             out.push(Token {
-                kind: Kind::Quote(next_region),
-                start: r.open,
-                end: r.end,
+                kind: Kind::Quote(offset(next_region)),
+                start: offset(r.open),
+                end: offset(r.end),
                 lower: Lower::default(),
                 cap: false,
                 upper: false,
@@ -160,68 +171,143 @@ pub fn tokenize_into<'a>(text: &'a str, lowered: &'a str, regions: &[Region], ou
             });
             next_region += 1;
             next_open = regions.get(next_region).map_or(usize::MAX, |r| r.open);
-            i = next_boundary(text, (i + c.len_utf8()).max(r.end));
+            let len = char_at(text, i).map_or(1, char::len_utf8);
+            i = next_boundary(text, (i + len).max(r.end));
             continue;
         }
+        // ASCII bytes (nearly all) are classified by their byte, without decoding.
+        if b.is_ascii() {
+            if ASCII_ALPHANUMERIC[usize::from(b)] || b == b'$' {
+                // Most words are a run of ASCII letters and digits ending at a space or a
+                // stop: taken here, without the general word's joiners and abbreviations.
+                let mut end = ascii_run(bytes, i + 1, bytes.len().min(next_open));
+                if let Some(stop) = plain_word_stop(bytes, b, end) {
+                    // A trailing full stop of an abbreviation or an initial stays with the word.
+                    if stop == b'.'
+                        && ((end - i == 1 && b.is_ascii_uppercase())
+                            || (end - i <= LONGEST_ABBREVIATION && abbreviations().contains(&lowered[i..end])))
+                    {
+                        end += 1;
+                    }
+                    let word = &bytes[i..end];
+                    out.push(Token {
+                        kind: Kind::Word,
+                        start: offset(i),
+                        end: offset(end),
+                        lower: Lower(Cow::Borrowed(&lowered[i..end])),
+                        cap: b.is_ascii_uppercase() || (b.is_ascii_digit() && word.iter().any(u8::is_ascii_uppercase)),
+                        upper: !b.is_ascii_lowercase() && ascii_all_capitals(word),
+                        sentence: 0,
+                    });
+                    i = end;
+                } else {
+                    i = push_word(text, lowered, i, char::from(b), next_open, out);
+                }
+            } else if matches!(b, b'\t'..=b'\r') {
+                // The other ASCII characters that `char::is_whitespace` accepts.
+                i += 1;
+            } else {
+                out.push(punct(char::from(b), i));
+                i += 1;
+            }
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         if c.is_whitespace() {
             i += c.len_utf8();
-            continue;
+        } else if word_char(c) {
+            i = push_word(text, lowered, i, c, next_open, out);
+        } else {
+            out.push(punct(c, i));
+            i += c.len_utf8();
         }
-        if word_char(c) || c == '$' {
-            let (end, ascii, dotted) = word_end(text, i, c, next_open);
-            let mut end = end;
-            // An ASCII word's form is borrowed: its text is not sliced (nor its slice checked) here.
-            let mut lower = if ascii {
-                Lower(Cow::Borrowed(&lowered[i..end]))
-            } else {
-                lower_word(&text[i..end], &lowered[i..end])
-            };
-            // A trailing full stop of an abbreviation, an initial or a dotted acronym stays with the word.
-            if bytes.get(end) == Some(&b'.') {
-                let single_initial = end - i == 1 && c.is_uppercase();
-                let abbreviation = lower.len() <= LONGEST_ABBREVIATION && abbreviations().contains(lower.as_str());
-                if single_initial || dotted || abbreviation {
-                    end += 1;
-                    lower = match lower.0 {
-                        Cow::Borrowed(_) => Lower(Cow::Borrowed(&lowered[i..end])),
-                        Cow::Owned(word) => Lower(Cow::Owned(word + ".")),
-                    };
-                }
-            }
-            // The word's text is read only for digit-led words and words that may be all capitals.
-            let cap = c.is_uppercase() || (c.is_ascii_digit() && text[i..end].chars().any(char::is_uppercase));
-            // A word that opens with a lower-case ASCII letter has a lower-case letter; an ASCII
-            // word is tested on its bytes, without a second pass to learn that it is ASCII.
-            let upper = !c.is_ascii_lowercase()
-                && if ascii {
-                    ascii_all_capitals(&bytes[i..end])
-                } else {
-                    all_capitals(&text[i..end])
-                };
-            out.push(Token {
-                kind: Kind::Word,
-                start: i,
-                end,
-                lower,
-                cap,
-                upper,
-                sentence: 0,
-            });
-            i = end;
-            continue;
-        }
-        out.push(Token {
-            kind: Kind::Punct(c),
-            start: i,
-            end: i + c.len_utf8(),
-            lower: Lower::default(),
-            cap: false,
-            upper: false,
-            sentence: 0,
-        });
-        i += c.len_utf8();
     }
     number_sentences(text, regions, &mut out[first..]);
+}
+
+/// For an ASCII word starting with byte `first` whose run of letters and digits ends at byte
+/// `end`: the byte that ends it (0 at the text's end) when nothing after the run can join the
+/// word (`Clinton’s`, `Jong-un`, `U.S`, `AT&T`, `3,000`), so the word is that run.
+fn plain_word_stop(bytes: &[u8], first: u8, end: usize) -> Option<u8> {
+    let Some(&stop) = bytes.get(end) else {
+        return Some(0);
+    };
+    let next = bytes.get(end + 1).copied();
+    let joins = match stop {
+        // Only the general path decodes a character that is not ASCII.
+        _ if !stop.is_ascii() => true,
+        b'\'' | b'-' | b'.' | b'&' => next.is_some_and(|n| !n.is_ascii() || ASCII_ALPHANUMERIC[usize::from(n)]),
+        b',' => first.is_ascii_digit() && next.is_some_and(|n| n.is_ascii_digit()),
+        _ => false,
+    };
+    (!joins).then_some(stop)
+}
+
+/// The punctuation token `c` at byte `i`.
+fn punct<'a>(c: char, i: usize) -> Token<'a> {
+    Token {
+        kind: Kind::Punct(c),
+        start: offset(i),
+        end: offset(i + c.len_utf8()),
+        lower: Lower::default(),
+        cap: false,
+        upper: false,
+        sentence: 0,
+    }
+}
+
+/// Pushes the word that starts with `c` at byte `i`; the byte after it.
+fn push_word<'a>(
+    text: &'a str,
+    lowered: &'a str,
+    i: usize,
+    c: char,
+    next_open: usize,
+    out: &mut Vec<Token<'a>>,
+) -> usize {
+    let bytes = text.as_bytes();
+    let (end, ascii, dotted) = word_end(text, i, c, next_open);
+    let mut end = end;
+    // An ASCII word's form is borrowed: its text is not sliced (nor its slice checked) here.
+    let mut lower = if ascii {
+        Lower(Cow::Borrowed(&lowered[i..end]))
+    } else {
+        lower_word(&text[i..end], &lowered[i..end])
+    };
+    // A trailing full stop of an abbreviation, an initial or a dotted acronym stays with the word.
+    if bytes.get(end) == Some(&b'.') {
+        let single_initial = end - i == 1 && c.is_uppercase();
+        let abbreviation = lower.len() <= LONGEST_ABBREVIATION && abbreviations().contains(lower.as_str());
+        if single_initial || dotted || abbreviation {
+            end += 1;
+            lower = match lower.0 {
+                Cow::Borrowed(_) => Lower(Cow::Borrowed(&lowered[i..end])),
+                Cow::Owned(word) => Lower(Cow::Owned(word + ".")),
+            };
+        }
+    }
+    // The word's text is read only for digit-led words and words that may be all capitals.
+    let cap = c.is_uppercase() || (c.is_ascii_digit() && text[i..end].chars().any(char::is_uppercase));
+    // A word that opens with a lower-case ASCII letter has a lower-case letter; an ASCII
+    // word is tested on its bytes, without a second pass to learn that it is ASCII.
+    let upper = !c.is_ascii_lowercase()
+        && if ascii {
+            ascii_all_capitals(&bytes[i..end])
+        } else {
+            all_capitals(&text[i..end])
+        };
+    out.push(Token {
+        kind: Kind::Word,
+        start: offset(i),
+        end: offset(end),
+        lower,
+        cap,
+        upper,
+        sentence: 0,
+    });
+    end
 }
 
 /// The end of the word that starts with `c` at byte `i` (never past `next_open`), whether the
@@ -235,13 +321,10 @@ fn word_end(text: &str, i: usize, c: char, next_open: usize) -> (usize, bool, bo
     let mut end = i + c.len_utf8();
     let mut j = end;
     loop {
-        // Runs of ASCII letters and digits, byte by byte.
-        let run = bytes[j..stop]
-            .iter()
-            .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
-            .unwrap_or(stop - j);
-        if run > 0 {
-            j += run;
+        // Runs of ASCII letters and digits.
+        let run_end = ascii_run(bytes, j, stop);
+        if run_end > j {
+            j = run_end;
             end = j;
         }
         // The text's end or the next region's mark.
@@ -277,6 +360,51 @@ fn word_end(text: &str, i: usize, c: char, next_open: usize) -> (usize, bool, bo
         break;
     }
     (end, ascii, dotted)
+}
+
+/// Eight bytes, each with its high bit set.
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// Per byte of `y` (every byte below 0x80): its high bit set when the byte is at least `lo` (1 or more).
+fn bytes_at_least(y: u64, lo: u8) -> u64 {
+    // No byte's sum reaches 0x100, so no carry crosses into the next byte.
+    y.wrapping_add(u64::from_ne_bytes([0x80 - lo; 8])) & HIGH_BITS
+}
+
+/// Per byte of `x`: its high bit set when the byte is an ASCII letter or digit.
+fn alphanumeric_bytes(x: u64) -> u64 {
+    let ascii = !x & HIGH_BITS;
+    let y = x & !HIGH_BITS;
+    let digit = bytes_at_least(y, b'0') & !bytes_at_least(y, b'9' + 1);
+    // Setting bit 5 folds upper-case letters onto lower-case ones, and nothing else onto them.
+    let z = y | u64::from_ne_bytes([0x20; 8]);
+    let letter = bytes_at_least(z, b'a') & !bytes_at_least(z, b'z' + 1);
+    (digit | letter) & ascii
+}
+
+/// The end of the run of ASCII letters and digits that starts at byte `j`, no further than `stop`:
+/// eight bytes at a time, the last few one by one.
+fn ascii_run(bytes: &[u8], mut j: usize, stop: usize) -> usize {
+    while j + 8 <= stop {
+        let Ok(chunk) = <[u8; 8]>::try_from(&bytes[j..j + 8]) else {
+            break;
+        };
+        let others = !alphanumeric_bytes(u64::from_le_bytes(chunk)) & HIGH_BITS;
+        if others != 0 {
+            // The lowest set bit belongs to the first byte that is not a letter or digit.
+            return j + (others.trailing_zeros() / 8) as usize;
+        }
+        j += 8;
+    }
+    while j < stop && ASCII_ALPHANUMERIC[usize::from(bytes[j])] {
+        j += 1;
+    }
+    j
+}
+
+/// A byte offset or index within a paragraph as stored in a token (paragraphs are far below 4 GiB).
+fn offset(i: usize) -> u32 {
+    i as u32
 }
 
 /// The character starting at byte `i` (none at the end), without decoding ASCII.
@@ -336,6 +464,7 @@ fn number_sentences(text: &str, regions: &[Region], tokens: &mut [Token<'_>]) {
                 Kind::Quote(_) => true,
             }),
             Kind::Quote(r) => {
+                let r = r as usize;
                 let inner = text[regions[r].inner_start..regions[r].inner_end].trim_end();
                 let terminal = inner.ends_with(['.', '?', '!']) || inner.ends_with(".'") || inner.ends_with(".’");
                 terminal
@@ -356,13 +485,29 @@ mod tests {
     use super::super::marks::pair;
     use super::*;
 
+    // Eight bytes at a time, a run ends where the byte table says it does, for every byte value.
+    #[test]
+    fn ascii_runs_match_the_table() {
+        for b in 0..=255u8 {
+            for at in 0..12 {
+                let mut bytes = vec![b'a'; 12];
+                bytes[at] = b;
+                let expected = bytes
+                    .iter()
+                    .position(|&c| !ASCII_ALPHANUMERIC[usize::from(c)])
+                    .unwrap_or(12);
+                assert_eq!(ascii_run(&bytes, 0, 12), expected, "byte {b:#x} at {at}");
+            }
+        }
+    }
+
     // Words keep abbreviation stops and inner apostrophes; quotes are one token.
     #[test]
     fn tokens_and_sentences() {
         let text = "“We won,” Sen. Susan Collins’ aide said. He left.";
         let lowered = text.to_ascii_lowercase();
         let t = tokenize(text, &lowered, &pair(text));
-        let words: Vec<&str> = t.iter().map(|t| &text[t.start..t.end]).collect();
+        let words: Vec<&str> = t.iter().map(|t| &text[t.start()..t.end()]).collect();
         assert_eq!(
             words,
             [
