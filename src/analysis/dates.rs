@@ -15,9 +15,9 @@ use crate::brief::{DateEntry, DateRef, Precision, TimexKind, Where};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use regex::{Captures, Regex};
-use regex_automata::{meta, Anchored, Input};
-use rustc_hash::{FxHashMap, FxHashSet};
+use regex::Regex;
+use regex_automata::{meta, util::captures, Anchored, Input, Span};
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -231,18 +231,15 @@ const HOLIDAY_PREFIXES: &[&str] = &[
 
 /// Compiled date patterns.
 ///
-/// `re` (all alternatives) finds each expression's extent; `which` (the same
-/// alternatives, each anchored at both ends, as the patterns of one regex) tells
-/// which one matched that extent, and only that alternative's own small regex
-/// extracts the parts.
+/// `re` (the alternatives as the patterns of one regex) finds each expression's
+/// extent and which alternative matched it: leftmost-first over several patterns
+/// prefers the first that matches, as an alternation does. Only that alternative's
+/// own small regex then extracts the parts.
 pub struct DateFinder {
-    /// The union, searched anchored at the places an expression can start (see [`extents`]).
+    /// The alternatives, searched anchored at the places an expression can start (see [`extents`]).
     re: meta::Regex,
-    /// Leftmost-first over several patterns prefers the first that matches, as an alternation
-    /// does: on the extent alone, the first alternative matching it whole.
-    which: meta::Regex,
-    /// Each alternative anchored, compiled on first use: a short run meets few of them.
-    alternatives: Vec<(String, OnceLock<Regex>)>,
+    /// Each alternative anchored at both ends, compiled on first use: a short run meets few of them.
+    alternatives: Vec<(String, OnceLock<meta::Regex>)>,
     future: Regex,
     first_words: FirstWords,
 }
@@ -340,10 +337,8 @@ impl DateFinder {
             // up, is cleared and the same states are rebuilt, article after article.
             re: meta::Regex::builder()
                 .configure(meta::Regex::config().hybrid_cache_capacity(DATE_DFA_CACHE))
-                .build(&alternatives.join("|"))
+                .build_many(&alternatives)
                 .expect("static date pattern"),
-            which: meta::Regex::new_many(&alternatives.iter().map(|a| format!("^(?:{a})$")).collect::<Vec<_>>())
-                .expect("static date patterns"),
             alternatives: alternatives.iter().map(|a| (format!("^(?:{a})$"), OnceLock::new())).collect(),
             future: Regex::new(
                 r"(?i)(?:(?-u:\b)(?:will|won't|shall|would|going\s+to|scheduled|slated|due\s+to|set\s+to|plans?\s+to|planned|expected\s+to|is\s+to|are\s+to|to\s+be\s+held|upcoming)(?-u:\b)|['’]ll(?-u:\b))",
@@ -396,10 +391,17 @@ impl DateFinder {
         }
     }
 
-    /// Alternative `i`, anchored at both ends.
-    fn alternative(&self, i: usize) -> &Regex {
+    /// Alternative `i`, anchored at both ends. Only its groups are wanted, on an extent it is
+    /// known to match: no DFA is built to find the match first (the backtracker takes the
+    /// extent directly), which also makes it cheap to compile.
+    fn alternative(&self, i: usize) -> &meta::Regex {
         let (pattern, regex) = &self.alternatives[i];
-        regex.get_or_init(|| Regex::new(pattern).expect("static date pattern"))
+        regex.get_or_init(|| {
+            meta::Regex::builder()
+                .configure(meta::Regex::config().hybrid(false).dfa(false))
+                .build(pattern)
+                .expect("static date pattern")
+        })
     }
 
     /// Matches and values, before anaphoric expressions are anchored.
@@ -412,18 +414,10 @@ impl DateFinder {
         };
         let mut out: Vec<TimeExpr> = Vec::new();
         let (mut last_byte, mut last_char) = (0, 0);
-        for m in self.extents(text) {
+        for (m, i) in self.extents(text) {
             let extent = &text[m.clone()];
-            // The first alternative that matches exactly this extent is the one the combined regex took.
-            let Some(i) = self
-                .which
-                .search(&Input::new(extent).anchored(Anchored::Yes))
-                .map(|m| m.pattern().as_usize())
-            else {
-                continue;
-            };
             // Anchored on the extent alone, so no search: only the parts are extracted.
-            let Some(caps) = self.alternative(i).captures(extent) else {
+            let Some(caps) = Captures::of(self.alternative(i), extent) else {
                 continue;
             };
             let Some(found) = interpret(ALTERNATIVE_NAMES[i], &caps, m.start, &mut ctx) else {
@@ -456,9 +450,10 @@ impl DateFinder {
     /// the one at the first such place where an anchored search matches, and an anchored search
     /// from a place that begins no date dies within a few bytes, where the unanchored search would
     /// scan the whole text with a much larger automaton (whose states are costly to build).
-    fn extents(&self, text: &str) -> Vec<Range<usize>> {
+    /// Each with the index of the alternative that matched.
+    fn extents(&self, text: &str) -> Vec<(Range<usize>, usize)> {
         let Some(starts) = match_starts(text, &self.first_words) else {
-            return self.re.find_iter(text).map(|m| m.range()).collect();
+            return self.re.find_iter(text).map(|m| (m.range(), m.pattern().as_usize())).collect();
         };
         let mut out = Vec::new();
         let mut from = 0;
@@ -469,7 +464,7 @@ impl DateFinder {
             let input = Input::new(text).range(start..).anchored(Anchored::Yes);
             if let Some(m) = self.re.search(&input) {
                 from = m.end();
-                out.push(m.range());
+                out.push((m.range(), m.pattern().as_usize()));
             }
         }
         out
@@ -542,8 +537,9 @@ struct FirstWords {
     /// By lower-cased first byte, the lengths of the first words it begins (bit `len`): most
     /// words of running text are ruled out by this one load.
     lengths: [u16; 128],
-    /// The first words as [`word_key`]s, with what they ask of the next word.
-    keys: FxHashMap<u64, Next>,
+    /// By lower-cased first byte and length ([`FirstWords::bucket`]), the first words as
+    /// [`word_key`]s, with what they ask of the next word: a few to compare, no hashing.
+    keys: Vec<Vec<(u64, Next)>>,
     after_the: FxHashSet<u64>,
     after_a: FxHashSet<u64>,
 }
@@ -551,16 +547,22 @@ struct FirstWords {
 impl FirstWords {
     fn new() -> Self {
         let mut lengths = [0u16; 128];
-        let words: Vec<String> = first_words().collect();
-        for word in &words {
-            lengths[usize::from(word.as_bytes()[0])] |= 1 << word.len();
-        }
+        let mut keys = vec![Vec::new(); 128 * (FIRST_WORD_MAX + 1)];
         let next = |word: &str| match word {
             "the" => Next::AfterThe,
             "a" | "an" => Next::AfterA,
             _ => Next::Any,
         };
-        let keys = |words: &[&str]| {
+        for word in first_words() {
+            let bytes = word.as_bytes();
+            lengths[usize::from(bytes[0])] |= 1 << word.len();
+            let bucket: &mut Vec<(u64, Next)> = &mut keys[Self::bucket(bytes)];
+            let key = word_key(bytes);
+            if !bucket.iter().any(|&(k, _)| k == key) {
+                bucket.push((key, next(&word)));
+            }
+        }
+        let keyed = |words: &[&str]| {
             words
                 .iter()
                 .filter(|w| w.len() <= FIRST_WORD_MAX)
@@ -569,10 +571,15 @@ impl FirstWords {
         };
         FirstWords {
             lengths,
-            keys: words.iter().map(|w| (word_key(w.as_bytes()), next(w))).collect(),
-            after_the: keys(AFTER_THE),
-            after_a: keys(AFTER_A),
+            keys,
+            after_the: keyed(AFTER_THE),
+            after_a: keyed(AFTER_A),
         }
+    }
+
+    /// Where in `keys` a word of at most [`FIRST_WORD_MAX`] bytes is.
+    fn bucket(word: &[u8]) -> usize {
+        (usize::from(word[0] | 0x20) & 0x7F) * (FIRST_WORD_MAX + 1) + word.len()
     }
 
     /// Whether `word`, a run of ASCII letters and digits not starting with a digit, is one of
@@ -581,7 +588,10 @@ impl FirstWords {
         if word.len() > FIRST_WORD_MAX || self.lengths[usize::from(word[0] | 0x20) & 0x7F] & 1 << word.len() == 0 {
             return None;
         }
-        self.keys.get(&word_key(word)).copied()
+        let key = word_key(word);
+        self.keys[Self::bucket(word)]
+            .iter()
+            .find_map(|&(k, next)| (k == key).then_some(next))
     }
 
     /// Whether `word` (a run of ASCII letters and digits) may follow a first word asking `next`.
@@ -602,6 +612,48 @@ fn word_key(word: &[u8]) -> u64 {
     word.iter().rev().fold(0, |key, &b| key << 7 | u64::from(b | 0x20))
 }
 
+/// What [`match_starts`] makes of a byte.
+#[derive(Clone, Copy, PartialEq)]
+enum Class {
+    Other,
+    Letter,
+    Digit,
+    /// "[" or "'": a match can start at it ("[two] days ago", "'90s").
+    Mark,
+    /// The first byte of a long s or a Kelvin sign, maybe ("ſ" is C5 BF, "K" E2 84 AA).
+    Odd,
+}
+
+static CLASSES: [Class; 256] = {
+    let mut table = [Class::Other; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_alphabetic() {
+            Class::Letter
+        } else if byte.is_ascii_digit() {
+            Class::Digit
+        } else if byte == b'[' || byte == b'\'' {
+            Class::Mark
+        } else if byte == 0xC5 || byte == 0xE2 {
+            Class::Odd
+        } else {
+            Class::Other
+        };
+        b += 1;
+    }
+    table
+};
+
+/// The end of the word (run of ASCII letters and digits) that starts at `start`.
+fn word_end(bytes: &[u8], start: usize) -> usize {
+    let mut end = start + 1;
+    while end < bytes.len() && ASCII_ALPHANUMERIC[usize::from(bytes[end])] {
+        end += 1;
+    }
+    end
+}
+
 /// The byte offsets, in order, where a match of the union can start: a superset. Every
 /// alternative but the decades begins at a word boundary with a digit or one of the first words,
 /// or with "[" ("[two] days ago") or "'" ("'90s"). Words are runs of ASCII letters and digits, as
@@ -611,57 +663,81 @@ fn word_key(word: &[u8]) -> u64 {
 fn match_starts(text: &str, first_words: &FirstWords) -> Option<Vec<usize>> {
     let bytes = text.as_bytes();
     let mut starts = Vec::with_capacity(bytes.len() / 32);
-    // Starts of decades inside words, needed only when the text has a decade.
-    let mut inside = Vec::new();
+    // Whether the text has a decade, which can also start inside a word ([`decades_inside`]).
     let mut decades = false;
     // A "the" or "a" waiting for the next word to tell whether it can begin a match.
     let mut waiting: Option<(usize, Next)> = None;
     let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        if ASCII_ALPHANUMERIC[usize::from(b)] {
-            let len = bytes[at..]
-                .iter()
-                .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
-                .unwrap_or(bytes.len() - at);
-            let word = &bytes[at..at + len];
-            if let Some((start, next)) = waiting.take() {
-                if first_words.may_follow(next, word) {
-                    starts.push(start);
-                }
+    while at < bytes.len() {
+        let class = CLASSES[usize::from(bytes[at])];
+        match class {
+            Class::Other => {
+                at += 1;
+                continue;
             }
-            if b.is_ascii_digit() {
-                starts.push(at);
-            } else if let Some(next) = first_words.get(word) {
-                if next == Next::Any {
-                    starts.push(at);
-                } else {
-                    waiting = Some((at, next));
-                }
-            }
-            if let Some(offset) = decade_inside(word) {
-                inside.push(at + offset);
-            }
-            decades |= matches!(word[len - 1], b's' | b'S') && may_end_decade(word);
-            at += len;
-            continue;
-        }
-        match b {
-            b'[' | b'\'' => {
+            Class::Mark => {
                 // Kept in order: a waiting word goes first, kept whatever follows.
                 starts.extend(waiting.take().map(|(start, _)| start));
                 starts.push(at);
+                at += 1;
+                continue;
             }
-            0xC5 if bytes.get(at + 1) == Some(&0xBF) => return None,
-            0xE2 if bytes.get(at + 1..at + 3) == Some(&[0x84, 0xAA]) => return None,
-            _ => {}
+            Class::Odd => {
+                let rest = &bytes[at..];
+                if rest.starts_with(&[0xC5, 0xBF]) || rest.starts_with(&[0xE2, 0x84, 0xAA]) {
+                    return None;
+                }
+                at += 1;
+                continue;
+            }
+            Class::Letter | Class::Digit => {}
         }
-        at += 1;
+        let end = word_end(bytes, at);
+        let word = &bytes[at..end];
+        if let Some((start, next)) = waiting.take() {
+            if first_words.may_follow(next, word) {
+                starts.push(start);
+            }
+        }
+        if class == Class::Digit {
+            starts.push(at);
+        } else if let Some(next) = first_words.get(word) {
+            if next == Next::Any {
+                starts.push(at);
+            } else {
+                waiting = Some((at, next));
+            }
+        }
+        decades |= word[word.len() - 1] | 0x20 == b's' && may_end_decade(word);
+        at = end;
     }
-    if decades && !inside.is_empty() {
-        starts.extend(inside);
-        starts.sort_unstable();
+    if decades {
+        let inside = decades_inside(bytes);
+        if !inside.is_empty() {
+            starts.extend(inside);
+            starts.sort_unstable();
+        }
     }
     Some(starts)
+}
+
+/// The places inside words where a decade can start ([`decade_inside`]): a second pass, for the
+/// few texts that have a decade.
+fn decades_inside(bytes: &[u8]) -> Vec<usize> {
+    let mut inside = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !ASCII_ALPHANUMERIC[usize::from(bytes[at])] {
+            at += 1;
+            continue;
+        }
+        let end = word_end(bytes, at);
+        if let Some(offset) = decade_inside(&bytes[at..end]) {
+            inside.push(at + offset);
+        }
+        at = end;
+    }
+    inside
 }
 
 /// Whether `word` (ending in "s") can end a decade: "1990s", "'90s" or a decade word ("sixties").
@@ -746,6 +822,59 @@ impl Context<'_> {
 
     fn rest(&self, end: usize) -> &str {
         &self.text[end..]
+    }
+}
+
+/// The groups of one alternative's match of a whole extent, as `regex::Captures` gives them.
+struct Captures<'h> {
+    caps: captures::Captures,
+    extent: &'h str,
+}
+
+/// One group of [`Captures`]: its offsets in the extent and its text.
+#[derive(Clone, Copy)]
+struct Group<'h> {
+    start: usize,
+    end: usize,
+    text: &'h str,
+}
+
+impl<'h> Group<'h> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn as_str(&self) -> &'h str {
+        self.text
+    }
+}
+
+impl<'h> Captures<'h> {
+    /// The groups of `regex` matching `extent` from its start; `None` when it does not match.
+    fn of(regex: &meta::Regex, extent: &'h str) -> Option<Self> {
+        let mut caps = regex.create_captures();
+        regex.search_captures(&Input::new(extent).anchored(Anchored::Yes), &mut caps);
+        caps.is_match().then_some(Captures { caps, extent })
+    }
+
+    fn group(&self, span: Span) -> Group<'h> {
+        Group {
+            start: span.start,
+            end: span.end,
+            text: &self.extent[span.range()],
+        }
+    }
+
+    fn get(&self, index: usize) -> Option<Group<'h>> {
+        self.caps.get_group(index).map(|span| self.group(span))
+    }
+
+    fn name(&self, name: &str) -> Option<Group<'h>> {
+        self.caps.get_group_by_name(name).map(|span| self.group(span))
     }
 }
 
@@ -1753,7 +1882,8 @@ mod tests {
         #[test]
         fn extents_are_those_of_find_iter(picks in proptest::collection::vec(0..PIECES.len(), 0..40)) {
             let text: String = picks.iter().map(|&i| PIECES[i]).collect();
-            let plain: Vec<Range<usize>> = finder().re.find_iter(&text).map(|m| m.range()).collect();
+            let plain: Vec<(Range<usize>, usize)> =
+                finder().re.find_iter(&text).map(|m| (m.range(), m.pattern().as_usize())).collect();
             proptest::prop_assert_eq!(finder().extents(&text), plain, "{:?}", text);
         }
     }
