@@ -16,7 +16,7 @@ use crate::document::Document;
 use crate::lexicon::Lexicon;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
-use regex_automata::{meta, util::captures, Anchored, Input, Span};
+use regex_automata::{meta, util::captures, Anchored, Input, PatternID, Span};
 use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -398,7 +398,7 @@ impl DateFinder {
         let (pattern, regex) = &self.alternatives[i];
         regex.get_or_init(|| {
             meta::Regex::builder()
-                .configure(meta::Regex::config().hybrid(false).dfa(false))
+                .configure(meta::Regex::config().hybrid(false).dfa(false).onepass(false))
                 .build(pattern)
                 .expect("static date pattern")
         })
@@ -612,46 +612,70 @@ fn word_key(word: &[u8]) -> u64 {
     word.iter().rev().fold(0, |key, &b| key << 7 | u64::from(b | 0x20))
 }
 
-/// What [`match_starts`] makes of a byte.
-#[derive(Clone, Copy, PartialEq)]
-enum Class {
-    Other,
-    Letter,
-    Digit,
-    /// "[" or "'": a match can start at it ("[two] days ago", "'90s").
-    Mark,
-    /// The first byte of a long s or a Kelvin sign, maybe ("ſ" is C5 BF, "K" E2 84 AA).
-    Odd,
+/// Each byte of a `u64` set to 1.
+const ONES: u64 = u64::MAX / 0xFF;
+/// The high bit of each byte of a `u64`.
+const HIGH: u64 = ONES * 0x80;
+
+/// The high bit of each byte of `x` that is in `lo..=hi`, for bytes below 0x80: no sum carries
+/// into the next byte.
+fn bytes_between(x: u64, lo: u8, hi: u8) -> u64 {
+    let at_least_lo = x + ONES * u64::from(0x80 - lo);
+    let above_hi = x + ONES * u64::from(0x7F - hi);
+    at_least_lo & !above_hi & HIGH
 }
 
-static CLASSES: [Class; 256] = {
-    let mut table = [Class::Other; 256];
-    let mut b = 0;
-    while b < 256 {
-        let byte = b as u8;
-        table[b] = if byte.is_ascii_alphabetic() {
-            Class::Letter
-        } else if byte.is_ascii_digit() {
-            Class::Digit
-        } else if byte == b'[' || byte == b'\'' {
-            Class::Mark
-        } else if byte == 0xC5 || byte == 0xE2 {
-            Class::Odd
-        } else {
-            Class::Other
-        };
-        b += 1;
-    }
-    table
-};
+/// The high bit of each byte of `x` that is an ASCII letter or digit, eight bytes at once.
+fn alphanumeric_bytes(x: u64) -> u64 {
+    let ascii = x & !HIGH;
+    // `| 0x20` lower-cases a letter and takes no other byte into "a"..="z".
+    let letters = bytes_between(ascii | ONES * 0x20, b'a', b'z');
+    let digits = bytes_between(ascii, b'0', b'9');
+    (letters | digits) & !x
+}
 
-/// The end of the word (run of ASCII letters and digits) that starts at `start`.
-fn word_end(bytes: &[u8], start: usize) -> usize {
-    let mut end = start + 1;
-    while end < bytes.len() && ASCII_ALPHANUMERIC[usize::from(bytes[end])] {
-        end += 1;
+/// The end of the word (run of ASCII letters and digits) that starts at `start`, eight bytes
+/// at a time as most words end within the first eight, and the start of the next word when
+/// those eight bytes show it.
+fn word_at(bytes: &[u8], start: usize) -> (usize, Option<usize>) {
+    let mut at = start + 1;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let words = alphanumeric_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        let others = !words & HIGH;
+        if others != 0 {
+            // The high bit of the first byte that is no letter or digit, and those of the bytes after it.
+            let bit = others.trailing_zeros();
+            let after = words & u64::MAX << bit;
+            let next = (after != 0).then(|| at + (after.trailing_zeros() / 8) as usize);
+            return (at + (bit / 8) as usize, next);
+        }
+        at += 8;
     }
-    end
+    while at < bytes.len() && ASCII_ALPHANUMERIC[usize::from(bytes[at])] {
+        at += 1;
+    }
+    (at, None)
+}
+
+/// The first letter or digit of `bytes` from `from` on: eight bytes at a time.
+fn next_word(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let words = alphanumeric_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        if words != 0 {
+            return Some(at + (words.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    (at..bytes.len()).find(|&i| ASCII_ALPHANUMERIC[usize::from(bytes[i])])
+}
+
+/// Whether `bytes` hold a long s ("ſ", C5 BF) or a Kelvin sign ("K", E2 84 AA).
+fn has_long_s_or_kelvin(bytes: &[u8]) -> bool {
+    memchr::memchr2_iter(0xC5, 0xE2, bytes).any(|i| {
+        let rest = &bytes[i..];
+        rest.starts_with(&[0xC5, 0xBF]) || rest.starts_with(&[0xE2, 0x84, 0xAA])
+    })
 }
 
 /// The byte offsets, in order, where a match of the union can start: a superset. Every
@@ -662,54 +686,47 @@ fn word_end(bytes: &[u8], start: usize) -> usize {
 #[inline(never)]
 fn match_starts(text: &str, first_words: &FirstWords) -> Option<Vec<usize>> {
     let bytes = text.as_bytes();
+    if has_long_s_or_kelvin(bytes) {
+        return None;
+    }
     let mut starts = Vec::with_capacity(bytes.len() / 32);
     // Whether the text has a decade, which can also start inside a word ([`decades_inside`]).
     let mut decades = false;
     // A "the" or "a" waiting for the next word to tell whether it can begin a match.
     let mut waiting: Option<(usize, Next)> = None;
-    let mut at = 0;
-    while at < bytes.len() {
-        let class = CLASSES[usize::from(bytes[at])];
-        match class {
-            Class::Other => {
-                at += 1;
-                continue;
-            }
-            Class::Mark => {
-                // Kept in order: a waiting word goes first, kept whatever follows.
-                starts.extend(waiting.take().map(|(start, _)| start));
-                starts.push(at);
-                at += 1;
-                continue;
-            }
-            Class::Odd => {
-                let rest = &bytes[at..];
-                if rest.starts_with(&[0xC5, 0xBF]) || rest.starts_with(&[0xE2, 0x84, 0xAA]) {
-                    return None;
-                }
-                at += 1;
-                continue;
-            }
-            Class::Letter | Class::Digit => {}
+    // "[" and "'", which begin a match and end the wait of a "the" or "a" (kept whatever follows).
+    let mut marks = memchr::memchr2_iter(b'[', b'\'', bytes);
+    let mut next_mark = marks.next().unwrap_or(usize::MAX);
+    let mut next = next_word(bytes, 0);
+    while let Some(start) = next {
+        while next_mark < start {
+            starts.extend(waiting.take().map(|(start, _)| start));
+            starts.push(next_mark);
+            next_mark = marks.next().unwrap_or(usize::MAX);
         }
-        let end = word_end(bytes, at);
-        let word = &bytes[at..end];
-        if let Some((start, next)) = waiting.take() {
+        let (end, following) = word_at(bytes, start);
+        let word = &bytes[start..end];
+        if let Some((first, next)) = waiting.take() {
             if first_words.may_follow(next, word) {
-                starts.push(start);
+                starts.push(first);
             }
         }
-        if class == Class::Digit {
-            starts.push(at);
+        if word[0].is_ascii_digit() {
+            starts.push(start);
         } else if let Some(next) = first_words.get(word) {
             if next == Next::Any {
-                starts.push(at);
+                starts.push(start);
             } else {
-                waiting = Some((at, next));
+                waiting = Some((start, next));
             }
         }
         decades |= word[word.len() - 1] | 0x20 == b's' && may_end_decade(word);
-        at = end;
+        next = following.or_else(|| next_word(bytes, end));
+    }
+    while next_mark != usize::MAX {
+        starts.extend(waiting.take().map(|(start, _)| start));
+        starts.push(next_mark);
+        next_mark = marks.next().unwrap_or(usize::MAX);
     }
     if decades {
         let inside = decades_inside(bytes);
@@ -731,7 +748,7 @@ fn decades_inside(bytes: &[u8]) -> Vec<usize> {
             at += 1;
             continue;
         }
-        let end = word_end(bytes, at);
+        let (end, _) = word_at(bytes, at);
         if let Some(offset) = decade_inside(&bytes[at..end]) {
             inside.push(at + offset);
         }
@@ -873,8 +890,14 @@ impl<'h> Captures<'h> {
         self.caps.get_group(index).map(|span| self.group(span))
     }
 
+    /// The group named `name`: a few names to compare, where the group index would hash it.
     fn name(&self, name: &str) -> Option<Group<'h>> {
-        self.caps.get_group_by_name(name).map(|span| self.group(span))
+        let index = self
+            .caps
+            .group_info()
+            .pattern_names(PatternID::ZERO)
+            .position(|n| n == Some(name))?;
+        self.get(index)
     }
 }
 
@@ -2280,6 +2303,29 @@ mod tests {
                     proptest::prop_assert_eq!(e.char_end, text[..e.end].chars().count());
                 }
             }
+        }
+    }
+
+    /// Eight bytes at a time, a byte is a letter or digit as in the table.
+    #[test]
+    fn alphanumeric_bytes_as_the_table() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = [b'a'; 8];
+                chunk[at] = b;
+                let found = alphanumeric_bytes(u64::from_le_bytes(chunk)) >> (8 * at + 7) & 1 == 1;
+                assert_eq!(found, ASCII_ALPHANUMERIC[usize::from(b)], "{b:#x} at {at}");
+            }
+        }
+        let text = b"mid-1990s and Twenties, 2019x\xc3\xa9ab";
+        for start in 0..text.len() {
+            let bytewise = (start + 1..text.len())
+                .find(|&i| !ASCII_ALPHANUMERIC[usize::from(text[i])])
+                .unwrap_or(text.len());
+            let next = (bytewise..text.len()).find(|&i| ASCII_ALPHANUMERIC[usize::from(text[i])]);
+            let (end, following) = word_at(text, start);
+            assert_eq!(end, bytewise, "{start}");
+            assert!(following.is_none() || following == next, "{start}");
         }
     }
 
