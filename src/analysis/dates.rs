@@ -398,7 +398,7 @@ impl DateFinder {
         let (pattern, regex) = &self.alternatives[i];
         regex.get_or_init(|| {
             meta::Regex::builder()
-                .configure(meta::Regex::config().hybrid(false).dfa(false).onepass(false))
+                .configure(meta::Regex::config().hybrid(false).dfa(false))
                 .build(pattern)
                 .expect("static date pattern")
         })
@@ -482,23 +482,19 @@ const OTHER_FIRST_WORDS: &[&str] = &[
     "fall", "winter", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
 ];
 
-/// Every word a match can begin with, lower-cased ("the", "last", "june", "tues", "twenty"): the
-/// month, weekday and number words come from the lists the patterns are built from.
-fn first_words() -> impl Iterator<Item = String> {
-    let listed = [
-        MONTHS_FULL,
-        MONTH_ABBREVIATIONS,
-        WEEKDAYS,
-        WEEKDAY_ABBREVIATIONS,
-        NUMBER_WORDS,
-    ]
-    .into_iter()
-    .flat_map(|words| words.split('|'));
+/// Every word a match can begin with ("the", "last", "twenty", "June", "Tues"), and whether only
+/// in the case given: the patterns take month and weekday names as written, the other words in
+/// any case. The month, weekday and number words come from the lists the patterns are built from.
+fn first_words() -> impl Iterator<Item = (&'static str, bool)> {
+    let names = [MONTHS_FULL, MONTH_ABBREVIATIONS, WEEKDAYS, WEEKDAY_ABBREVIATIONS]
+        .into_iter()
+        .flat_map(|words| words.split('|'));
     OTHER_FIRST_WORDS
         .iter()
         .copied()
-        .chain(listed)
-        .map(str::to_ascii_lowercase)
+        .chain(NUMBER_WORDS.split('|'))
+        .map(|word| (word, false))
+        .chain(names.map(|word| (word, true)))
 }
 
 /// The longest of [`first_words`]: nine ASCII characters of seven bits each fit a `u64` key.
@@ -522,6 +518,18 @@ const AFTER_A: &[&str] = &[
     "month", "months", "year", "years", "decade", "decades", "century", "centuries",
 ];
 
+/// The words that can follow "this" in a match ("this week", "this past Monday", "this May"), in
+/// lower case, besides the month and weekday names.
+#[rustfmt::skip]
+const AFTER_THIS: &[&str] = &[
+    "past", "coming", "weekend", "week", "month", "year", "years", "decade", "quarter", "morning", "afternoon",
+    "evening", "night", "spring", "summer", "autumn", "fall", "winter",
+];
+
+/// How the word after "that" begins in a match ("that day", "that morning"): the pattern ends
+/// there without a word boundary.
+const AFTER_THAT: &[&str] = &["day", "morning", "afternoon", "evening", "night"];
+
 /// What a first word asks of the word after it.
 #[derive(Clone, Copy, PartialEq)]
 enum Next {
@@ -530,6 +538,10 @@ enum Next {
     AfterThe,
     /// One of [`AFTER_A`].
     AfterA,
+    /// One of [`AFTER_THIS`] or a month or weekday name.
+    AfterThis,
+    /// A word beginning with one of [`AFTER_THAT`].
+    AfterThat,
 }
 
 /// [`first_words`] in the forms [`match_starts`] tests a word against.
@@ -538,10 +550,12 @@ struct FirstWords {
     /// words of running text are ruled out by this one load.
     lengths: [u16; 128],
     /// By lower-cased first byte and length ([`FirstWords::bucket`]), the first words as
-    /// [`word_key`]s, with what they ask of the next word: a few to compare, no hashing.
-    keys: Vec<Vec<(u64, Next)>>,
+    /// [`word_key`]s, with what they ask of the next word and, for a word taken only as written,
+    /// its [`exact_key`]: a few to compare, no hashing.
+    keys: Vec<Vec<(u64, Next, Option<u64>)>>,
     after_the: FxHashSet<u64>,
     after_a: FxHashSet<u64>,
+    after_this: FxHashSet<u64>,
 }
 
 impl FirstWords {
@@ -551,29 +565,33 @@ impl FirstWords {
         let next = |word: &str| match word {
             "the" => Next::AfterThe,
             "a" | "an" => Next::AfterA,
+            "this" => Next::AfterThis,
+            "that" => Next::AfterThat,
             _ => Next::Any,
         };
-        for word in first_words() {
+        // A word listed twice keeps its first entry: the one in any case.
+        for (word, as_written) in first_words() {
             let bytes = word.as_bytes();
-            lengths[usize::from(bytes[0])] |= 1 << word.len();
-            let bucket: &mut Vec<(u64, Next)> = &mut keys[Self::bucket(bytes)];
+            lengths[usize::from(bytes[0] | 0x20) & 0x7F] |= 1 << word.len();
+            let bucket: &mut Vec<(u64, Next, Option<u64>)> = &mut keys[Self::bucket(bytes)];
             let key = word_key(bytes);
-            if !bucket.iter().any(|&(k, _)| k == key) {
-                bucket.push((key, next(&word)));
+            if !bucket.iter().any(|&(k, _, _)| k == key) {
+                bucket.push((key, next(word), as_written.then(|| exact_key(bytes))));
             }
         }
-        let keyed = |words: &[&str]| {
+        let keyed = |words: &mut dyn Iterator<Item = &str>| {
             words
-                .iter()
                 .filter(|w| w.len() <= FIRST_WORD_MAX)
                 .map(|w| word_key(w.as_bytes()))
                 .collect()
         };
+        let names = [MONTHS_FULL, WEEKDAYS].into_iter().flat_map(|words| words.split('|'));
         FirstWords {
             lengths,
             keys,
-            after_the: keyed(AFTER_THE),
-            after_a: keyed(AFTER_A),
+            after_the: keyed(&mut AFTER_THE.iter().copied()),
+            after_a: keyed(&mut AFTER_A.iter().copied()),
+            after_this: keyed(&mut AFTER_THIS.iter().copied().chain(names)),
         }
     }
 
@@ -589,9 +607,8 @@ impl FirstWords {
             return None;
         }
         let key = word_key(word);
-        self.keys[Self::bucket(word)]
-            .iter()
-            .find_map(|&(k, next)| (k == key).then_some(next))
+        let &(_, next, exact) = self.keys[Self::bucket(word)].iter().find(|&&(k, _, _)| k == key)?;
+        exact.is_none_or(|exact| exact == exact_key(word)).then_some(next)
     }
 
     /// Whether `word` (a run of ASCII letters and digits) may follow a first word asking `next`.
@@ -602,8 +619,19 @@ impl FirstWords {
             Next::Any => true,
             Next::AfterThe => word[0].is_ascii_digit() || among(&self.after_the),
             Next::AfterA => among(&self.after_a),
+            Next::AfterThis => among(&self.after_this),
+            Next::AfterThat => AFTER_THAT.iter().any(|start| {
+                word.get(..start.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(start.as_bytes()))
+            }),
         }
     }
+}
+
+/// A word of ASCII letters and digits up to [`FIRST_WORD_MAX`] long, as written, as one number:
+/// seven bits a character.
+fn exact_key(word: &[u8]) -> u64 {
+    word.iter().rev().fold(0, |key, &b| key << 7 | u64::from(b))
 }
 
 /// A word of ASCII letters and digits up to [`FIRST_WORD_MAX`] long, lower-cased, as one number:
@@ -906,6 +934,9 @@ fn group<'h>(caps: &Captures<'h>, name: &str) -> Option<&'h str> {
 }
 
 fn lower(s: &str) -> String {
+    if !s.contains(char::is_whitespace) {
+        return s.to_ascii_lowercase(); // one word: nothing to split and join
+    }
     s.to_ascii_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -1847,6 +1878,16 @@ mod tests {
         "last ",
         "this ",
         "that ",
+        "This ",
+        "THAT ",
+        "may ",
+        "march ",
+        "MAY ",
+        "sun ",
+        "Days",
+        "mornings ",
+        "nights",
+        "daytime ",
         "same ",
         "year",
         "-end",
