@@ -530,6 +530,18 @@ const AFTER_THIS: &[&str] = &[
 /// there without a word boundary.
 const AFTER_THAT: &[&str] = &["day", "morning", "afternoon", "evening", "night"];
 
+/// The words that can follow a number in a match, in lower case, besides the month names: a
+/// unit ("5 years", "10-day"), "of" ("21st of June"), a clock's "am" or "pm" ("10 a.m.").
+#[rustfmt::skip]
+const AFTER_NUMBER: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+    "year", "years", "decade", "decades", "century", "centuries", "of", "a", "p", "am", "pm",
+];
+
+/// The endings a word that begins with digits can have in a match, in lower case: "21st",
+/// "1990s", "10am", "10a.m.".
+const NUMBER_ENDINGS: &[&str] = &["st", "nd", "rd", "th", "s", "am", "pm", "a", "p"];
+
 /// What a first word asks of the word after it.
 #[derive(Clone, Copy, PartialEq)]
 enum Next {
@@ -542,13 +554,15 @@ enum Next {
     AfterThis,
     /// A word beginning with one of [`AFTER_THAT`].
     AfterThat,
+    /// One of [`AFTER_NUMBER`] or a month name.
+    AfterNumber,
 }
 
 /// [`first_words`] in the forms [`match_starts`] tests a word against.
 struct FirstWords {
-    /// By lower-cased first byte, the lengths of the first words it begins (bit `len`): most
-    /// words of running text are ruled out by this one load.
-    lengths: [u16; 128],
+    /// By their first two letters in any case ([`FirstWords::pair`]), the lengths of the first
+    /// words (bit `len`): most words of running text are ruled out by this one load.
+    lengths: Box<[u16; 1024]>,
     /// By lower-cased first byte and length ([`FirstWords::bucket`]), the first words as
     /// [`word_key`]s, with what they ask of the next word and, for a word taken only as written,
     /// its [`exact_key`]: a few to compare, no hashing.
@@ -556,11 +570,12 @@ struct FirstWords {
     after_the: FxHashSet<u64>,
     after_a: FxHashSet<u64>,
     after_this: FxHashSet<u64>,
+    after_number: FxHashSet<u64>,
 }
 
 impl FirstWords {
     fn new() -> Self {
-        let mut lengths = [0u16; 128];
+        let mut lengths = Box::new([0u16; 1024]);
         let mut keys = vec![Vec::new(); 128 * (FIRST_WORD_MAX + 1)];
         let next = |word: &str| match word {
             "the" => Next::AfterThe,
@@ -572,7 +587,7 @@ impl FirstWords {
         // A word listed twice keeps its first entry: the one in any case.
         for (word, as_written) in first_words() {
             let bytes = word.as_bytes();
-            lengths[usize::from(bytes[0] | 0x20) & 0x7F] |= 1 << word.len();
+            lengths[Self::pair(bytes)] |= 1 << word.len();
             let bucket: &mut Vec<(u64, Next, Option<u64>)> = &mut keys[Self::bucket(bytes)];
             let key = word_key(bytes);
             if !bucket.iter().any(|&(k, _, _)| k == key) {
@@ -586,13 +601,28 @@ impl FirstWords {
                 .collect()
         };
         let names = [MONTHS_FULL, WEEKDAYS].into_iter().flat_map(|words| words.split('|'));
+        let months = [MONTHS_FULL, MONTH_ABBREVIATIONS].into_iter().flat_map(|words| words.split('|'));
         FirstWords {
             lengths,
             keys,
             after_the: keyed(&mut AFTER_THE.iter().copied()),
             after_a: keyed(&mut AFTER_A.iter().copied()),
             after_this: keyed(&mut AFTER_THIS.iter().copied().chain(names)),
+            after_number: keyed(&mut AFTER_NUMBER.iter().copied().chain(months)),
         }
+    }
+
+    /// Where in `lengths` a word is: five bits of each of its first two bytes (of the first
+    /// alone for a one-letter word), which tell a letter in any case from any other letter.
+    fn pair(word: &[u8]) -> usize {
+        let second = word.get(1).map_or(0, |&b| usize::from(b & 0x1F));
+        usize::from(word[0] & 0x1F) << 5 | second
+    }
+
+    /// Whether `word`, a run of ASCII letters and digits not starting with a digit, may be one of
+    /// the first words: `false` for most words, at the cost of one load.
+    fn may_be(&self, word: &[u8]) -> bool {
+        word.len() <= FIRST_WORD_MAX && self.lengths[Self::pair(word)] & 1 << word.len() != 0
     }
 
     /// Where in `keys` a word of at most [`FIRST_WORD_MAX`] bytes is.
@@ -603,7 +633,7 @@ impl FirstWords {
     /// Whether `word`, a run of ASCII letters and digits not starting with a digit, is one of
     /// the first words in any case, and what it asks of the next word.
     fn get(&self, word: &[u8]) -> Option<Next> {
-        if word.len() > FIRST_WORD_MAX || self.lengths[usize::from(word[0] | 0x20) & 0x7F] & 1 << word.len() == 0 {
+        if !self.may_be(word) {
             return None;
         }
         let key = word_key(word);
@@ -620,6 +650,7 @@ impl FirstWords {
             Next::AfterThe => word[0].is_ascii_digit() || among(&self.after_the),
             Next::AfterA => among(&self.after_a),
             Next::AfterThis => among(&self.after_this),
+            Next::AfterNumber => among(&self.after_number),
             Next::AfterThat => AFTER_THAT.iter().any(|start| {
                 word.get(..start.len())
                     .is_some_and(|head| head.eq_ignore_ascii_case(start.as_bytes()))
@@ -662,40 +693,70 @@ fn alphanumeric_bytes(x: u64) -> u64 {
     (letters | digits) & !x
 }
 
-/// The end of the word (run of ASCII letters and digits) that starts at `start`, eight bytes
-/// at a time as most words end within the first eight, and the start of the next word when
-/// those eight bytes show it.
-fn word_at(bytes: &[u8], start: usize) -> (usize, Option<usize>) {
+/// The end of the word (run of ASCII letters and digits) that starts at `start`: eight bytes at
+/// a time.
+fn word_end(bytes: &[u8], start: usize) -> usize {
     let mut at = start + 1;
     while let Some(chunk) = bytes.get(at..at + 8) {
-        let words = alphanumeric_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
-        let others = !words & HIGH;
+        let others = !alphanumeric_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) & HIGH;
         if others != 0 {
-            // The high bit of the first byte that is no letter or digit, and those of the bytes after it.
-            let bit = others.trailing_zeros();
-            let after = words & u64::MAX << bit;
-            let next = (after != 0).then(|| at + (after.trailing_zeros() / 8) as usize);
-            return (at + (bit / 8) as usize, next);
+            return at + (others.trailing_zeros() / 8) as usize;
         }
         at += 8;
     }
     while at < bytes.len() && ASCII_ALPHANUMERIC[usize::from(bytes[at])] {
         at += 1;
     }
-    (at, None)
+    at
 }
 
-/// The first letter or digit of `bytes` from `from` on: eight bytes at a time.
-fn next_word(bytes: &[u8], from: usize) -> Option<usize> {
-    let mut at = from;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let words = alphanumeric_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
-        if words != 0 {
-            return Some(at + (words.trailing_zeros() / 8) as usize);
-        }
-        at += 8;
+/// Gathers the low bit of each byte into the top byte (byte `j` to bit `56 + j`).
+const GATHER: u64 = 0x0102_0408_1020_4080;
+
+/// Bit `i` set when byte `at + i` of `bytes` is an ASCII letter or digit, for 64 bytes (none past
+/// the end).
+fn alphanumeric_block(bytes: &[u8], at: usize) -> u64 {
+    let mut bits = 0;
+    for k in 0..8 {
+        let from = at + 8 * k;
+        let x = match bytes.get(from..from + 8) {
+            Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
+            None => {
+                let mut chunk = [0u8; 8];
+                let rest = bytes.get(from..).unwrap_or_default();
+                chunk[..rest.len()].copy_from_slice(rest);
+                u64::from_le_bytes(chunk)
+            }
+        };
+        bits |= (alphanumeric_bytes(x) >> 7).wrapping_mul(GATHER) >> 56 << (8 * k);
     }
-    (at..bytes.len()).find(|&i| ASCII_ALPHANUMERIC[usize::from(bytes[i])])
+    bits
+}
+
+/// Calls `f` with the start and end of each word of `bytes` (run of ASCII letters and digits),
+/// in order: 64 bytes at a time, the words told by bit operations on which bytes are letters or
+/// digits rather than byte by byte.
+fn for_each_word(bytes: &[u8], mut f: impl FnMut(usize, usize)) {
+    let mut block = 0;
+    // Whether the last byte of the previous block is in a word, which then goes on.
+    let mut carry = 0;
+    while block < bytes.len() {
+        let bits = alphanumeric_block(bytes, block);
+        let mut starts = bits & !(bits << 1 | carry);
+        while starts != 0 {
+            let i = starts.trailing_zeros() as usize;
+            let run = (!(bits >> i)).trailing_zeros() as usize;
+            let end = if i + run < 64 {
+                block + i + run
+            } else {
+                word_end(bytes, block + 63)
+            };
+            f(block + i, end);
+            starts &= starts - 1;
+        }
+        carry = bits >> 63;
+        block += 64;
+    }
 }
 
 /// Whether `bytes` hold a long s ("ſ", C5 BF) or a Kelvin sign ("K", E2 84 AA).
@@ -725,22 +786,28 @@ fn match_starts(text: &str, first_words: &FirstWords) -> Option<Vec<usize>> {
     // "[" and "'", which begin a match and end the wait of a "the" or "a" (kept whatever follows).
     let mut marks = memchr::memchr2_iter(b'[', b'\'', bytes);
     let mut next_mark = marks.next().unwrap_or(usize::MAX);
-    let mut next = next_word(bytes, 0);
-    while let Some(start) = next {
+    for_each_word(bytes, |start, end| {
         while next_mark < start {
             starts.extend(waiting.take().map(|(start, _)| start));
             starts.push(next_mark);
             next_mark = marks.next().unwrap_or(usize::MAX);
         }
-        let (end, following) = word_at(bytes, start);
         let word = &bytes[start..end];
+        decades |= word[word.len() - 1] | 0x20 == b's' && may_end_decade(word);
+        if waiting.is_none() && !word[0].is_ascii_digit() && !first_words.may_be(word) {
+            return; // most words: nothing to do
+        }
         if let Some((first, next)) = waiting.take() {
             if first_words.may_follow(next, word) {
                 starts.push(first);
             }
         }
         if word[0].is_ascii_digit() {
-            starts.push(start);
+            match number_start(word, bytes.get(end).copied()) {
+                Some(Next::Any) => starts.push(start),
+                Some(next) => waiting = Some((start, next)),
+                None => {}
+            }
         } else if let Some(next) = first_words.get(word) {
             if next == Next::Any {
                 starts.push(start);
@@ -748,9 +815,7 @@ fn match_starts(text: &str, first_words: &FirstWords) -> Option<Vec<usize>> {
                 waiting = Some((start, next));
             }
         }
-        decades |= word[word.len() - 1] | 0x20 == b's' && may_end_decade(word);
-        next = following.or_else(|| next_word(bytes, end));
-    }
+    });
     while next_mark != usize::MAX {
         starts.extend(waiting.take().map(|(start, _)| start));
         starts.push(next_mark);
@@ -766,6 +831,26 @@ fn match_starts(text: &str, first_words: &FirstWords) -> Option<Vec<usize>> {
     Some(starts)
 }
 
+/// Whether a word beginning with a digit can begin a match, given the byte after it, and what it
+/// asks of the next word. Four digits can be a year, with anything after them. Other numbers
+/// go on with a decimal or the minutes (".", ":"), "]" ("[2] days ago") or else the next word:
+/// a unit, "of" or a month, "am" or "pm" ([`AFTER_NUMBER`]). Digits with letters are an
+/// ordinal, a decade or a clock time ([`NUMBER_ENDINGS`]).
+fn number_start(word: &[u8], after: Option<u8>) -> Option<Next> {
+    let digits = word.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == word.len() {
+        return match (digits, after) {
+            (4, _) | (_, Some(b'.' | b':' | b']')) => Some(Next::Any),
+            _ => Some(Next::AfterNumber),
+        };
+    }
+    let ending = &word[digits..];
+    NUMBER_ENDINGS
+        .iter()
+        .any(|e| ending.eq_ignore_ascii_case(e.as_bytes()))
+        .then_some(Next::Any)
+}
+
 /// The places inside words where a decade can start ([`decade_inside`]): a second pass, for the
 /// few texts that have a decade.
 fn decades_inside(bytes: &[u8]) -> Vec<usize> {
@@ -776,7 +861,7 @@ fn decades_inside(bytes: &[u8]) -> Vec<usize> {
             at += 1;
             continue;
         }
-        let (end, _) = word_at(bytes, at);
+        let end = word_end(bytes, at);
         if let Some(offset) = decade_inside(&bytes[at..end]) {
             inside.push(at + offset);
         }
@@ -1888,6 +1973,24 @@ mod tests {
         "mornings ",
         "nights",
         "daytime ",
+        "5 ",
+        "10",
+        "am",
+        "AM ",
+        "a.m. ",
+        "21",
+        "st ",
+        "rd ",
+        "x ",
+        "of ",
+        "June",
+        "Jun.",
+        "-",
+        "1990",
+        "s ",
+        "%",
+        "people ",
+        "seconds",
         "same ",
         "year",
         "-end",
@@ -2363,10 +2466,27 @@ mod tests {
             let bytewise = (start + 1..text.len())
                 .find(|&i| !ASCII_ALPHANUMERIC[usize::from(text[i])])
                 .unwrap_or(text.len());
-            let next = (bytewise..text.len()).find(|&i| ASCII_ALPHANUMERIC[usize::from(text[i])]);
-            let (end, following) = word_at(text, start);
-            assert_eq!(end, bytewise, "{start}");
-            assert!(following.is_none() || following == next, "{start}");
+            assert_eq!(word_end(text, start), bytewise, "{start}");
+        }
+        // Words 64 bytes at a time, across blocks and at the end, are those of a byte scan.
+        let long = "a".repeat(70) + " 1990s, x" + &"é".repeat(30) + "Tue. " + &"b".repeat(63) + " z";
+        for text in [&b"mid-1990s and Twenties, 2019x\xc3\xa9ab"[..], long.as_bytes(), b"", b"a", b" "] {
+            let mut words = Vec::new();
+            for_each_word(text, |start, end| words.push((start, end)));
+            let mut bytewise = Vec::new();
+            let mut at = 0;
+            while at < text.len() {
+                if ASCII_ALPHANUMERIC[usize::from(text[at])] {
+                    let end = (at..text.len())
+                        .find(|&i| !ASCII_ALPHANUMERIC[usize::from(text[i])])
+                        .unwrap_or(text.len());
+                    bytewise.push((at, end));
+                    at = end;
+                } else {
+                    at += 1;
+                }
+            }
+            assert_eq!(words, bytewise);
         }
     }
 
