@@ -334,9 +334,10 @@ impl DateFinder {
         let alternatives = alternatives();
         DateFinder {
             // The union is big: with the default lazy-DFA cache (2 MB) the cache keeps filling
-            // up, is cleared and the same states are rebuilt, article after article.
+            // up, is cleared and the same states are rebuilt, article after article. It is
+            // searched anchored, where a prefilter of its literals has nothing to skip.
             re: meta::Regex::builder()
-                .configure(meta::Regex::config().hybrid_cache_capacity(DATE_DFA_CACHE))
+                .configure(meta::Regex::config().hybrid_cache_capacity(DATE_DFA_CACHE).auto_prefilter(false))
                 .build_many(&alternatives)
                 .expect("static date pattern"),
             alternatives: alternatives.iter().map(|a| (format!("^(?:{a})$"), OnceLock::new())).collect(),
@@ -393,12 +394,12 @@ impl DateFinder {
 
     /// Alternative `i`, anchored at both ends. Only its groups are wanted, on an extent it is
     /// known to match: no DFA is built to find the match first (the backtracker takes the
-    /// extent directly), which also makes it cheap to compile.
+    /// extent directly) and no prefilter, which also makes it cheap to compile.
     fn alternative(&self, i: usize) -> &meta::Regex {
         let (pattern, regex) = &self.alternatives[i];
         regex.get_or_init(|| {
             meta::Regex::builder()
-                .configure(meta::Regex::config().hybrid(false).dfa(false))
+                .configure(meta::Regex::config().hybrid(false).dfa(false).auto_prefilter(false))
                 .build(pattern)
                 .expect("static date pattern")
         })
