@@ -454,7 +454,11 @@ impl DateFinder {
     /// Each with the index of the alternative that matched.
     fn extents(&self, text: &str) -> Vec<(Range<usize>, usize)> {
         let Some(starts) = match_starts(text, &self.first_words) else {
-            return self.re.find_iter(text).map(|m| (m.range(), m.pattern().as_usize())).collect();
+            return self
+                .re
+                .find_iter(text)
+                .map(|m| (m.range(), m.pattern().as_usize()))
+                .collect();
         };
         let mut out = Vec::new();
         let mut from = 0;
@@ -602,7 +606,9 @@ impl FirstWords {
                 .collect()
         };
         let names = [MONTHS_FULL, WEEKDAYS].into_iter().flat_map(|words| words.split('|'));
-        let months = [MONTHS_FULL, MONTH_ABBREVIATIONS].into_iter().flat_map(|words| words.split('|'));
+        let months = [MONTHS_FULL, MONTH_ABBREVIATIONS]
+            .into_iter()
+            .flat_map(|words| words.split('|'));
         FirstWords {
             lengths,
             keys,
@@ -689,7 +695,7 @@ fn bytes_between(x: u64, lo: u8, hi: u8) -> u64 {
 fn alphanumeric_bytes(x: u64) -> u64 {
     let ascii = x & !HIGH;
     // `| 0x20` lower-cases a letter and takes no other byte into "a"..="z".
-    let letters = bytes_between(ascii | ONES * 0x20, b'a', b'z');
+    let letters = bytes_between(ascii | (ONES * 0x20), b'a', b'z');
     let digits = bytes_between(ascii, b'0', b'9');
     (letters | digits) & !x
 }
@@ -715,20 +721,20 @@ fn word_end(bytes: &[u8], start: usize) -> usize {
 const GATHER: u64 = 0x0102_0408_1020_4080;
 
 /// Bit `i` set when byte `at + i` of `bytes` is an ASCII letter or digit, for 64 bytes (none past
-/// the end).
+/// the end). `at` is inside `bytes`.
 fn alphanumeric_block(bytes: &[u8], at: usize) -> u64 {
+    let mut padded = [0u8; 64];
+    let block = match bytes.get(at..at + 64) {
+        Some(block) => block,
+        None => {
+            let rest = &bytes[at..];
+            padded[..rest.len()].copy_from_slice(rest);
+            &padded
+        }
+    };
     let mut bits = 0;
-    for k in 0..8 {
-        let from = at + 8 * k;
-        let x = match bytes.get(from..from + 8) {
-            Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
-            None => {
-                let mut chunk = [0u8; 8];
-                let rest = bytes.get(from..).unwrap_or_default();
-                chunk[..rest.len()].copy_from_slice(rest);
-                u64::from_le_bytes(chunk)
-            }
-        };
+    for (k, chunk) in block.chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
         bits |= (alphanumeric_bytes(x) >> 7).wrapping_mul(GATHER) >> 56 << (8 * k);
     }
     bits
@@ -2471,7 +2477,13 @@ mod tests {
         }
         // Words 64 bytes at a time, across blocks and at the end, are those of a byte scan.
         let long = "a".repeat(70) + " 1990s, x" + &"é".repeat(30) + "Tue. " + &"b".repeat(63) + " z";
-        for text in [&b"mid-1990s and Twenties, 2019x\xc3\xa9ab"[..], long.as_bytes(), b"", b"a", b" "] {
+        for text in [
+            &b"mid-1990s and Twenties, 2019x\xc3\xa9ab"[..],
+            long.as_bytes(),
+            b"",
+            b"a",
+            b" ",
+        ] {
             let mut words = Vec::new();
             for_each_word(text, |start, end| words.push((start, end)));
             let mut bytewise = Vec::new();
