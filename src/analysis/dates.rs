@@ -547,6 +547,31 @@ const AFTER_NUMBER: &[&str] = &[
 /// "1990s", "10am", "10a.m.".
 const NUMBER_ENDINGS: &[&str] = &["st", "nd", "rd", "th", "s", "am", "pm", "a", "p"];
 
+/// The units that can follow a number word or "several", "few", "many" in a match ("two years",
+/// "several days ago"), in lower case, besides the digits of a compound number ("twenty-one").
+#[rustfmt::skip]
+const UNITS: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+    "year", "years", "decade", "decades", "century", "centuries",
+];
+
+/// The compound numbers' second words ("twenty-one").
+const DIGIT_WORDS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
+/// What can follow "each" or "every" in a match ("every day", "each Monday"), in lower case,
+/// besides the weekday names.
+const AFTER_EVERY: &[&str] = &[
+    "day",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+];
+
 /// What a first word asks of the word after it.
 #[derive(Clone, Copy, PartialEq)]
 enum Next {
@@ -561,6 +586,14 @@ enum Next {
     AfterThat,
     /// One of [`AFTER_NUMBER`] or a month name.
     AfterNumber,
+    /// One of [`UNITS`] or [`DIGIT_WORDS`].
+    AfterQuantity,
+    /// One of [`AFTER_EVERY`] or a weekday name.
+    AfterEvery,
+    /// "quarter" ("first-quarter").
+    AfterOrdinal,
+    /// "end" ("year-end").
+    AfterYear,
 }
 
 /// [`first_words`] in the forms [`match_starts`] tests a word against.
@@ -576,6 +609,8 @@ struct FirstWords {
     after_a: FxHashSet<u64>,
     after_this: FxHashSet<u64>,
     after_number: FxHashSet<u64>,
+    after_quantity: FxHashSet<u64>,
+    after_every: FxHashSet<u64>,
 }
 
 impl FirstWords {
@@ -587,6 +622,11 @@ impl FirstWords {
             "a" | "an" => Next::AfterA,
             "this" => Next::AfterThis,
             "that" => Next::AfterThat,
+            "several" | "few" | "many" => Next::AfterQuantity,
+            "each" | "every" => Next::AfterEvery,
+            "first" | "second" | "third" | "fourth" | "final" => Next::AfterOrdinal,
+            "year" => Next::AfterYear,
+            _ if NUMBER_WORDS.split('|').any(|n| n == word) => Next::AfterQuantity,
             _ => Next::Any,
         };
         // A word listed twice keeps its first entry: the one in any case.
@@ -616,6 +656,8 @@ impl FirstWords {
             after_a: keyed(&mut AFTER_A.iter().copied()),
             after_this: keyed(&mut AFTER_THIS.iter().copied().chain(names)),
             after_number: keyed(&mut AFTER_NUMBER.iter().copied().chain(months)),
+            after_quantity: keyed(&mut UNITS.iter().chain(DIGIT_WORDS).copied()),
+            after_every: keyed(&mut AFTER_EVERY.iter().copied().chain(WEEKDAYS.split('|'))),
         }
     }
 
@@ -658,6 +700,10 @@ impl FirstWords {
             Next::AfterA => among(&self.after_a),
             Next::AfterThis => among(&self.after_this),
             Next::AfterNumber => among(&self.after_number),
+            Next::AfterQuantity => among(&self.after_quantity),
+            Next::AfterEvery => among(&self.after_every),
+            Next::AfterOrdinal => word.eq_ignore_ascii_case(b"quarter"),
+            Next::AfterYear => word.eq_ignore_ascii_case(b"end"),
             Next::AfterThat => AFTER_THAT.iter().any(|start| {
                 word.get(..start.len())
                     .is_some_and(|head| head.eq_ignore_ascii_case(start.as_bytes()))
@@ -1998,6 +2044,20 @@ mod tests {
         "%",
         "people ",
         "seconds",
+        "one ",
+        "One-",
+        "nine ",
+        "many ",
+        "each ",
+        "Every ",
+        "quarter ",
+        "Quarter",
+        "year-",
+        "end",
+        "times ",
+        "hundred",
+        "forty",
+        "Final ",
         "same ",
         "year",
         "-end",
