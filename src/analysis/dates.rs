@@ -418,7 +418,12 @@ impl DateFinder {
         for (m, i) in self.extents(text) {
             let extent = &text[m.clone()];
             // Anchored on the extent alone, so no search: only the parts are extracted.
-            let Some(caps) = Captures::of(self.alternative(i), extent) else {
+            let caps = if ALTERNATIVE_NAMES[i] == "yr" {
+                Captures::of_year(extent)
+            } else {
+                Captures::of(self.alternative(i), extent)
+            };
+            let Some(caps) = caps else {
                 continue;
             };
             let Some(found) = interpret(ALTERNATIVE_NAMES[i], &caps, m.start, &mut ctx) else {
@@ -1010,7 +1015,8 @@ impl Context<'_> {
 
 /// The groups of one alternative's match of a whole extent, as `regex::Captures` gives them.
 struct Captures<'h> {
-    caps: captures::Captures,
+    /// `None` for the year alternative ([`Captures::of_year`]).
+    caps: Option<captures::Captures>,
     extent: &'h str,
 }
 
@@ -1041,7 +1047,17 @@ impl<'h> Captures<'h> {
     fn of(regex: &meta::Regex, extent: &'h str) -> Option<Self> {
         let mut caps = regex.create_captures();
         regex.search_captures(&Input::new(extent).anchored(Anchored::Yes), &mut caps);
-        caps.is_match().then_some(Captures { caps, extent })
+        caps.is_match().then_some(Captures {
+            caps: Some(caps),
+            extent,
+        })
+    }
+
+    /// The groups of the year alternative ("yr") on an extent it matched ("2019", "mid-2020"):
+    /// its pattern ends with the four digits of the year, so no regex need tell where they are.
+    fn of_year(extent: &'h str) -> Option<Self> {
+        let year = extent.len().checked_sub(4)?;
+        extent.is_char_boundary(year).then_some(Captures { caps: None, extent })
     }
 
     fn group(&self, span: Span) -> Group<'h> {
@@ -1053,13 +1069,23 @@ impl<'h> Captures<'h> {
     }
 
     fn get(&self, index: usize) -> Option<Group<'h>> {
-        self.caps.get_group(index).map(|span| self.group(span))
+        match &self.caps {
+            Some(caps) => caps.get_group(index).map(|span| self.group(span)),
+            None => (index == 0).then(|| self.group(Span::from(0..self.extent.len()))),
+        }
     }
 
     /// The group named `name`: a few names to compare, where the group index would hash it.
     fn name(&self, name: &str) -> Option<Group<'h>> {
-        let index = self
-            .caps
+        let Some(caps) = &self.caps else {
+            let len = self.extent.len();
+            return match name {
+                "yr" => self.get(0),
+                "yr_y" => Some(self.group(Span::from(len - 4..len))),
+                _ => None,
+            };
+        };
+        let index = caps
             .group_info()
             .pattern_names(PatternID::ZERO)
             .position(|n| n == Some(name))?;
@@ -2560,6 +2586,29 @@ mod tests {
                 }
             }
             assert_eq!(words, bytewise);
+        }
+    }
+
+    /// The year alternative's groups without its regex are those of its regex.
+    #[test]
+    fn year_groups_without_the_regex() {
+        let f = finder();
+        let i = ALTERNATIVE_NAMES.iter().position(|&n| n == "yr").expect("yr");
+        for extent in [
+            "2019",
+            "mid-2020",
+            "early 2021",
+            "Late\u{a0}1999",
+            "MID-1500",
+            "late  2099",
+        ] {
+            let by_regex = Captures::of(f.alternative(i), extent).expect(extent);
+            let by_end = Captures::of_year(extent).expect(extent);
+            let span = |g: Option<Group>| g.map(|g| (g.start(), g.end(), g.as_str().to_string()));
+            assert_eq!(span(by_regex.get(0)), span(by_end.get(0)), "{extent}");
+            for name in ["yr", "yr_y", "dd"] {
+                assert_eq!(span(by_regex.name(name)), span(by_end.name(name)), "{extent} {name}");
+            }
         }
     }
 
