@@ -15,9 +15,9 @@ use crate::brief::{DateEntry, DateRef, Precision, TimexKind, Where};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
-use regex::{Captures, Regex};
-use regex_automata::{meta, Anchored, Input};
-use rustc_hash::{FxHashMap, FxHashSet};
+use regex::Regex;
+use regex_automata::{meta, util::captures, Anchored, Input, PatternID, Span};
+use rustc_hash::FxHashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -231,18 +231,15 @@ const HOLIDAY_PREFIXES: &[&str] = &[
 
 /// Compiled date patterns.
 ///
-/// `re` (all alternatives) finds each expression's extent; `which` (the same
-/// alternatives, each anchored at both ends, as the patterns of one regex) tells
-/// which one matched that extent, and only that alternative's own small regex
-/// extracts the parts.
+/// `re` (the alternatives as the patterns of one regex) finds each expression's
+/// extent and which alternative matched it: leftmost-first over several patterns
+/// prefers the first that matches, as an alternation does. Only that alternative's
+/// own small regex then extracts the parts.
 pub struct DateFinder {
-    /// The union, searched anchored at the places an expression can start (see [`extents`]).
+    /// The alternatives, searched anchored at the places an expression can start (see [`extents`]).
     re: meta::Regex,
-    /// Leftmost-first over several patterns prefers the first that matches, as an alternation
-    /// does: on the extent alone, the first alternative matching it whole.
-    which: meta::Regex,
-    /// Each alternative anchored, compiled on first use: a short run meets few of them.
-    alternatives: Vec<(String, OnceLock<Regex>)>,
+    /// Each alternative anchored at both ends, compiled on first use: a short run meets few of them.
+    alternatives: Vec<(String, OnceLock<meta::Regex>)>,
     future: Regex,
     first_words: FirstWords,
 }
@@ -337,13 +334,12 @@ impl DateFinder {
         let alternatives = alternatives();
         DateFinder {
             // The union is big: with the default lazy-DFA cache (2 MB) the cache keeps filling
-            // up, is cleared and the same states are rebuilt, article after article.
+            // up, is cleared and the same states are rebuilt, article after article. It is
+            // searched anchored, where a prefilter of its literals has nothing to skip.
             re: meta::Regex::builder()
-                .configure(meta::Regex::config().hybrid_cache_capacity(DATE_DFA_CACHE))
-                .build(&alternatives.join("|"))
+                .configure(meta::Regex::config().hybrid_cache_capacity(DATE_DFA_CACHE).auto_prefilter(false))
+                .build_many(&alternatives)
                 .expect("static date pattern"),
-            which: meta::Regex::new_many(&alternatives.iter().map(|a| format!("^(?:{a})$")).collect::<Vec<_>>())
-                .expect("static date patterns"),
             alternatives: alternatives.iter().map(|a| (format!("^(?:{a})$"), OnceLock::new())).collect(),
             future: Regex::new(
                 r"(?i)(?:(?-u:\b)(?:will|won't|shall|would|going\s+to|scheduled|slated|due\s+to|set\s+to|plans?\s+to|planned|expected\s+to|is\s+to|are\s+to|to\s+be\s+held|upcoming)(?-u:\b)|['’]ll(?-u:\b))",
@@ -396,10 +392,17 @@ impl DateFinder {
         }
     }
 
-    /// Alternative `i`, anchored at both ends.
-    fn alternative(&self, i: usize) -> &Regex {
+    /// Alternative `i`, anchored at both ends. Only its groups are wanted, on an extent it is
+    /// known to match: no DFA is built to find the match first (the backtracker takes the
+    /// extent directly) and no prefilter, which also makes it cheap to compile.
+    fn alternative(&self, i: usize) -> &meta::Regex {
         let (pattern, regex) = &self.alternatives[i];
-        regex.get_or_init(|| Regex::new(pattern).expect("static date pattern"))
+        regex.get_or_init(|| {
+            meta::Regex::builder()
+                .configure(meta::Regex::config().hybrid(false).dfa(false).auto_prefilter(false))
+                .build(pattern)
+                .expect("static date pattern")
+        })
     }
 
     /// Matches and values, before anaphoric expressions are anchored.
@@ -412,18 +415,15 @@ impl DateFinder {
         };
         let mut out: Vec<TimeExpr> = Vec::new();
         let (mut last_byte, mut last_char) = (0, 0);
-        for m in self.extents(text) {
+        for (m, i) in self.extents(text) {
             let extent = &text[m.clone()];
-            // The first alternative that matches exactly this extent is the one the combined regex took.
-            let Some(i) = self
-                .which
-                .search(&Input::new(extent).anchored(Anchored::Yes))
-                .map(|m| m.pattern().as_usize())
-            else {
-                continue;
-            };
             // Anchored on the extent alone, so no search: only the parts are extracted.
-            let Some(caps) = self.alternative(i).captures(extent) else {
+            let caps = if ALTERNATIVE_NAMES[i] == "yr" {
+                Captures::of_year(extent)
+            } else {
+                Captures::of(self.alternative(i), extent)
+            };
+            let Some(caps) = caps else {
                 continue;
             };
             let Some(found) = interpret(ALTERNATIVE_NAMES[i], &caps, m.start, &mut ctx) else {
@@ -456,9 +456,14 @@ impl DateFinder {
     /// the one at the first such place where an anchored search matches, and an anchored search
     /// from a place that begins no date dies within a few bytes, where the unanchored search would
     /// scan the whole text with a much larger automaton (whose states are costly to build).
-    fn extents(&self, text: &str) -> Vec<Range<usize>> {
+    /// Each with the index of the alternative that matched.
+    fn extents(&self, text: &str) -> Vec<(Range<usize>, usize)> {
         let Some(starts) = match_starts(text, &self.first_words) else {
-            return self.re.find_iter(text).map(|m| m.range()).collect();
+            return self
+                .re
+                .find_iter(text)
+                .map(|m| (m.range(), m.pattern().as_usize()))
+                .collect();
         };
         let mut out = Vec::new();
         let mut from = 0;
@@ -469,7 +474,7 @@ impl DateFinder {
             let input = Input::new(text).range(start..).anchored(Anchored::Yes);
             if let Some(m) = self.re.search(&input) {
                 from = m.end();
-                out.push(m.range());
+                out.push((m.range(), m.pattern().as_usize()));
             }
         }
         out
@@ -487,23 +492,19 @@ const OTHER_FIRST_WORDS: &[&str] = &[
     "fall", "winter", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
 ];
 
-/// Every word a match can begin with, lower-cased ("the", "last", "june", "tues", "twenty"): the
-/// month, weekday and number words come from the lists the patterns are built from.
-fn first_words() -> impl Iterator<Item = String> {
-    let listed = [
-        MONTHS_FULL,
-        MONTH_ABBREVIATIONS,
-        WEEKDAYS,
-        WEEKDAY_ABBREVIATIONS,
-        NUMBER_WORDS,
-    ]
-    .into_iter()
-    .flat_map(|words| words.split('|'));
+/// Every word a match can begin with ("the", "last", "twenty", "June", "Tues"), and whether only
+/// in the case given: the patterns take month and weekday names as written, the other words in
+/// any case. The month, weekday and number words come from the lists the patterns are built from.
+fn first_words() -> impl Iterator<Item = (&'static str, bool)> {
+    let names = [MONTHS_FULL, MONTH_ABBREVIATIONS, WEEKDAYS, WEEKDAY_ABBREVIATIONS]
+        .into_iter()
+        .flat_map(|words| words.split('|'));
     OTHER_FIRST_WORDS
         .iter()
         .copied()
-        .chain(listed)
-        .map(str::to_ascii_lowercase)
+        .chain(NUMBER_WORDS.split('|'))
+        .map(|word| (word, false))
+        .chain(names.map(|word| (word, true)))
 }
 
 /// The longest of [`first_words`]: nine ASCII characters of seven bits each fit a `u64` key.
@@ -527,6 +528,55 @@ const AFTER_A: &[&str] = &[
     "month", "months", "year", "years", "decade", "decades", "century", "centuries",
 ];
 
+/// The words that can follow "this" in a match ("this week", "this past Monday", "this May"), in
+/// lower case, besides the month and weekday names.
+#[rustfmt::skip]
+const AFTER_THIS: &[&str] = &[
+    "past", "coming", "weekend", "week", "month", "year", "years", "decade", "quarter", "morning", "afternoon",
+    "evening", "night", "spring", "summer", "autumn", "fall", "winter",
+];
+
+/// How the word after "that" begins in a match ("that day", "that morning"): the pattern ends
+/// there without a word boundary.
+const AFTER_THAT: &[&str] = &["day", "morning", "afternoon", "evening", "night"];
+
+/// The words that can follow a number in a match, in lower case, besides the month names: a
+/// unit ("5 years", "10-day"), "of" ("21st of June"), a clock's "am" or "pm" ("10 a.m.").
+#[rustfmt::skip]
+const AFTER_NUMBER: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+    "year", "years", "decade", "decades", "century", "centuries", "of", "a", "p", "am", "pm",
+];
+
+/// The endings a word that begins with digits can have in a match, in lower case: "21st",
+/// "1990s", "10am", "10a.m.".
+const NUMBER_ENDINGS: &[&str] = &["st", "nd", "rd", "th", "s", "am", "pm", "a", "p"];
+
+/// The units that can follow a number word or "several", "few", "many" in a match ("two years",
+/// "several days ago"), in lower case, besides the digits of a compound number ("twenty-one").
+#[rustfmt::skip]
+const UNITS: &[&str] = &[
+    "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+    "year", "years", "decade", "decades", "century", "centuries",
+];
+
+/// The compound numbers' second words ("twenty-one").
+const DIGIT_WORDS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+
+/// What can follow "each" or "every" in a match ("every day", "each Monday"), in lower case,
+/// besides the weekday names.
+const AFTER_EVERY: &[&str] = &[
+    "day",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "weekend",
+];
+
 /// What a first word asks of the word after it.
 #[derive(Clone, Copy, PartialEq)]
 enum Next {
@@ -535,53 +585,114 @@ enum Next {
     AfterThe,
     /// One of [`AFTER_A`].
     AfterA,
+    /// One of [`AFTER_THIS`] or a month or weekday name.
+    AfterThis,
+    /// A word beginning with one of [`AFTER_THAT`].
+    AfterThat,
+    /// One of [`AFTER_NUMBER`] or a month name.
+    AfterNumber,
+    /// One of [`UNITS`] or [`DIGIT_WORDS`].
+    AfterQuantity,
+    /// One of [`AFTER_EVERY`] or a weekday name.
+    AfterEvery,
+    /// "quarter" ("first-quarter").
+    AfterOrdinal,
+    /// "end" ("year-end").
+    AfterYear,
 }
 
 /// [`first_words`] in the forms [`match_starts`] tests a word against.
 struct FirstWords {
-    /// By lower-cased first byte, the lengths of the first words it begins (bit `len`): most
-    /// words of running text are ruled out by this one load.
-    lengths: [u16; 128],
-    /// The first words as [`word_key`]s, with what they ask of the next word.
-    keys: FxHashMap<u64, Next>,
+    /// By their first two letters in any case ([`FirstWords::pair`]), the lengths of the first
+    /// words (bit `len`): most words of running text are ruled out by this one load.
+    lengths: Box<[u16; 1024]>,
+    /// By lower-cased first byte and length ([`FirstWords::bucket`]), the first words as
+    /// [`word_key`]s, with what they ask of the next word and, for a word taken only as written,
+    /// its [`exact_key`]: a few to compare, no hashing.
+    keys: Vec<Vec<(u64, Next, Option<u64>)>>,
     after_the: FxHashSet<u64>,
     after_a: FxHashSet<u64>,
+    after_this: FxHashSet<u64>,
+    after_number: FxHashSet<u64>,
+    after_quantity: FxHashSet<u64>,
+    after_every: FxHashSet<u64>,
 }
 
 impl FirstWords {
     fn new() -> Self {
-        let mut lengths = [0u16; 128];
-        let words: Vec<String> = first_words().collect();
-        for word in &words {
-            lengths[usize::from(word.as_bytes()[0])] |= 1 << word.len();
-        }
+        let mut lengths = Box::new([0u16; 1024]);
+        let mut keys = vec![Vec::new(); 128 * (FIRST_WORD_MAX + 1)];
         let next = |word: &str| match word {
             "the" => Next::AfterThe,
             "a" | "an" => Next::AfterA,
+            "this" => Next::AfterThis,
+            "that" => Next::AfterThat,
+            "several" | "few" | "many" => Next::AfterQuantity,
+            "each" | "every" => Next::AfterEvery,
+            "first" | "second" | "third" | "fourth" | "final" => Next::AfterOrdinal,
+            "year" => Next::AfterYear,
+            _ if NUMBER_WORDS.split('|').any(|n| n == word) => Next::AfterQuantity,
             _ => Next::Any,
         };
-        let keys = |words: &[&str]| {
+        // A word listed twice keeps its first entry: the one in any case.
+        for (word, as_written) in first_words() {
+            let bytes = word.as_bytes();
+            lengths[Self::pair(bytes)] |= 1 << word.len();
+            let bucket: &mut Vec<(u64, Next, Option<u64>)> = &mut keys[Self::bucket(bytes)];
+            let key = word_key(bytes);
+            if !bucket.iter().any(|&(k, _, _)| k == key) {
+                bucket.push((key, next(word), as_written.then(|| exact_key(bytes))));
+            }
+        }
+        let keyed = |words: &mut dyn Iterator<Item = &str>| {
             words
-                .iter()
                 .filter(|w| w.len() <= FIRST_WORD_MAX)
                 .map(|w| word_key(w.as_bytes()))
                 .collect()
         };
+        let names = [MONTHS_FULL, WEEKDAYS].into_iter().flat_map(|words| words.split('|'));
+        let months = [MONTHS_FULL, MONTH_ABBREVIATIONS]
+            .into_iter()
+            .flat_map(|words| words.split('|'));
         FirstWords {
             lengths,
-            keys: words.iter().map(|w| (word_key(w.as_bytes()), next(w))).collect(),
-            after_the: keys(AFTER_THE),
-            after_a: keys(AFTER_A),
+            keys,
+            after_the: keyed(&mut AFTER_THE.iter().copied()),
+            after_a: keyed(&mut AFTER_A.iter().copied()),
+            after_this: keyed(&mut AFTER_THIS.iter().copied().chain(names)),
+            after_number: keyed(&mut AFTER_NUMBER.iter().copied().chain(months)),
+            after_quantity: keyed(&mut UNITS.iter().chain(DIGIT_WORDS).copied()),
+            after_every: keyed(&mut AFTER_EVERY.iter().copied().chain(WEEKDAYS.split('|'))),
         }
+    }
+
+    /// Where in `lengths` a word is: five bits of each of its first two bytes (of the first
+    /// alone for a one-letter word), which tell a letter in any case from any other letter.
+    fn pair(word: &[u8]) -> usize {
+        let second = word.get(1).map_or(0, |&b| usize::from(b & 0x1F));
+        usize::from(word[0] & 0x1F) << 5 | second
+    }
+
+    /// Whether `word`, a run of ASCII letters and digits not starting with a digit, may be one of
+    /// the first words: `false` for most words, at the cost of one load.
+    fn may_be(&self, word: &[u8]) -> bool {
+        word.len() <= FIRST_WORD_MAX && self.lengths[Self::pair(word)] & 1 << word.len() != 0
+    }
+
+    /// Where in `keys` a word of at most [`FIRST_WORD_MAX`] bytes is.
+    fn bucket(word: &[u8]) -> usize {
+        (usize::from(word[0] | 0x20) & 0x7F) * (FIRST_WORD_MAX + 1) + word.len()
     }
 
     /// Whether `word`, a run of ASCII letters and digits not starting with a digit, is one of
     /// the first words in any case, and what it asks of the next word.
     fn get(&self, word: &[u8]) -> Option<Next> {
-        if word.len() > FIRST_WORD_MAX || self.lengths[usize::from(word[0] | 0x20) & 0x7F] & 1 << word.len() == 0 {
+        if !self.may_be(word) {
             return None;
         }
-        self.keys.get(&word_key(word)).copied()
+        let key = word_key(word);
+        let &(_, next, exact) = self.keys[Self::bucket(word)].iter().find(|&&(k, _, _)| k == key)?;
+        exact.is_none_or(|exact| exact == exact_key(word)).then_some(next)
     }
 
     /// Whether `word` (a run of ASCII letters and digits) may follow a first word asking `next`.
@@ -592,14 +703,126 @@ impl FirstWords {
             Next::Any => true,
             Next::AfterThe => word[0].is_ascii_digit() || among(&self.after_the),
             Next::AfterA => among(&self.after_a),
+            Next::AfterThis => among(&self.after_this),
+            Next::AfterNumber => among(&self.after_number),
+            Next::AfterQuantity => among(&self.after_quantity),
+            Next::AfterEvery => among(&self.after_every),
+            Next::AfterOrdinal => word.eq_ignore_ascii_case(b"quarter"),
+            Next::AfterYear => word.eq_ignore_ascii_case(b"end"),
+            Next::AfterThat => AFTER_THAT.iter().any(|start| {
+                word.get(..start.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(start.as_bytes()))
+            }),
         }
     }
+}
+
+/// A word of ASCII letters and digits up to [`FIRST_WORD_MAX`] long, as written, as one number:
+/// seven bits a character.
+fn exact_key(word: &[u8]) -> u64 {
+    word.iter().rev().fold(0, |key, &b| key << 7 | u64::from(b))
 }
 
 /// A word of ASCII letters and digits up to [`FIRST_WORD_MAX`] long, lower-cased, as one number:
 /// seven bits a character (`| 0x20` lower-cases a letter and leaves a digit as it is).
 fn word_key(word: &[u8]) -> u64 {
     word.iter().rev().fold(0, |key, &b| key << 7 | u64::from(b | 0x20))
+}
+
+/// Each byte of a `u64` set to 1.
+const ONES: u64 = u64::MAX / 0xFF;
+/// The high bit of each byte of a `u64`.
+const HIGH: u64 = ONES * 0x80;
+
+/// The high bit of each byte of `x` that is in `lo..=hi`, for bytes below 0x80: no sum carries
+/// into the next byte.
+fn bytes_between(x: u64, lo: u8, hi: u8) -> u64 {
+    let at_least_lo = x + ONES * u64::from(0x80 - lo);
+    let above_hi = x + ONES * u64::from(0x7F - hi);
+    at_least_lo & !above_hi & HIGH
+}
+
+/// The high bit of each byte of `x` that is an ASCII letter or digit, eight bytes at once.
+fn alphanumeric_bytes(x: u64) -> u64 {
+    let ascii = x & !HIGH;
+    // `| 0x20` lower-cases a letter and takes no other byte into "a"..="z".
+    let letters = bytes_between(ascii | (ONES * 0x20), b'a', b'z');
+    let digits = bytes_between(ascii, b'0', b'9');
+    (letters | digits) & !x
+}
+
+/// The end of the word (run of ASCII letters and digits) that starts at `start`: eight bytes at
+/// a time.
+fn word_end(bytes: &[u8], start: usize) -> usize {
+    let mut at = start + 1;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let others = !alphanumeric_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) & HIGH;
+        if others != 0 {
+            return at + (others.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < bytes.len() && ASCII_ALPHANUMERIC[usize::from(bytes[at])] {
+        at += 1;
+    }
+    at
+}
+
+/// Gathers the low bit of each byte into the top byte (byte `j` to bit `56 + j`).
+const GATHER: u64 = 0x0102_0408_1020_4080;
+
+/// Bit `i` set when byte `at + i` of `bytes` is an ASCII letter or digit, for 64 bytes (none past
+/// the end). `at` is inside `bytes`.
+fn alphanumeric_block(bytes: &[u8], at: usize) -> u64 {
+    let mut padded = [0u8; 64];
+    let block = match bytes.get(at..at + 64) {
+        Some(block) => block,
+        None => {
+            let rest = &bytes[at..];
+            padded[..rest.len()].copy_from_slice(rest);
+            &padded
+        }
+    };
+    let mut bits = 0;
+    for (k, chunk) in block.chunks_exact(8).enumerate() {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        bits |= (alphanumeric_bytes(x) >> 7).wrapping_mul(GATHER) >> 56 << (8 * k);
+    }
+    bits
+}
+
+/// Calls `f` with the start and end of each word of `bytes` (run of ASCII letters and digits),
+/// in order: 64 bytes at a time, the words told by bit operations on which bytes are letters or
+/// digits rather than byte by byte.
+fn for_each_word(bytes: &[u8], mut f: impl FnMut(usize, usize)) {
+    let mut block = 0;
+    // Whether the last byte of the previous block is in a word, which then goes on.
+    let mut carry = 0;
+    while block < bytes.len() {
+        let bits = alphanumeric_block(bytes, block);
+        let mut starts = bits & !(bits << 1 | carry);
+        while starts != 0 {
+            let i = starts.trailing_zeros() as usize;
+            let run = (!(bits >> i)).trailing_zeros() as usize;
+            let end = if i + run < 64 {
+                block + i + run
+            } else {
+                word_end(bytes, block + 63)
+            };
+            f(block + i, end);
+            starts &= starts - 1;
+        }
+        carry = bits >> 63;
+        block += 64;
+    }
+}
+
+/// Whether `bytes` hold a long s ("ſ", C5 BF) or a Kelvin sign ("K", E2 84 AA).
+fn has_long_s_or_kelvin(bytes: &[u8]) -> bool {
+    memchr::memchr2_iter(0xC5, 0xE2, bytes).any(|i| {
+        let rest = &bytes[i..];
+        rest.starts_with(&[0xC5, 0xBF]) || rest.starts_with(&[0xE2, 0x84, 0xAA])
+    })
 }
 
 /// The byte offsets, in order, where a match of the union can start: a superset. Every
@@ -610,58 +833,99 @@ fn word_key(word: &[u8]) -> u64 {
 #[inline(never)]
 fn match_starts(text: &str, first_words: &FirstWords) -> Option<Vec<usize>> {
     let bytes = text.as_bytes();
+    if has_long_s_or_kelvin(bytes) {
+        return None;
+    }
     let mut starts = Vec::with_capacity(bytes.len() / 32);
-    // Starts of decades inside words, needed only when the text has a decade.
-    let mut inside = Vec::new();
+    // Whether the text has a decade, which can also start inside a word ([`decades_inside`]).
     let mut decades = false;
     // A "the" or "a" waiting for the next word to tell whether it can begin a match.
     let mut waiting: Option<(usize, Next)> = None;
-    let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        if ASCII_ALPHANUMERIC[usize::from(b)] {
-            let len = bytes[at..]
-                .iter()
-                .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
-                .unwrap_or(bytes.len() - at);
-            let word = &bytes[at..at + len];
-            if let Some((start, next)) = waiting.take() {
-                if first_words.may_follow(next, word) {
-                    starts.push(start);
-                }
-            }
-            if b.is_ascii_digit() {
-                starts.push(at);
-            } else if let Some(next) = first_words.get(word) {
-                if next == Next::Any {
-                    starts.push(at);
-                } else {
-                    waiting = Some((at, next));
-                }
-            }
-            if let Some(offset) = decade_inside(word) {
-                inside.push(at + offset);
-            }
-            decades |= matches!(word[len - 1], b's' | b'S') && may_end_decade(word);
-            at += len;
-            continue;
+    // "[" and "'", which begin a match and end the wait of a "the" or "a" (kept whatever follows).
+    let mut marks = memchr::memchr2_iter(b'[', b'\'', bytes);
+    let mut next_mark = marks.next().unwrap_or(usize::MAX);
+    for_each_word(bytes, |start, end| {
+        while next_mark < start {
+            starts.extend(waiting.take().map(|(start, _)| start));
+            starts.push(next_mark);
+            next_mark = marks.next().unwrap_or(usize::MAX);
         }
-        match b {
-            b'[' | b'\'' => {
-                // Kept in order: a waiting word goes first, kept whatever follows.
-                starts.extend(waiting.take().map(|(start, _)| start));
-                starts.push(at);
-            }
-            0xC5 if bytes.get(at + 1) == Some(&0xBF) => return None,
-            0xE2 if bytes.get(at + 1..at + 3) == Some(&[0x84, 0xAA]) => return None,
-            _ => {}
+        let word = &bytes[start..end];
+        decades |= word[word.len() - 1] | 0x20 == b's' && may_end_decade(word);
+        if waiting.is_none() && !word[0].is_ascii_digit() && !first_words.may_be(word) {
+            return; // most words: nothing to do
         }
-        at += 1;
+        if let Some((first, next)) = waiting.take() {
+            if first_words.may_follow(next, word) {
+                starts.push(first);
+            }
+        }
+        if word[0].is_ascii_digit() {
+            match number_start(word, bytes.get(end).copied()) {
+                Some(Next::Any) => starts.push(start),
+                Some(next) => waiting = Some((start, next)),
+                None => {}
+            }
+        } else if let Some(next) = first_words.get(word) {
+            if next == Next::Any {
+                starts.push(start);
+            } else {
+                waiting = Some((start, next));
+            }
+        }
+    });
+    while next_mark != usize::MAX {
+        starts.extend(waiting.take().map(|(start, _)| start));
+        starts.push(next_mark);
+        next_mark = marks.next().unwrap_or(usize::MAX);
     }
-    if decades && !inside.is_empty() {
-        starts.extend(inside);
-        starts.sort_unstable();
+    if decades {
+        let inside = decades_inside(bytes);
+        if !inside.is_empty() {
+            starts.extend(inside);
+            starts.sort_unstable();
+        }
     }
     Some(starts)
+}
+
+/// Whether a word beginning with a digit can begin a match, given the byte after it, and what it
+/// asks of the next word. Four digits can be a year, with anything after them. Other numbers
+/// go on with a decimal or the minutes (".", ":"), "]" ("[2] days ago") or else the next word:
+/// a unit, "of" or a month, "am" or "pm" ([`AFTER_NUMBER`]). Digits with letters are an
+/// ordinal, a decade or a clock time ([`NUMBER_ENDINGS`]).
+fn number_start(word: &[u8], after: Option<u8>) -> Option<Next> {
+    let digits = word.iter().take_while(|b| b.is_ascii_digit()).count();
+    if digits == word.len() {
+        return match (digits, after) {
+            (4, _) | (_, Some(b'.' | b':' | b']')) => Some(Next::Any),
+            _ => Some(Next::AfterNumber),
+        };
+    }
+    let ending = &word[digits..];
+    NUMBER_ENDINGS
+        .iter()
+        .any(|e| ending.eq_ignore_ascii_case(e.as_bytes()))
+        .then_some(Next::Any)
+}
+
+/// The places inside words where a decade can start ([`decade_inside`]): a second pass, for the
+/// few texts that have a decade.
+fn decades_inside(bytes: &[u8]) -> Vec<usize> {
+    let mut inside = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        if !ASCII_ALPHANUMERIC[usize::from(bytes[at])] {
+            at += 1;
+            continue;
+        }
+        let end = word_end(bytes, at);
+        if let Some(offset) = decade_inside(&bytes[at..end]) {
+            inside.push(at + offset);
+        }
+        at = end;
+    }
+    inside
 }
 
 /// Whether `word` (ending in "s") can end a decade: "1990s", "'90s" or a decade word ("sixties").
@@ -749,11 +1013,94 @@ impl Context<'_> {
     }
 }
 
+/// The groups of one alternative's match of a whole extent, as `regex::Captures` gives them.
+struct Captures<'h> {
+    /// `None` for the year alternative ([`Captures::of_year`]).
+    caps: Option<captures::Captures>,
+    extent: &'h str,
+}
+
+/// One group of [`Captures`]: its offsets in the extent and its text.
+#[derive(Clone, Copy)]
+struct Group<'h> {
+    start: usize,
+    end: usize,
+    text: &'h str,
+}
+
+impl<'h> Group<'h> {
+    fn start(&self) -> usize {
+        self.start
+    }
+
+    fn end(&self) -> usize {
+        self.end
+    }
+
+    fn as_str(&self) -> &'h str {
+        self.text
+    }
+}
+
+impl<'h> Captures<'h> {
+    /// The groups of `regex` matching `extent` from its start; `None` when it does not match.
+    fn of(regex: &meta::Regex, extent: &'h str) -> Option<Self> {
+        let mut caps = regex.create_captures();
+        regex.search_captures(&Input::new(extent).anchored(Anchored::Yes), &mut caps);
+        caps.is_match().then_some(Captures {
+            caps: Some(caps),
+            extent,
+        })
+    }
+
+    /// The groups of the year alternative ("yr") on an extent it matched ("2019", "mid-2020"):
+    /// its pattern ends with the four digits of the year, so no regex need tell where they are.
+    fn of_year(extent: &'h str) -> Option<Self> {
+        let year = extent.len().checked_sub(4)?;
+        extent.is_char_boundary(year).then_some(Captures { caps: None, extent })
+    }
+
+    fn group(&self, span: Span) -> Group<'h> {
+        Group {
+            start: span.start,
+            end: span.end,
+            text: &self.extent[span.range()],
+        }
+    }
+
+    fn get(&self, index: usize) -> Option<Group<'h>> {
+        match &self.caps {
+            Some(caps) => caps.get_group(index).map(|span| self.group(span)),
+            None => (index == 0).then(|| self.group(Span::from(0..self.extent.len()))),
+        }
+    }
+
+    /// The group named `name`: a few names to compare, where the group index would hash it.
+    fn name(&self, name: &str) -> Option<Group<'h>> {
+        let Some(caps) = &self.caps else {
+            let len = self.extent.len();
+            return match name {
+                "yr" => self.get(0),
+                "yr_y" => Some(self.group(Span::from(len - 4..len))),
+                _ => None,
+            };
+        };
+        let index = caps
+            .group_info()
+            .pattern_names(PatternID::ZERO)
+            .position(|n| n == Some(name))?;
+        self.get(index)
+    }
+}
+
 fn group<'h>(caps: &Captures<'h>, name: &str) -> Option<&'h str> {
     caps.name(name).map(|m| m.as_str())
 }
 
 fn lower(s: &str) -> String {
+    if !s.contains(char::is_whitespace) {
+        return s.to_ascii_lowercase(); // one word: nothing to split and join
+    }
     s.to_ascii_lowercase().split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
@@ -1695,6 +2042,48 @@ mod tests {
         "last ",
         "this ",
         "that ",
+        "This ",
+        "THAT ",
+        "may ",
+        "march ",
+        "MAY ",
+        "sun ",
+        "Days",
+        "mornings ",
+        "nights",
+        "daytime ",
+        "5 ",
+        "10",
+        "am",
+        "AM ",
+        "a.m. ",
+        "21",
+        "st ",
+        "rd ",
+        "x ",
+        "of ",
+        "June",
+        "Jun.",
+        "-",
+        "1990",
+        "s ",
+        "%",
+        "people ",
+        "seconds",
+        "one ",
+        "One-",
+        "nine ",
+        "many ",
+        "each ",
+        "Every ",
+        "quarter ",
+        "Quarter",
+        "year-",
+        "end",
+        "times ",
+        "hundred",
+        "forty",
+        "Final ",
         "same ",
         "year",
         "-end",
@@ -1753,7 +2142,8 @@ mod tests {
         #[test]
         fn extents_are_those_of_find_iter(picks in proptest::collection::vec(0..PIECES.len(), 0..40)) {
             let text: String = picks.iter().map(|&i| PIECES[i]).collect();
-            let plain: Vec<Range<usize>> = finder().re.find_iter(&text).map(|m| m.range()).collect();
+            let plain: Vec<(Range<usize>, usize)> =
+                finder().re.find_iter(&text).map(|m| (m.range(), m.pattern().as_usize())).collect();
             proptest::prop_assert_eq!(finder().extents(&text), plain, "{:?}", text);
         }
     }
@@ -2149,6 +2539,75 @@ mod tests {
                     proptest::prop_assert_eq!(e.char_start, text[..e.start].chars().count());
                     proptest::prop_assert_eq!(e.char_end, text[..e.end].chars().count());
                 }
+            }
+        }
+    }
+
+    /// Eight bytes at a time, a byte is a letter or digit as in the table.
+    #[test]
+    fn alphanumeric_bytes_as_the_table() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut chunk = [b'a'; 8];
+                chunk[at] = b;
+                let found = alphanumeric_bytes(u64::from_le_bytes(chunk)) >> (8 * at + 7) & 1 == 1;
+                assert_eq!(found, ASCII_ALPHANUMERIC[usize::from(b)], "{b:#x} at {at}");
+            }
+        }
+        let text = b"mid-1990s and Twenties, 2019x\xc3\xa9ab";
+        for start in 0..text.len() {
+            let bytewise = (start + 1..text.len())
+                .find(|&i| !ASCII_ALPHANUMERIC[usize::from(text[i])])
+                .unwrap_or(text.len());
+            assert_eq!(word_end(text, start), bytewise, "{start}");
+        }
+        // Words 64 bytes at a time, across blocks and at the end, are those of a byte scan.
+        let long = "a".repeat(70) + " 1990s, x" + &"é".repeat(30) + "Tue. " + &"b".repeat(63) + " z";
+        for text in [
+            &b"mid-1990s and Twenties, 2019x\xc3\xa9ab"[..],
+            long.as_bytes(),
+            b"",
+            b"a",
+            b" ",
+        ] {
+            let mut words = Vec::new();
+            for_each_word(text, |start, end| words.push((start, end)));
+            let mut bytewise = Vec::new();
+            let mut at = 0;
+            while at < text.len() {
+                if ASCII_ALPHANUMERIC[usize::from(text[at])] {
+                    let end = (at..text.len())
+                        .find(|&i| !ASCII_ALPHANUMERIC[usize::from(text[i])])
+                        .unwrap_or(text.len());
+                    bytewise.push((at, end));
+                    at = end;
+                } else {
+                    at += 1;
+                }
+            }
+            assert_eq!(words, bytewise);
+        }
+    }
+
+    /// The year alternative's groups without its regex are those of its regex.
+    #[test]
+    fn year_groups_without_the_regex() {
+        let f = finder();
+        let i = ALTERNATIVE_NAMES.iter().position(|&n| n == "yr").expect("yr");
+        for extent in [
+            "2019",
+            "mid-2020",
+            "early 2021",
+            "Late\u{a0}1999",
+            "MID-1500",
+            "late  2099",
+        ] {
+            let by_regex = Captures::of(f.alternative(i), extent).expect(extent);
+            let by_end = Captures::of_year(extent).expect(extent);
+            let span = |g: Option<Group>| g.map(|g| (g.start(), g.end(), g.as_str().to_string()));
+            assert_eq!(span(by_regex.get(0)), span(by_end.get(0)), "{extent}");
+            for name in ["yr", "yr_y", "dd"] {
+                assert_eq!(span(by_regex.name(name)), span(by_end.name(name)), "{extent} {name}");
             }
         }
     }
