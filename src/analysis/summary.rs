@@ -43,12 +43,26 @@ pub fn summarize(body: &Body, n: usize) -> Vec<String> {
 }
 
 /// Whether `sentence` has at least `n` whitespace-separated words (`split_whitespace().nth(n - 1)`),
-/// counted without building the words.
+/// counted without building the words; ASCII bytes are tested as bytes, only other characters
+/// decoded.
 fn has_words(sentence: &str, n: usize) -> bool {
+    let bytes = sentence.as_bytes();
     let mut count = 0;
     let mut in_word = false;
-    for ch in sentence.chars() {
-        if ch.is_whitespace() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // `char::is_whitespace` of an ASCII character: the five of `is_ascii_whitespace` and the
+        // vertical tab.
+        let white = if b.is_ascii() {
+            i += 1;
+            b.is_ascii_whitespace() || b == 0x0B
+        } else {
+            let ch = sentence[i..].chars().next().expect("a character starts here");
+            i += ch.len_utf8();
+            ch.is_whitespace()
+        };
+        if white {
             in_word = false;
         } else if !in_word {
             in_word = true;
@@ -329,6 +343,8 @@ fn scan_words<'s>(sentence: &'s str, mut found: impl FnMut(&'s str, Option<u128>
 
 /// `0x01` repeated, to repeat a byte across a word.
 const ONES: u64 = 0x0101_0101_0101_0101;
+/// The bit that lower-cases an ASCII letter (and leaves a digit), in every byte.
+const LOWER: u64 = 0x20 * ONES;
 
 /// The [`packed_key`] of the lower case of the ASCII letters and digits `bytes[start..end]`, when
 /// at most [`PACKED_MAX`] long: read eight bytes at a time, the bytes after the word cut off, and
@@ -340,9 +356,9 @@ fn ascii_key(bytes: &[u8], start: usize, end: usize) -> Option<u128> {
         return None;
     }
     let keep = |n: usize| u64::MAX.checked_shr(8 * (8 - n.min(8)) as u32).unwrap_or(0);
-    let low = (load8(bytes, start) | 0x20 * ONES) & keep(len);
+    let low = (load8(bytes, start) | LOWER) & keep(len);
     let high = if len > 8 {
-        (load8(bytes, start + 8) | 0x20 * ONES) & keep(len - 8)
+        (load8(bytes, start + 8) | LOWER) & keep(len - 8)
     } else {
         0
     };
@@ -579,6 +595,26 @@ mod tests {
                 .filter(|w| !w.is_empty())
                 .collect();
             assert_eq!(words(text), expected, "{text}");
+        }
+    }
+
+    /// Words are counted as `split_whitespace` counts them, Unicode spaces included.
+    #[test]
+    fn has_words_counts_as_split_whitespace() {
+        for text in [
+            "a b c d",
+            "a\u{a0}b c d",
+            "a\u{b}b c d",
+            "  a  b\tc\nd ",
+            "a b c",
+            "é ü ö ä",
+            "a\u{2003}b\u{3000}c\u{85}d",
+            "",
+        ] {
+            for n in 1..6 {
+                let expected = text.split_whitespace().nth(n - 1).is_some();
+                assert_eq!(has_words(text, n), expected, "{text:?} {n}");
+            }
         }
     }
 

@@ -443,7 +443,7 @@ fn labeled_caption(paragraph: &str) -> Option<RawCaption> {
     if !has_credit_label(paragraph) {
         return None;
     }
-    LABELED_CREDIT.captures(paragraph)?.name("labeled")?;
+    captures(&LABELED_CREDIT, paragraph)?.name("labeled")?;
     let caption = split_credit(paragraph, false);
     caption.credit.is_some().then_some(caption)
 }
@@ -570,6 +570,29 @@ mod tests {
         assert_eq!(doc.captions[0].credit.as_deref(), Some("United States Navy"));
         assert_eq!(doc.captions[0].text, "The robots met in Washington.");
         assert_eq!(doc.paragraphs, ["First paragraph.", "Last paragraph."]);
+    }
+
+    /// Labelled credits are found as the regex alone finds them, however long the text before
+    /// them and whatever the whitespace.
+    #[test]
+    fn labeled_captions_anywhere() {
+        let long = "The robots met in Washington on a long day of talks that went on and on. ".repeat(3);
+        for paragraph in [
+            format!("{long}Image: United States Navy."),
+            format!("{long}Photo by   Jane   Doe  "),
+            format!("{long}Photographs:\u{a0}Yonhap \u{2003}"),
+            format!("{long}Image: {}", "x".repeat(70)),
+            "Image: Yonhap".to_string(),
+            format!("{long}(Reuters)"),
+            format!("{long}no credit here, image or not"),
+        ] {
+            let expected = LABELED_CREDIT
+                .captures(&paragraph)
+                .and_then(|caps| caps.name("labeled"))
+                .map(|_| split_credit(&paragraph, false))
+                .filter(|caption| caption.credit.is_some());
+            assert_eq!(labeled_caption(&paragraph), expected, "{paragraph}");
+        }
     }
 
     /// A file that starts with body text has no headline, and says so.
