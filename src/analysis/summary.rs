@@ -326,17 +326,25 @@ fn scan_words<'s>(sentence: &'s str, mut found: impl FnMut(&'s str, Option<u128>
             continue;
         }
         let start = i;
-        i += 1;
-        while i < bytes.len() && ASCII_ALPHANUMERIC[usize::from(bytes[i])] {
-            i += 1;
-        }
+        // Most words end within their first eight bytes, found with one test of all eight.
+        let first = load8(bytes, start);
+        let stops = !ascii_alphanumeric_bits(first) & HIGH_BITS;
+        i = if stops != 0 {
+            start + (stops.trailing_zeros() / 8) as usize
+        } else {
+            let mut end = start + 8;
+            while end < bytes.len() && ASCII_ALPHANUMERIC[usize::from(bytes[end])] {
+                end += 1;
+            }
+            end
+        };
         if i < bytes.len() && !bytes[i].is_ascii() && alphanumeric_width(sentence, i).is_some() {
             // A word with other letters ("café"): the rest character by character, and no key.
             let end = mixed_word_end(sentence, i);
             found(&sentence[start..end], None);
             i = end;
         } else {
-            found(&sentence[start..i], ascii_key(bytes, start, i));
+            found(&sentence[start..i], ascii_key(first, bytes, start, i));
         }
     }
 }
@@ -346,17 +354,33 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 /// The bit that lower-cases an ASCII letter (and leaves a digit), in every byte.
 const LOWER: u64 = 0x20 * ONES;
 
-/// The [`packed_key`] of the lower case of the ASCII letters and digits `bytes[start..end]`, when
-/// at most [`PACKED_MAX`] long: read eight bytes at a time, the bytes after the word cut off, and
-/// `| 0x20` lower-cases a letter and leaves a digit.
+/// Each byte's top bit: `0x80` repeated.
+const HIGH_BITS: u64 = 0x80 * ONES;
+
+/// The top bit of each byte of `x` that is an ASCII letter or digit, tested eight at a time:
+/// each range test adds a constant that carries into the top bit exactly from the range's
+/// bound (the top bits are cleared first so that no addition carries into the next byte).
 #[inline]
-fn ascii_key(bytes: &[u8], start: usize, end: usize) -> Option<u128> {
+fn ascii_alphanumeric_bits(x: u64) -> u64 {
+    let low = x & !HIGH_BITS;
+    let folded = low | LOWER;
+    let at_least = |v: u64, bound: u8| v + (0x80 - u64::from(bound)) * ONES;
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    (letter | digit) & !x & HIGH_BITS
+}
+
+/// The [`packed_key`] of the lower case of the ASCII letters and digits `bytes[start..end]`, when
+/// at most [`PACKED_MAX`] long, given their first eight bytes `first` ([`load8`]): the bytes after
+/// the word cut off, and `| 0x20` lower-cases a letter and leaves a digit.
+#[inline]
+fn ascii_key(first: u64, bytes: &[u8], start: usize, end: usize) -> Option<u128> {
     let len = end - start;
     if len > PACKED_MAX {
         return None;
     }
     let keep = |n: usize| u64::MAX.checked_shr(8 * (8 - n.min(8)) as u32).unwrap_or(0);
-    let low = (load8(bytes, start) | LOWER) & keep(len);
+    let low = (first | LOWER) & keep(len);
     let high = if len > 8 {
         (load8(bytes, start + 8) | LOWER) & keep(len - 8)
     } else {
