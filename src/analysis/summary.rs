@@ -5,6 +5,7 @@
 use super::actors::FastMap;
 use super::text::{Body, ASCII_ALPHANUMERIC};
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// Candidate sentences considered per article; keeps the quadratic graph bounded on huge inputs.
 const MAX_CANDIDATES: usize = 150;
@@ -89,7 +90,7 @@ impl SentenceWords {
         SLOTS.with(|slots| match slots.try_borrow_mut() {
             Ok(mut slots) => Self::collect(sentences, &mut slots),
             // Only a reentrant call could find the table in use; it takes a table of its own.
-            Err(_) => Self::collect(sentences, &mut vec![0; 1024]),
+            Err(_) => Self::collect(sentences, &mut stopword_slots()),
         })
     }
 
@@ -142,11 +143,11 @@ const PACKED_MAX: usize = 16;
 /// half full), cheaper than a general hash map; the others by the string.
 struct Vocabulary<'a, 't> {
     /// Per slot, 0 when empty, else one more than the id of the key there. Borrowed from
-    /// [`SLOTS`] and left empty again on drop.
+    /// [`SLOTS`], which holds the stopwords, and left so again on drop.
     slots: &'t mut Vec<u32>,
     /// The packed key of each id (0 for an id not packed).
     keys: Vec<u128>,
-    /// The slots taken, to empty them again.
+    /// The slots taken by words other than the stopwords, to empty them again.
     taken: Vec<u32>,
     other: FastMap<Cow<'a, str>, u32>,
     /// Scratch space for lower-casing the words not packed.
@@ -155,24 +156,23 @@ struct Vocabulary<'a, 't> {
 
 thread_local! {
     /// The slot table of [`Vocabulary`], reused from article to article: a fresh one would be
-    /// zeroed each time, which costs more than the lookups in it. Empty between uses.
-    static SLOTS: std::cell::RefCell<Vec<u32>> = std::cell::RefCell::new(vec![0; 1024]);
+    /// zeroed each time, which costs more than the lookups in it. Between uses it holds the
+    /// stopwords alone.
+    static SLOTS: std::cell::RefCell<Vec<u32>> = std::cell::RefCell::new(stopword_slots());
 }
 
 impl<'a, 't> Vocabulary<'a, 't> {
     /// A vocabulary holding the stopwords, in the (empty) slot table `slots`.
     fn new(slots: &'t mut Vec<u32>) -> Self {
-        let mut vocabulary = Vocabulary {
+        let mut keys = Vec::with_capacity(512);
+        keys.extend_from_slice(&STOPWORD_KEYS);
+        Vocabulary {
             slots,
-            keys: Vec::with_capacity(512),
+            keys,
             taken: Vec::with_capacity(512),
             other: FastMap::default(),
             lower: String::new(),
-        };
-        for word in STOPWORDS {
-            vocabulary.id(word, packed_key(word.as_bytes()));
         }
-        vocabulary
     }
 
     /// The number of words seen.
@@ -206,7 +206,7 @@ impl<'a, 't> Vocabulary<'a, 't> {
         self.keys.push(key);
         self.slots[slot] = id + 1;
         self.taken.push(slot as u32);
-        if 2 * self.taken.len() > self.slots.len() {
+        if 2 * (STOPWORDS.len() + self.taken.len()) > self.slots.len() {
             self.grow();
         }
         id
@@ -215,17 +215,16 @@ impl<'a, 't> Vocabulary<'a, 't> {
     /// Doubles the slot table, keeping every key's id.
     #[inline(never)]
     fn grow(&mut self) {
-        self.clear_slots();
+        self.taken.clear();
         let slots = 2 * self.slots.len();
+        self.slots.fill(0);
         self.slots.resize(slots, 0);
-        let mask = slots - 1;
         for (id, &key) in self.keys.iter().enumerate().filter(|&(_, &key)| key != 0) {
-            let mut slot = slot_of(key, mask);
-            while self.slots[slot] != 0 {
-                slot = (slot + 1) & mask;
+            let slot = insert(self.slots, key, id as u32);
+            // The stopwords stay in the table between articles.
+            if id >= STOPWORDS.len() {
+                self.taken.push(slot as u32);
             }
-            self.slots[slot] = id as u32 + 1;
-            self.taken.push(slot as u32);
         }
     }
 
@@ -277,6 +276,35 @@ impl Drop for Vocabulary<'_, '_> {
     fn drop(&mut self) {
         self.clear_slots();
     }
+}
+
+/// The packed keys of the stopwords, which take the first ids.
+static STOPWORD_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| {
+    STOPWORDS
+        .iter()
+        .map(|word| packed_key(word.as_bytes()).expect("stopwords are short ASCII words"))
+        .collect()
+});
+
+/// A slot table holding the stopwords alone, as [`SLOTS`] is between articles: they are the same
+/// in every article, so they are put in once.
+fn stopword_slots() -> Vec<u32> {
+    let mut slots = vec![0; 1024];
+    for (id, &key) in STOPWORD_KEYS.iter().enumerate() {
+        insert(&mut slots, key, id as u32);
+    }
+    slots
+}
+
+/// Puts `key` with `id` in the first free slot from its own, which it returns.
+fn insert(slots: &mut [u32], key: u128, id: u32) -> usize {
+    let mask = slots.len() - 1;
+    let mut slot = slot_of(key, mask);
+    while slots[slot] != 0 {
+        slot = (slot + 1) & mask;
+    }
+    slots[slot] = id + 1;
+    slot
 }
 
 /// The table slot a packed key is first looked for in (Fibonacci hashing of its two halves).
@@ -640,6 +668,21 @@ mod tests {
                 assert_eq!(has_words(text, n), expected, "{text:?} {n}");
             }
         }
+    }
+
+    /// The reused table still knows the stopwords, and only them, after an article large enough
+    /// to grow it.
+    #[test]
+    fn table_survives_growth() {
+        let big: Vec<String> = (0..3000)
+            .map(|i| format!("Word{i} alpha{i} beta{i} gamma{i}."))
+            .collect();
+        let paragraphs = vec![big.join(" ")];
+        let body = Body::new(&paragraphs);
+        assert_eq!(summarize(&body, 2).len(), 2);
+        let words = SentenceWords::new(&["The said of and to", "Talks talks TALKS with Seoul seoul"]);
+        assert!(words.of(0).is_empty());
+        assert_eq!(words.of(1).len(), 2);
     }
 
     /// The stopword list stays sorted and distinct: each stopword takes its own vocabulary id.
