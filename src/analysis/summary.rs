@@ -5,6 +5,7 @@
 use super::actors::FastMap;
 use super::text::{Body, ASCII_ALPHANUMERIC};
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// Candidate sentences considered per article; keeps the quadratic graph bounded on huge inputs.
 const MAX_CANDIDATES: usize = 150;
@@ -32,13 +33,8 @@ pub fn summarize(body: &Body, n: usize) -> Vec<String> {
     if candidates.len() <= n {
         return candidates.into_iter().map(str::to_string).collect();
     }
-    let mut vocabulary = Vocabulary::new();
-    let mut ids = Vec::new();
-    let words: Vec<Vec<u32>> = candidates
-        .iter()
-        .map(|s| content_words(s, &mut vocabulary, &mut ids))
-        .collect();
-    let scores = rank(&words, vocabulary.len() as usize);
+    let words = SentenceWords::new(&candidates);
+    let scores = rank(&words);
     let mut order: Vec<usize> = (0..candidates.len()).collect();
     // Ties go to the earlier sentence, as news puts the main point first.
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]).then(a.cmp(&b)));
@@ -48,12 +44,26 @@ pub fn summarize(body: &Body, n: usize) -> Vec<String> {
 }
 
 /// Whether `sentence` has at least `n` whitespace-separated words (`split_whitespace().nth(n - 1)`),
-/// counted without building the words.
+/// counted without building the words; ASCII bytes are tested as bytes, only other characters
+/// decoded.
 fn has_words(sentence: &str, n: usize) -> bool {
+    let bytes = sentence.as_bytes();
     let mut count = 0;
     let mut in_word = false;
-    for ch in sentence.chars() {
-        if ch.is_whitespace() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        // `char::is_whitespace` of an ASCII character: the five of `is_ascii_whitespace` and the
+        // vertical tab.
+        let white = if b.is_ascii() {
+            i += 1;
+            b.is_ascii_whitespace() || b == 0x0B
+        } else {
+            let ch = sentence[i..].chars().next().expect("a character starts here");
+            i += ch.len_utf8();
+            ch.is_whitespace()
+        };
+        if white {
             in_word = false;
         } else if !in_word {
             in_word = true;
@@ -66,159 +76,393 @@ fn has_words(sentence: &str, n: usize) -> bool {
     false
 }
 
-/// Up to this many ASCII characters, a lower-cased word is one number ([`Vocabulary::packed`]).
-const PACKED_MAX: usize = 2 * HALF;
-/// Characters in each `u64` half of a packed key, seven bits each.
-const HALF: usize = 9;
-
-/// Lower-cased words numbered in order of first sight, the stopwords first, so one lookup both
-/// filters a word and numbers it. Short ASCII words (nearly all) are keyed by their characters
-/// packed into a `u128`, seven bits each, which is cheaper to hash and compare than a string;
-/// the others by the string.
-struct Vocabulary<'a> {
-    packed: FastMap<u128, u32>,
-    other: FastMap<Cow<'a, str>, u32>,
-    len: u32,
+/// Each candidate sentence's distinct content words as ids, in one flat list cut at `starts`
+/// (the order of a sentence's ids does not matter: only which words two sentences share does).
+struct SentenceWords {
+    starts: Vec<u32>,
+    ids: Vec<u32>,
+    /// The number of ids given out (stopwords included): every id is below it.
+    vocabulary_size: usize,
 }
 
-impl<'a> Vocabulary<'a> {
-    fn new() -> Self {
-        let mut vocabulary = Vocabulary {
-            packed: FastMap::with_capacity_and_hasher(512, Default::default()),
-            other: FastMap::default(),
-            len: 0,
-        };
-        let mut lower = String::new();
-        for word in STOPWORDS {
-            vocabulary.id(word, packed_key(word.as_bytes()), &mut lower);
+impl SentenceWords {
+    fn new(sentences: &[&str]) -> Self {
+        SLOTS.with(|slots| match slots.try_borrow_mut() {
+            Ok(mut slots) => Self::collect(sentences, &mut slots),
+            // Only a reentrant call could find the table in use; it takes a table of its own.
+            Err(_) => Self::collect(sentences, &mut stopword_slots()),
+        })
+    }
+
+    fn collect(sentences: &[&str], slots: &mut Vec<u32>) -> Self {
+        let bytes: usize = sentences.iter().map(|s| s.len()).sum();
+        let mut vocabulary = Vocabulary::new(slots);
+        // Per id, the last sentence it was counted in: a word repeated in a sentence counts once.
+        let mut last_seen: Vec<u32> = vec![u32::MAX; STOPWORDS.len()];
+        let mut starts = Vec::with_capacity(sentences.len() + 1);
+        let mut ids = Vec::with_capacity(bytes / 8);
+        starts.push(0);
+        for (index, sentence) in sentences.iter().enumerate() {
+            let index = index as u32;
+            scan_words(sentence, |word, key| {
+                let id = vocabulary.id(word, key) as usize;
+                if id == last_seen.len() {
+                    last_seen.push(u32::MAX);
+                }
+                // Stopwords hold the first ids and are never counted.
+                if id >= STOPWORDS.len() && last_seen[id] != index {
+                    last_seen[id] = index;
+                    ids.push(id as u32);
+                }
+            });
+            starts.push(ids.len() as u32);
         }
-        vocabulary
+        SentenceWords {
+            starts,
+            ids,
+            vocabulary_size: vocabulary.len() as usize,
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.starts.len() - 1
+    }
+
+    /// Sentence `i`'s distinct content word ids.
+    fn of(&self, i: usize) -> &[u32] {
+        &self.ids[self.starts[i] as usize..self.starts[i + 1] as usize]
+    }
+}
+
+/// Up to this many ASCII characters, a lower-cased word is one number ([`packed_key`]).
+const PACKED_MAX: usize = 16;
+
+/// Lower-cased words numbered in order of first sight, the stopwords first, so one lookup both
+/// filters a word and numbers it. Short ASCII words (nearly all) are keyed by their bytes packed
+/// into a `u128` and looked up in an open-addressing table of their own (linear probing, at most
+/// half full), cheaper than a general hash map; the others by the string.
+struct Vocabulary<'a, 't> {
+    /// Per slot, 0 when empty, else one more than the id of the key there. Borrowed from
+    /// [`SLOTS`], which holds the stopwords, and left so again on drop.
+    slots: &'t mut Vec<u32>,
+    /// The packed key of each id (0 for an id not packed).
+    keys: Vec<u128>,
+    /// The slots taken by words other than the stopwords, to empty them again.
+    taken: Vec<u32>,
+    other: FastMap<Cow<'a, str>, u32>,
+    /// Scratch space for lower-casing the words not packed.
+    lower: String,
+}
+
+thread_local! {
+    /// The slot table of [`Vocabulary`], reused from article to article: a fresh one would be
+    /// zeroed each time, which costs more than the lookups in it. Between uses it holds the
+    /// stopwords alone.
+    static SLOTS: std::cell::RefCell<Vec<u32>> = std::cell::RefCell::new(stopword_slots());
+}
+
+impl<'a, 't> Vocabulary<'a, 't> {
+    /// A vocabulary holding the stopwords, in the (empty) slot table `slots`.
+    fn new(slots: &'t mut Vec<u32>) -> Self {
+        let mut keys = Vec::with_capacity(512);
+        keys.extend_from_slice(&STOPWORD_KEYS);
+        Vocabulary {
+            slots,
+            keys,
+            taken: Vec::with_capacity(512),
+            other: FastMap::default(),
+            lower: String::new(),
+        }
     }
 
     /// The number of words seen.
     fn len(&self) -> u32 {
-        self.len
+        self.keys.len() as u32
     }
 
-    /// The id of `word` in lower case, numbering it if new. `key` is the packed lower case of an
-    /// ASCII word ([`packed_key`] of it lower-cased), if short enough; `lower` is scratch space.
+    /// The id of `word` in lower case, numbering it if new. `key` is the [`packed_key`] of the
+    /// word lower-cased, if it has one.
     #[inline]
-    fn id(&mut self, word: &'a str, key: Option<u128>, lower: &mut String) -> u32 {
-        let next = self.len;
-        let id = match key {
-            Some(key) => *self.packed.entry(key).or_insert(next),
-            None => self.other_id(word, lower),
-        };
-        if id == next {
-            self.len += 1;
+    fn id(&mut self, word: &'a str, key: Option<u128>) -> u32 {
+        match key {
+            Some(key) => self.packed_id(key),
+            None => self.other_id(word),
+        }
+    }
+
+    /// The id of a packed key, numbering it if new.
+    #[inline]
+    fn packed_id(&mut self, key: u128) -> u32 {
+        let mask = self.slots.len() - 1;
+        let mut slot = slot_of(key, mask);
+        loop {
+            match self.slots[slot] {
+                0 => break,
+                taken if self.keys[taken as usize - 1] == key => return taken - 1,
+                _ => slot = (slot + 1) & mask,
+            }
+        }
+        let id = self.len();
+        self.keys.push(key);
+        self.slots[slot] = id + 1;
+        self.taken.push(slot as u32);
+        if 2 * (STOPWORDS.len() + self.taken.len()) > self.slots.len() {
+            self.grow();
         }
         id
     }
 
-    /// [`Self::id`] of a word not keyed by its characters (long or not ASCII), without counting it.
+    /// Doubles the slot table, keeping every key's id.
     #[inline(never)]
-    fn other_id(&mut self, word: &'a str, lower: &mut String) -> u32 {
-        let next = self.len;
-        if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return *self.other.entry(Cow::Borrowed(word)).or_insert(next);
+    fn grow(&mut self) {
+        self.taken.clear();
+        let slots = 2 * self.slots.len();
+        self.slots.fill(0);
+        self.slots.resize(slots, 0);
+        for (id, &key) in self.keys.iter().enumerate().filter(|&(_, &key)| key != 0) {
+            let slot = insert(self.slots, key, id as u32);
+            // The stopwords stay in the table between articles.
+            if id >= STOPWORDS.len() {
+                self.taken.push(slot as u32);
+            }
         }
-        let lowered = lower_case_into(lower, word);
+    }
+
+    fn clear_slots(&mut self) {
+        for &slot in &self.taken {
+            self.slots[slot as usize] = 0;
+        }
+        self.taken.clear();
+    }
+
+    /// A new id for a word that is not packed.
+    fn push_other(&mut self) -> u32 {
+        let id = self.len();
+        self.keys.push(0);
+        id
+    }
+
+    /// [`Self::id`] of a word not keyed by its characters (long or not ASCII).
+    #[inline(never)]
+    fn other_id(&mut self, word: &'a str) -> u32 {
+        if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            if let Some(&id) = self.other.get(word) {
+                return id;
+            }
+            let id = self.push_other();
+            self.other.insert(Cow::Borrowed(word), id);
+            return id;
+        }
+        let mut lower = std::mem::take(&mut self.lower);
+        let lowered = lower_case_into(&mut lower, word);
         // Lower case can make a word ASCII (the Kelvin sign becomes "k"): it takes the key.
-        match packed_key(lowered.as_bytes()) {
-            Some(key) => *self.packed.entry(key).or_insert(next),
+        let id = match packed_key(lowered.as_bytes()) {
+            Some(key) => self.packed_id(key),
             None => match self.other.get(lowered) {
                 Some(&id) => id,
                 None => {
-                    self.other.insert(Cow::Owned(lowered.to_owned()), next);
-                    next
+                    let id = self.push_other();
+                    self.other.insert(Cow::Owned(lowered.to_owned()), id);
+                    id
                 }
             },
-        }
+        };
+        self.lower = lower;
+        id
     }
 }
 
-/// `bytes` (ASCII, lower case) as one number, seven bits a character, when at most
+impl Drop for Vocabulary<'_, '_> {
+    fn drop(&mut self) {
+        self.clear_slots();
+    }
+}
+
+/// The packed keys of the stopwords, which take the first ids.
+static STOPWORD_KEYS: LazyLock<Vec<u128>> = LazyLock::new(|| {
+    STOPWORDS
+        .iter()
+        .map(|word| packed_key(word.as_bytes()).expect("stopwords are short ASCII words"))
+        .collect()
+});
+
+/// A slot table holding the stopwords alone, as [`SLOTS`] is between articles: they are the same
+/// in every article, so they are put in once.
+fn stopword_slots() -> Vec<u32> {
+    let mut slots = vec![0; 1024];
+    for (id, &key) in STOPWORD_KEYS.iter().enumerate() {
+        insert(&mut slots, key, id as u32);
+    }
+    slots
+}
+
+/// Puts `key` with `id` in the first free slot from its own, which it returns.
+fn insert(slots: &mut [u32], key: u128, id: u32) -> usize {
+    let mask = slots.len() - 1;
+    let mut slot = slot_of(key, mask);
+    while slots[slot] != 0 {
+        slot = (slot + 1) & mask;
+    }
+    slots[slot] = id + 1;
+    slot
+}
+
+/// The table slot a packed key is first looked for in (Fibonacci hashing of its two halves).
+#[inline]
+fn slot_of(key: u128, mask: usize) -> usize {
+    let mixed = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (mixed.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 40) as usize & mask
+}
+
+/// `bytes` (ASCII alphanumeric, lower case) as one number, a byte a character, when at most
 /// [`PACKED_MAX`] long: distinct strings get distinct numbers, as no character is zero.
 fn packed_key(bytes: &[u8]) -> Option<u128> {
-    (bytes.len() <= PACKED_MAX && bytes.is_ascii())
-        .then(|| bytes.iter().rev().fold(0, |key, &b| key << 7 | u128::from(b)))
-}
-
-/// The sentence's distinct content words as sorted ids into `vocabulary` (the stopwords are left
-/// out). `ids` is scratch space for the ids, copied out once at their final length.
-fn content_words<'a>(sentence: &'a str, vocabulary: &mut Vocabulary<'a>, ids: &mut Vec<u32>) -> Vec<u32> {
-    ids.clear();
-    let mut lower = String::new();
-    let mut at = 0;
-    while let Some((word, key)) = next_word(sentence, &mut at) {
-        let id = vocabulary.id(word, key, &mut lower);
-        if id as usize >= STOPWORDS.len() {
-            ids.push(id);
-        }
-    }
-    ids.sort_unstable();
-    ids.dedup();
-    ids.to_vec()
+    (!bytes.is_empty() && bytes.len() <= PACKED_MAX && bytes.is_ascii()).then(|| {
+        let mut buffer = [0u8; PACKED_MAX];
+        buffer[..bytes.len()].copy_from_slice(bytes);
+        u128::from_le_bytes(buffer)
+    })
 }
 
 /// The words of `sentence`: its runs of alphanumeric characters.
 #[cfg(test)]
-fn words(sentence: &str) -> impl Iterator<Item = &str> {
-    let mut at = 0;
-    std::iter::from_fn(move || next_word(sentence, &mut at).map(|(word, _)| word))
+fn words(sentence: &str) -> Vec<&str> {
+    let mut words = Vec::new();
+    scan_words(sentence, |word, _| words.push(word));
+    words
 }
 
-/// The next run of alphanumeric characters of `sentence` from byte `at` (moved past it), and when
-/// it is ASCII and at most [`PACKED_MAX`] long, its lower case as a [`packed_key`] (built during
-/// the scan: `| 0x20` lower-cases an ASCII letter and leaves a digit). ASCII bytes are tested as
-/// bytes; only other characters are decoded.
-fn next_word<'s>(sentence: &'s str, at: &mut usize) -> Option<(&'s str, Option<u128>)> {
+/// Calls `found` with each run of alphanumeric characters of `sentence` and, when the run is
+/// ASCII and at most [`PACKED_MAX`] long, its lower case as a [`packed_key`]. ASCII bytes are
+/// tested as bytes; only other characters are decoded.
+#[inline]
+fn scan_words<'s>(sentence: &'s str, mut found: impl FnMut(&'s str, Option<u128>)) {
     let bytes = sentence.as_bytes();
-    // The width of the character at `i` when it is alphanumeric.
-    let alphanumeric_width = |i: usize| match bytes[i] {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if !ASCII_ALPHANUMERIC[usize::from(b)] {
+            if b.is_ascii() {
+                i += 1;
+            } else if alphanumeric_width(sentence, i).is_some() {
+                let end = mixed_word_end(sentence, i);
+                found(&sentence[i..end], None);
+                i = end;
+            } else {
+                i += utf8_width(b);
+            }
+            continue;
+        }
+        let start = i;
+        // Most words end within their first eight bytes, found with one test of all eight.
+        let first = load8(bytes, start);
+        let stops = !ascii_alphanumeric_bits(first) & HIGH_BITS;
+        i = if stops != 0 {
+            start + (stops.trailing_zeros() / 8) as usize
+        } else {
+            let mut end = start + 8;
+            while end < bytes.len() && ASCII_ALPHANUMERIC[usize::from(bytes[end])] {
+                end += 1;
+            }
+            end
+        };
+        if i < bytes.len() && !bytes[i].is_ascii() && alphanumeric_width(sentence, i).is_some() {
+            // A word with other letters ("café"): the rest character by character, and no key.
+            let end = mixed_word_end(sentence, i);
+            found(&sentence[start..end], None);
+            i = end;
+        } else {
+            found(&sentence[start..i], ascii_key(first, bytes, start, i));
+        }
+    }
+}
+
+/// `0x01` repeated, to repeat a byte across a word.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The bit that lower-cases an ASCII letter (and leaves a digit), in every byte.
+const LOWER: u64 = 0x20 * ONES;
+
+/// Each byte's top bit: `0x80` repeated.
+const HIGH_BITS: u64 = 0x80 * ONES;
+
+/// The top bit of each byte of `x` that is an ASCII letter or digit, tested eight at a time:
+/// each range test adds a constant that carries into the top bit exactly from the range's
+/// bound (the top bits are cleared first so that no addition carries into the next byte).
+#[inline]
+fn ascii_alphanumeric_bits(x: u64) -> u64 {
+    let low = x & !HIGH_BITS;
+    let folded = low | LOWER;
+    let at_least = |v: u64, bound: u8| v + (0x80 - u64::from(bound)) * ONES;
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    (letter | digit) & !x & HIGH_BITS
+}
+
+/// The [`packed_key`] of the lower case of the ASCII letters and digits `bytes[start..end]`, when
+/// at most [`PACKED_MAX`] long, given their first eight bytes `first` ([`load8`]): the bytes after
+/// the word cut off, and `| 0x20` lower-cases a letter and leaves a digit.
+#[inline]
+fn ascii_key(first: u64, bytes: &[u8], start: usize, end: usize) -> Option<u128> {
+    let len = end - start;
+    if len > PACKED_MAX {
+        return None;
+    }
+    let keep = |n: usize| u64::MAX.checked_shr(8 * (8 - n.min(8)) as u32).unwrap_or(0);
+    let low = (first | LOWER) & keep(len);
+    let high = if len > 8 {
+        (load8(bytes, start + 8) | LOWER) & keep(len - 8)
+    } else {
+        0
+    };
+    Some(u128::from(low) | u128::from(high) << 64)
+}
+
+/// Eight bytes of `bytes` from `at` as a little-endian number, zero-padded past the end.
+#[inline]
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(chunk) => u64::from_le_bytes(chunk.try_into().expect("eight bytes")),
+        None => load8_padded(bytes, at),
+    }
+}
+
+#[inline(never)]
+fn load8_padded(bytes: &[u8], at: usize) -> u64 {
+    let rest = bytes.get(at..).unwrap_or_default();
+    let mut buffer = [0u8; 8];
+    buffer[..rest.len()].copy_from_slice(rest);
+    u64::from_le_bytes(buffer)
+}
+
+/// The width of the character at byte `i` of `sentence` when it is alphanumeric.
+fn alphanumeric_width(sentence: &str, i: usize) -> Option<usize> {
+    match sentence.as_bytes()[i] {
         b if b.is_ascii() => b.is_ascii_alphanumeric().then_some(1),
         _ => sentence[i..]
             .chars()
             .next()
             .filter(|c| c.is_alphanumeric())
             .map(char::len_utf8),
-    };
-    let mut i = *at;
-    while i < bytes.len() && !ASCII_ALPHANUMERIC[usize::from(bytes[i])] {
-        if bytes[i].is_ascii() {
-            i += 1;
-        } else if alphanumeric_width(i).is_some() {
-            break;
-        } else {
-            i += utf8_width(bytes[i]);
-        }
     }
-    let start = i;
-    // The key in two halves of nine characters (63 bits) each: shifts of a u64 are cheap.
-    let (mut low, mut high) = (0u64, 0u64);
-    let mut ascii = true;
+}
+
+/// The end of a run of alphanumeric characters through byte `i`.
+#[inline(never)]
+fn mixed_word_end(sentence: &str, mut i: usize) -> usize {
+    let bytes = sentence.as_bytes();
     while i < bytes.len() {
-        let b = bytes[i];
-        if ASCII_ALPHANUMERIC[usize::from(b)] {
-            let k = i - start;
-            let lower = u64::from(b | 0x20);
-            if k < HALF {
-                low |= lower << (7 * k);
-            } else if k < PACKED_MAX {
-                high |= lower << (7 * (k - HALF));
-            }
+        if ASCII_ALPHANUMERIC[usize::from(bytes[i])] {
             i += 1;
-        } else if let Some(width) = (!b.is_ascii()).then(|| alphanumeric_width(i)).flatten() {
-            ascii = false;
+        } else if let Some(width) = (!bytes[i].is_ascii())
+            .then(|| alphanumeric_width(sentence, i))
+            .flatten()
+        {
             i += width;
         } else {
             break;
         }
     }
-    let key = u128::from(low) | u128::from(high) << (7 * HALF);
-    *at = i;
-    let key = (ascii && i - start <= PACKED_MAX).then_some(key);
-    (i > start).then(|| (&sentence[start..i], key))
+    i
 }
 
 /// The byte length of the UTF-8 sequence a leading byte starts.
@@ -244,55 +488,58 @@ fn lower_case_into<'b>(buffer: &'b mut String, word: &str) -> &'b str {
 }
 
 /// PageRank over the similarity graph (Mihalcea & Tarau 2004: overlap / (log|a| + log|b|)).
-/// `words` are each sentence's distinct word ids, all below `vocabulary_size`.
-fn rank(words: &[Vec<u32>], vocabulary_size: usize) -> Vec<f64> {
+fn rank(words: &SentenceWords) -> Vec<f64> {
     let n = words.len();
-    let graph = Graph::new(words, vocabulary_size);
-    // Every sum below runs over a sentence's neighbours in index order: the same additions, in the
-    // same order, as summing a full row of the similarity matrix, since the zeros left out would
-    // each add +0.0 to a sum of non-negative terms, which changes no bit.
+    let similarity = Similarity::new(words);
+    // Every sum below runs over a full row of the similarity matrix in index order, zeros
+    // included: a zero adds +0.0 to a sum of non-negative terms, which changes no bit, so the
+    // sums are those over each sentence's neighbours alone.
     let out_sums: Vec<f64> = (0..n)
-        .map(|i| graph.links_of(i).iter().fold(0.0, |sum, &(_, w)| sum + w))
+        .map(|i| similarity.row(i).iter().fold(0.0, |sum, &w| sum + w))
         .collect();
-    // Each sentence's links, cut out once rather than every iteration.
-    let rows: Vec<&[(u32, f64)]> = (0..n).map(|i| graph.links_of(i)).collect();
     let mut scores = vec![1.0; n];
     let mut share = vec![0.0; n];
     for _ in 0..ITERATIONS {
-        // Zipped rather than indexed: no bounds check per sentence.
         for ((slot, &score), &out_sum) in share.iter_mut().zip(&scores).zip(&out_sums) {
             *slot = if out_sum > 0.0 { score / out_sum } else { 0.0 };
         }
-        // incoming[i] = sum over neighbours j in order of weight(i, j) * share[j] (the graph is symmetric).
-        for (slot, &links) in scores.iter_mut().zip(&rows) {
-            let incoming = links.iter().fold(0.0, |sum, &(j, w)| sum + w * share[j as usize]);
-            *slot = (1.0 - DAMPING) + DAMPING * incoming;
+        // incoming[i] = sum over j in order of weight(i, j) * share[j], LANES sentences at a time.
+        for (block, slots) in scores.chunks_mut(LANES).enumerate() {
+            let incoming = similarity.incoming(block, &share);
+            for (slot, &sum) in slots.iter_mut().zip(&incoming) {
+                *slot = (1.0 - DAMPING) + DAMPING * sum;
+            }
         }
     }
     scores
 }
 
-/// The similarity graph, sparse: for each sentence, the sentences sharing a word with it (in
-/// index order) with the edge weights, in one flat list cut at `starts`. A neighbour and its
-/// weight sit side by side, so the PageRank sums walk one list rather than two in step.
-struct Graph {
-    starts: Vec<u32>,
-    links: Vec<(u32, f64)>,
+/// Sentences whose PageRank sums are taken side by side: each keeps its own sum, added to in the
+/// same order as alone, but one pass over the matrix serves them all (and the compiler can keep
+/// the sums in vector registers).
+const LANES: usize = 8;
+
+/// The similarity matrix, dense, each row padded with zeros to a multiple of [`LANES`]. It is
+/// symmetric, so row `j` from column `block * LANES` holds the weights of sentences
+/// `block * LANES ..` to sentence `j`.
+struct Similarity {
+    n: usize,
+    stride: usize,
+    weights: Vec<f64>,
 }
 
-impl Graph {
-    fn new(words: &[Vec<u32>], vocabulary_size: usize) -> Self {
+impl Similarity {
+    fn new(words: &SentenceWords) -> Self {
         let n = words.len();
-        let log_len: Vec<f64> = words.iter().map(|w| (w.len() as f64).max(2.0).ln()).collect();
-        // The edges (i, j, weight) with i < j, ordered by i then j. Overlaps through an index of the
-        // sentences each word is in (in order): for sentence i, count the words each later
-        // sentence shares with it.
-        let postings = sentences_by_word(words, vocabulary_size);
+        let stride = n.div_ceil(LANES) * LANES;
+        let log_len: Vec<f64> = (0..n).map(|i| (words.of(i).len() as f64).max(2.0).ln()).collect();
+        let mut weights = vec![0.0f64; n * stride];
+        // Overlaps through an index of the sentences each word is in (in order): for sentence i,
+        // count the words each later sentence shares with it.
+        let postings = sentences_by_word(words);
         let mut shared = vec![0u32; n];
-        let mut edges: Vec<(u32, u32, f64)> = Vec::new();
-        let mut degree = vec![0u32; n + 1];
         for i in 0..n {
-            for &w in &words[i] {
+            for &w in words.of(i) {
                 for &j in postings.of(w).iter().rev().take_while(|&&j| j as usize > i) {
                     shared[j as usize] += 1;
                 }
@@ -301,38 +548,34 @@ impl Graph {
             // is kept free of a bounds check per sentence.
             for (j, count) in shared.iter_mut().enumerate().skip(i + 1) {
                 if *count > 0 {
-                    edges.push((i as u32, j as u32, f64::from(*count) / (log_len[i] + log_len[j])));
-                    degree[i + 1] += 1;
-                    degree[j + 1] += 1;
+                    let weight = f64::from(*count) / (log_len[i] + log_len[j]);
+                    weights[i * stride + j] = weight;
+                    weights[j * stride + i] = weight;
                     *count = 0;
                 }
             }
         }
-        for k in 1..degree.len() {
-            degree[k] += degree[k - 1];
-        }
-        let starts = degree;
-        // Filling in edge order keeps each sentence's neighbours in index order: those before it
-        // come from earlier sentences' edges, those after it from its own, in order.
-        let mut fill = starts.clone();
-        let mut links = vec![(0u32, 0.0f64); edges.len() * 2];
-        for &(i, j, w) in &edges {
-            for (from, to) in [(i, j), (j, i)] {
-                let slot = fill[from as usize] as usize;
-                links[slot] = (to, w);
-                fill[from as usize] += 1;
+        Similarity { n, stride, weights }
+    }
+
+    /// Sentence `i`'s weights to every sentence, in index order.
+    fn row(&self, i: usize) -> &[f64] {
+        &self.weights[i * self.stride..i * self.stride + self.n]
+    }
+
+    /// For each sentence `block * LANES + k`, the sum over every sentence j in order of
+    /// weight * `share[j]`.
+    #[inline]
+    fn incoming(&self, block: usize, share: &[f64]) -> [f64; LANES] {
+        let mut sums = [0.0; LANES];
+        let from = block * LANES;
+        for (row, &share) in self.weights.chunks_exact(self.stride).zip(share) {
+            let lanes: &[f64; LANES] = row[from..from + LANES].try_into().expect("LANES columns");
+            for (sum, &weight) in sums.iter_mut().zip(lanes) {
+                *sum += weight * share;
             }
         }
-        Graph { starts, links }
-    }
-
-    fn range(&self, i: usize) -> std::ops::Range<usize> {
-        self.starts[i] as usize..self.starts[i + 1] as usize
-    }
-
-    /// Sentence `i`'s neighbours in index order, each with the edge weight.
-    fn links_of(&self, i: usize) -> &[(u32, f64)] {
-        &self.links[self.range(i)]
+        sums
     }
 }
 
@@ -348,18 +591,18 @@ impl Postings {
     }
 }
 
-fn sentences_by_word(words: &[Vec<u32>], vocabulary_size: usize) -> Postings {
-    let mut starts = vec![0u32; vocabulary_size + 1];
-    for &w in words.iter().flatten() {
+fn sentences_by_word(words: &SentenceWords) -> Postings {
+    let mut starts = vec![0u32; words.vocabulary_size + 1];
+    for &w in &words.ids {
         starts[w as usize + 1] += 1;
     }
     for k in 1..starts.len() {
         starts[k] += starts[k - 1];
     }
     let mut fill = starts.clone();
-    let mut sentences = vec![0u32; words.iter().map(Vec::len).sum()];
-    for (i, ws) in words.iter().enumerate() {
-        for &w in ws {
+    let mut sentences = vec![0u32; words.ids.len()];
+    for i in 0..words.len() {
+        for &w in words.of(i) {
             sentences[fill[w as usize] as usize] = i as u32;
             fill[w as usize] += 1;
         }
@@ -403,8 +646,43 @@ mod tests {
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
                 .collect();
-            assert_eq!(words(text).collect::<Vec<_>>(), expected, "{text}");
+            assert_eq!(words(text), expected, "{text}");
         }
+    }
+
+    /// Words are counted as `split_whitespace` counts them, Unicode spaces included.
+    #[test]
+    fn has_words_counts_as_split_whitespace() {
+        for text in [
+            "a b c d",
+            "a\u{a0}b c d",
+            "a\u{b}b c d",
+            "  a  b\tc\nd ",
+            "a b c",
+            "é ü ö ä",
+            "a\u{2003}b\u{3000}c\u{85}d",
+            "",
+        ] {
+            for n in 1..6 {
+                let expected = text.split_whitespace().nth(n - 1).is_some();
+                assert_eq!(has_words(text, n), expected, "{text:?} {n}");
+            }
+        }
+    }
+
+    /// The reused table still knows the stopwords, and only them, after an article large enough
+    /// to grow it.
+    #[test]
+    fn table_survives_growth() {
+        let big: Vec<String> = (0..3000)
+            .map(|i| format!("Word{i} alpha{i} beta{i} gamma{i}."))
+            .collect();
+        let paragraphs = vec![big.join(" ")];
+        let body = Body::new(&paragraphs);
+        assert_eq!(summarize(&body, 2).len(), 2);
+        let words = SentenceWords::new(&["The said of and to", "Talks talks TALKS with Seoul seoul"]);
+        assert!(words.of(0).is_empty());
+        assert_eq!(words.of(1).len(), 2);
     }
 
     /// The stopword list stays sorted and distinct: each stopword takes its own vocabulary id.

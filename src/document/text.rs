@@ -53,6 +53,16 @@ static LABELED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 static SIGN_OFF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*\b(?:Reuter|REUTER|Reuters|REUTERS)\s*$").expect("static sign-off regex"));
 
+/// `re.captures(text)`, tested first with `is_match`, which costs less than a failed `captures`:
+/// most lines and paragraphs tested match none of these patterns.
+fn captures<'t>(re: &Regex, text: &'t str) -> Option<regex::Captures<'t>> {
+    if re.is_match(text) {
+        re.captures(text)
+    } else {
+        None
+    }
+}
+
 /// Parses a plain-text article.
 pub fn parse(text: &str) -> Document {
     let text = unix_newlines(text);
@@ -106,7 +116,7 @@ fn finish(mut doc: Document, blocks: Vec<Vec<&str>>) -> Document {
                 }
             } else if let Some(byline) = parse_byline(line) {
                 doc.byline.get_or_insert(byline);
-            } else if let Some(caps) = IMAGE_LINE.captures(line) {
+            } else if let Some(caps) = captures(&IMAGE_LINE, line) {
                 if let Some(site) = caps.name("site") {
                     doc.site.get_or_insert_with(|| site.as_str().trim().to_string());
                 }
@@ -170,7 +180,7 @@ fn body(mut doc: Document, blocks: Vec<Vec<&str>>, caption_first: bool) -> Docum
 fn blocks(text: &str) -> Vec<Vec<&str>> {
     let mut out = Vec::new();
     let mut current = Vec::new();
-    for line in text.lines() {
+    for line in lines(text) {
         if line.trim().is_empty() {
             if !current.is_empty() {
                 out.push(std::mem::take(&mut current));
@@ -183,6 +193,22 @@ fn blocks(text: &str) -> Vec<Vec<&str>> {
         out.push(current);
     }
     out
+}
+
+/// The lines of `text` (which has LF line ends only), split by `memchr`, which scans many bytes
+/// at a time. Unlike `str::lines`, a text ending in a line end gives a last, empty line: a blank
+/// line, which only ends the last block, as the end of the text does anyway.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut from = 0;
+    memchr::memchr_iter(b'\n', text.as_bytes())
+        .map(Some)
+        .chain(std::iter::once(None))
+        .map(move |end| {
+            let end = end.unwrap_or(text.len());
+            let line = &text[from..end];
+            from = end + 1;
+            line
+        })
 }
 
 fn is_headline(block: &[&str]) -> bool {
@@ -200,6 +226,15 @@ fn is_headline(block: &[&str]) -> bool {
 /// Splits a block into paragraphs: indented lines start one; lines are either
 /// hard-wrapped (joined) or one paragraph each, told by their lengths.
 fn paragraphs_of(block: &[&str]) -> Vec<String> {
+    if let [line] = block {
+        // One line is one paragraph (what the loop below makes of it, without measuring it).
+        let line = line.trim();
+        return if line.is_empty() {
+            Vec::new()
+        } else {
+            vec![line.to_string()]
+        };
+    }
     let width = block.iter().map(|l| l.trim_end().chars().count()).max().unwrap_or(0);
     // Hard-wrapped text stays under ~100 columns; longer lines are whole paragraphs.
     let wrapped = width <= 100 && block.len() > 1;
@@ -230,7 +265,7 @@ fn ends_short_paragraph(line: &str, width: usize) -> bool {
 
 /// "By Stella Kim and Jennifer Jett", "By Jane Doe, Reuters".
 fn parse_byline(line: &str) -> Option<Byline> {
-    let caps = BYLINE.captures(line)?;
+    let caps = captures(&BYLINE, line)?;
     let names = caps.name("names")?.as_str().trim();
     if names.split_whitespace().count() > 12 || names.ends_with(['.', '!', '?']) && !names.ends_with("Jr.") {
         return None;
@@ -275,16 +310,16 @@ pub(crate) fn parse_date_line(line: &str) -> Option<NaiveDate> {
     });
     let line = line.trim();
     let ymd = |y: &str, m: u32, d: &str| NaiveDate::from_ymd_opt(y.parse().ok()?, m, d.parse().ok()?);
-    if let Some(c) = ISO.captures(line) {
+    if let Some(c) = captures(&ISO, line) {
         return ymd(&c[1], c[2].parse().ok()?, &c[3]);
     }
-    if let Some(c) = WIRE.captures(line) {
+    if let Some(c) = captures(&WIRE, line) {
         return ymd(&c[3], month_number(&c[2])?, &c[1]);
     }
-    if let Some(c) = MDY.captures(line) {
+    if let Some(c) = captures(&MDY, line) {
         return ymd(&c[3], month_number(&c[1])?, &c[2]);
     }
-    if let Some(c) = DMY.captures(line) {
+    if let Some(c) = captures(&DMY, line) {
         return ymd(&c[3], month_number(&c[2])?, &c[1]);
     }
     None
@@ -305,7 +340,7 @@ pub(super) fn split_dateline(paragraph: &str) -> Option<(RawDateline, String)> {
     let (index, caps) = DATELINES
         .iter()
         .enumerate()
-        .find_map(|(i, re)| re.captures(paragraph).map(|c| (i, c)))?;
+        .find_map(|(i, re)| captures(re, paragraph).map(|c| (i, c)))?;
     if index == 1 && caps.name("date").is_none() {
         return None;
     }
@@ -391,9 +426,24 @@ fn bare_credit(caption: &str) -> Option<(&str, &str)> {
     (looks_like_credit && !text.is_empty()).then_some((text, credit))
 }
 
+/// Whether `text` holds one of the label words of [`LABELED_CREDIT`] in any case, as a labelled
+/// credit must: a test a few times cheaper than the regex, which most paragraphs fail. ASCII case
+/// suffices: no other character case-folds to a letter of these words.
+fn has_credit_label(text: &str) -> bool {
+    // "photograph" starts with "photo".
+    static LABELS: LazyLock<[memchr::memmem::Finder<'static>; 4]> = LazyLock::new(|| {
+        ["photo", "image", "picture", "credit"].map(|label| memchr::memmem::Finder::new(label).into_owned())
+    });
+    let lower = text.to_ascii_lowercase();
+    LABELS.iter().any(|label| label.find(lower.as_bytes()).is_some())
+}
+
 /// A paragraph ending in a labelled credit ("… Image: United States Navy.") is a caption.
 fn labeled_caption(paragraph: &str) -> Option<RawCaption> {
-    LABELED_CREDIT.captures(paragraph)?.name("labeled")?;
+    if !has_credit_label(paragraph) {
+        return None;
+    }
+    captures(&LABELED_CREDIT, paragraph)?.name("labeled")?;
     let caption = split_credit(paragraph, false);
     caption.credit.is_some().then_some(caption)
 }
@@ -520,6 +570,29 @@ mod tests {
         assert_eq!(doc.captions[0].credit.as_deref(), Some("United States Navy"));
         assert_eq!(doc.captions[0].text, "The robots met in Washington.");
         assert_eq!(doc.paragraphs, ["First paragraph.", "Last paragraph."]);
+    }
+
+    /// Labelled credits are found as the regex alone finds them, however long the text before
+    /// them and whatever the whitespace.
+    #[test]
+    fn labeled_captions_anywhere() {
+        let long = "The robots met in Washington on a long day of talks that went on and on. ".repeat(3);
+        for paragraph in [
+            format!("{long}Image: United States Navy."),
+            format!("{long}Photo by   Jane   Doe  "),
+            format!("{long}Photographs:\u{a0}Yonhap \u{2003}"),
+            format!("{long}Image: {}", "x".repeat(70)),
+            "Image: Yonhap".to_string(),
+            format!("{long}(Reuters)"),
+            format!("{long}no credit here, image or not"),
+        ] {
+            let expected = LABELED_CREDIT
+                .captures(&paragraph)
+                .and_then(|caps| caps.name("labeled"))
+                .map(|_| split_credit(&paragraph, false))
+                .filter(|caption| caption.credit.is_some());
+            assert_eq!(labeled_caption(&paragraph), expected, "{paragraph}");
+        }
     }
 
     /// A file that starts with body text has no headline, and says so.

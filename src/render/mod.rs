@@ -33,7 +33,7 @@ impl OutputFormat {
 /// Renders one brief, ending with a newline.
 pub fn render(brief: &Brief, format: OutputFormat, pretty: bool) -> Vec<u8> {
     match format {
-        OutputFormat::Json => json::render(brief, pretty),
+        OutputFormat::Json => json::render_brief(brief, pretty),
         OutputFormat::Markdown => markdown::render(brief).into_bytes(),
     }
 }
