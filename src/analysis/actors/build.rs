@@ -4,7 +4,7 @@
 
 use super::gazetteer::{FastMap, FastSet, Gazetteer, Target, WordSet, FUNCTION_WORDS};
 use super::scan::{Item, PersonCand, Scanner, What};
-use super::tokens::{self, is_cap, is_upper, Kind, Tok};
+use super::tokens::{self, is_cap, Kind, Tok};
 use super::{ActorDetail, ActorTable, Gender, Mention, MentionForm, Place};
 use crate::analysis::text::{self, Body};
 use crate::brief::{Actor, ActorKind};
@@ -69,20 +69,26 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
     short.iter().all(|w| it.any(|x| x == w))
 }
 
-/// A headline or text set in title case or capitals: capitalisation says nothing there.
-fn restricted(text: &str, toks: &[Tok], gaz: &Gazetteer, headline: bool) -> bool {
+/// Gives the tokens of one text their word ids and, in the same pass, counts what decides whether the text
+/// is restricted (a headline or text set in title case or capitals: capitalisation says nothing there) and
+/// its capitalised words (to size the article's set of them). Returns whether it is restricted, and that count.
+fn annotate(gaz: &Gazetteer, toks: &mut [Tok], headline: bool) -> (bool, usize) {
+    // Among words other than function words: all of them, the capitalised ones, those in capitals.
     let (mut words, mut caps, mut upper) = (0, 0, 0);
+    let mut all_caps = 0;
     for t in toks {
-        if t.kind == Kind::Word && !gaz.tok_in(t, FUNCTION_WORDS) {
-            words += 1;
-            caps += usize::from(is_cap(text, t));
-            upper += usize::from(is_upper(text, t));
+        gaz.annotate(t);
+        if t.kind == Kind::Word {
+            all_caps += usize::from(t.cap);
+            if !gaz.tok_in(t, FUNCTION_WORDS) {
+                words += 1;
+                caps += usize::from(t.cap);
+                upper += usize::from(t.upper);
+            }
         }
     }
-    if words < 3 {
-        return false;
-    }
-    upper * 2 >= words || headline && caps * 5 >= words * 4
+    let restricted = words >= 3 && (upper * 2 >= words || headline && caps * 5 >= words * 4);
+    (restricted, all_caps)
 }
 
 pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
@@ -107,6 +113,8 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
     // The tokens of all texts in one vector; `spans[i]` is the range of text `i`'s.
     let mut all: Vec<Tok> = Vec::with_capacity(total / 4 + 4 * places.len());
     let mut spans: Vec<Range<usize>> = Vec::with_capacity(places.len());
+    let mut restricted = Vec::with_capacity(places.len());
+    let mut cap_count = 0;
     let mut offset = 0;
     for &(place, t) in &places {
         let low = &lowered[offset..offset + t.len()];
@@ -116,17 +124,18 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
             Place::Body(i) => tokens::tokenize_into(t, Some(low), &body.sentences[i], &mut all),
             _ => tokens::tokenize_into(t, Some(low), &text::sentences(t), &mut all),
         }
+        let (r, caps) = annotate(gaz, &mut all[first..], place == Place::Headline);
+        restricted.push(r);
+        cap_count += caps;
         spans.push(first..all.len());
     }
-    gaz.annotate(&mut all);
     let toks: Vec<&[Tok]> = spans.iter().map(|r| &all[r.clone()]).collect();
     // Capitalised words the article also writes in lower case (common words, not names): collect the
     // capitalised forms first, then look the lower-case words up among them (most are never capitalised:
     // a filter of the capitalised forms answers for those without hashing).
-    let cap_words = all.iter().filter(|t| t.kind == Kind::Word && t.cap);
     // Sized once: growing a set rehashes it.
-    let mut capitalised: WordSet<&str> = WordSet::with_capacity(cap_words.clone().count());
-    for t in cap_words {
+    let mut capitalised: WordSet<&str> = WordSet::with_capacity(cap_count);
+    for t in all.iter().filter(|t| t.kind == Kind::Word && t.cap) {
         capitalised.get_or_insert(&*t.low, ());
     }
     let mut lower_words: WordSet<&str> = WordSet::default();
@@ -143,7 +152,7 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
             text,
             toks: toks[ti],
             index: ti,
-            restricted: restricted(text, toks[ti], gaz, places[ti].0 == Place::Headline),
+            restricted: restricted[ti],
             lower_words: &lower_words,
             out: std::mem::take(&mut items),
         };

@@ -762,11 +762,10 @@ impl Gazetteer {
             .map(|p| (p.target, i + 1))
     }
 
-    /// Notes on each token the id of its word: one lookup per token.
-    pub fn annotate(&self, toks: &mut [tokens::Tok]) {
-        for t in toks {
-            t.word = self.word_of(&t.low);
-        }
+    /// Notes on a token the id of its word: one lookup.
+    #[inline]
+    pub fn annotate(&self, t: &mut tokens::Tok) {
+        t.word = self.word_of(&t.low);
     }
 
     /// Title index of a single lower-case word.
