@@ -2,7 +2,7 @@
 //! people, descriptions and surnames to the people they stand for, and
 //! organisations, states and places to one actor each.
 
-use super::gazetteer::{FastMap, FastSet, Gazetteer, Target, WordSet, FUNCTION_WORDS};
+use super::gazetteer::{FastMap, FastSet, Gazetteer, Target, WordMap, FUNCTION_WORDS};
 use super::scan::{Item, PersonCand, Scanner, What};
 use super::tokens::{self, is_cap, Kind, Tok};
 use super::{ActorDetail, ActorTable, Gender, Mention, MentionForm, Place};
@@ -131,17 +131,18 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
     }
     let toks: Vec<&[Tok]> = spans.iter().map(|r| &all[r.clone()]).collect();
     // Capitalised words the article also writes in lower case (common words, not names): collect the
-    // capitalised forms first, then look the lower-case words up among them (most are never capitalised:
-    // a filter of the capitalised forms answers for those without hashing).
+    // capitalised forms first, then mark those the lower-case words find among them (one set, not a second
+    // one of the marked words).
     // Sized once: growing a set rehashes it.
-    let mut capitalised: WordSet<&str> = WordSet::with_capacity(cap_count);
+    let mut capitalised: WordMap<&str, bool> = WordMap::with_capacity(cap_count);
     for t in all.iter().filter(|t| t.kind == Kind::Word && t.cap) {
-        capitalised.get_or_insert(&*t.low, ());
+        capitalised.get_or_insert(&*t.low, false);
     }
-    let mut lower_words: WordSet<&str> = WordSet::default();
     for t in &all {
-        if t.kind == Kind::Word && !t.cap && capitalised.contains(&t.low) {
-            lower_words.get_or_insert(&*t.low, ());
+        if t.kind == Kind::Word && !t.cap {
+            if let Some(lower) = capitalised.get_mut(&t.low) {
+                *lower = true;
+            }
         }
     }
     // One vector for the items of all texts, handed from scanner to scanner: no copy, less regrowth.
@@ -153,7 +154,7 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
             toks: toks[ti],
             index: ti,
             restricted: restricted[ti],
-            lower_words: &lower_words,
+            lower_words: &capitalised,
             out: std::mem::take(&mut items),
         };
         sc.run();

@@ -137,6 +137,14 @@ impl<K: AsRef<str>, V> WordMap<K, V> {
     }
 
     #[inline(always)]
+    pub fn get_mut(&mut self, word: &str) -> Option<&mut V> {
+        match self.entry_of(word.as_bytes()) {
+            0 => None,
+            e => self.entries.get_mut(e as usize - 1).map(|(_, v)| v),
+        }
+    }
+
+    #[inline(always)]
     pub fn contains(&self, word: &str) -> bool {
         self.entry_of(word.as_bytes()) != 0
     }

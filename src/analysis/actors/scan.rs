@@ -3,7 +3,7 @@
 //! descriptions ("the minister", "the foreign ministry") and pronouns.
 
 use super::gazetteer::{
-    Gazetteer, NameKind, Target, WordSet, FUNCTION_WORDS, NON_NAMES, ORG_HEADS, ORG_SUFFIXES, PERSON_VERBS,
+    Gazetteer, NameKind, Target, WordMap, FUNCTION_WORDS, NON_NAMES, ORG_HEADS, ORG_SUFFIXES, PERSON_VERBS,
 };
 use super::tokens::{is_cap, is_upper, Kind, Tok};
 use super::Gender;
@@ -78,8 +78,8 @@ pub struct Scanner<'a> {
     pub index: usize,
     /// Only gazetteer hits and strong names: a title-case or all-capitals headline.
     pub restricted: bool,
-    /// Lower-case words the article uses: a capitalised word also used in lower case is a common word.
-    pub lower_words: &'a WordSet<&'a str>,
+    /// The article's capitalised words, each marked when the article also writes it in lower case (a common word).
+    pub lower_words: &'a WordMap<&'a str, bool>,
     pub out: Vec<Item<'a>>,
 }
 
@@ -92,6 +92,11 @@ impl<'a> Scanner<'a> {
     fn w(&self, i: usize) -> &'a str {
         let t = &self.toks[i];
         &self.text[t.start..t.end]
+    }
+
+    /// Whether the article writes capitalised word `low` in lower case too.
+    fn lower_word(&self, low: &str) -> bool {
+        self.lower_words.get(low) == Some(&true)
     }
 
     fn low(&self, i: usize) -> &'a str {
@@ -612,7 +617,7 @@ impl<'a> Scanner<'a> {
         // lower case, or a common adjective, is not part of a name.
         if b - a >= 2
             && self.toks[a].opens
-            && (self.lower_words.contains(self.low(a))
+            && (self.lower_word(self.low(a))
                 || self.gaz.is_common(self.low(a))
                     && ["ful", "ous", "ive", "ing", "ly", "less", "able"]
                         .iter()
@@ -730,7 +735,7 @@ impl<'a> Scanner<'a> {
             let common = || {
                 self.toks[a..b]
                     .iter()
-                    .any(|t| self.lower_words.contains(&t.low) || self.gaz.tok_in(t, NON_NAMES))
+                    .any(|t| self.lower_word(&t.low) || self.gaz.tok_in(t, NON_NAMES))
                     || self.toks[a..b].iter().all(|t| self.gaz.is_common(&t.low))
                     || self.gaz.is_common(self.low(b - 1))
                     || b - a >= 3 && self.toks[a..b].iter().any(|t| self.gaz.is_common(&t.low))
