@@ -114,11 +114,15 @@ impl<'a> Scanner<'a> {
     /// The same for the lists of organisation heads and suffixes, which are looked up without the
     /// word's final full stops ("Corp." is "corp").
     fn listed_undotted(&self, i: usize, list: u8) -> bool {
-        let low = self.low(i);
-        if low.ends_with('.') {
-            return self.gaz.is_in(low.trim_end_matches('.'), list);
+        self.lists_undotted(i) & list != 0
+    }
+
+    /// The lists (bits) holding token `i`'s word without its final full stops (none past the end).
+    fn lists_undotted(&self, i: usize) -> u8 {
+        match self.toks.get(i) {
+            Some(t) => self.gaz.lists_undotted(t),
+            None => self.gaz.lists_of(""),
         }
-        self.listed(i, list)
     }
 
     fn cap(&self, i: usize) -> bool {
@@ -349,8 +353,8 @@ impl<'a> Scanner<'a> {
     fn org_span(&self, i: usize, j: usize) -> Option<(usize, usize)> {
         let has_head = |a: usize, b: usize| {
             (a..b).rev().find(|&k| {
-                self.listed_undotted(k, ORG_HEADS) && !is_upper(self.text, &self.toks[k])
-                    || self.listed_undotted(k, ORG_SUFFIXES)
+                let lists = self.lists_undotted(k);
+                lists & ORG_HEADS != 0 && !is_upper(self.text, &self.toks[k]) || lists & ORG_SUFFIXES != 0
             })
         };
         let mut start = i;
