@@ -59,6 +59,36 @@ fn lower_straight(word: &str) -> String {
     }
 }
 
+/// `word` in lower case with `’` as `'` (see [`lower_straight`]) into `out`, whose allocation is reused.
+fn lower_straight_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        *out = lower_straight(word);
+    }
+}
+
+/// The normalised words of the words `words` joined with spaces (see [`norm_words`]), written into the
+/// strings of `buf` (reused from name to name: no allocation for most): returns how many.
+fn norm_words_into(words: &[&str], buf: &mut Vec<String>) -> usize {
+    let mut n = 0;
+    for w in words {
+        for piece in w
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '‐')
+            .filter(|w| !w.is_empty())
+        {
+            if n == buf.len() {
+                buf.push(String::new());
+            }
+            lower_straight_into(piece, &mut buf[n]);
+            n += 1;
+        }
+    }
+    n
+}
+
 /// Whether `long` contains `short` as consecutive words.
 fn contains_run(long: &[String], short: &[String]) -> bool {
     short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
@@ -310,17 +340,20 @@ fn link(
     let mut multi: Vec<&(&Item, &PersonCand)> = person_items.iter().filter(|(_, p)| p.words.len() >= 2).collect();
     // Names with evidence first: a weak run sharing a word with one ("Warhol Factory") is not a person.
     multi.sort_by_key(|(it, p)| (!p.strong, it.text, it.start));
+    // The normalised words of a candidate's words joined with spaces, without joining them, in strings
+    // reused from candidate to candidate: most candidates only repeat a name, and the words are only kept
+    // (copied) for a new or fuller one.
+    let mut word_buf: Vec<String> = Vec::new();
     for (it, p) in multi {
-        // The normalised words of the words joined with spaces, without joining them: most candidates only
-        // repeat a name, and the joined form is only kept for a new or fuller one.
-        let words: Vec<String> = p.words.iter().flat_map(|w| norm_pieces(w)).collect();
+        let n = norm_words_into(&p.words, &mut word_buf);
+        let words = &word_buf[..n];
         let people = || (0..ents.len()).filter(|&e| ents[e].kind == Some(ActorKind::Person));
         let exact = people().find(|&e| ents[e].words == words);
         let e = exact.or_else(|| {
             // The one person whose name words contain these or are contained in them.
             let mut subs = people().filter(|&e| {
                 ents[e].words.len() >= 2
-                    && (is_subsequence(&words, &ents[e].words) || is_subsequence(&ents[e].words, &words))
+                    && (is_subsequence(words, &ents[e].words) || is_subsequence(&ents[e].words, words))
             });
             let first = subs.next();
             first.filter(|_| subs.next().is_none())
@@ -343,7 +376,7 @@ fn link(
         let ent = &mut ents[e];
         if words.len() > ent.words.len() {
             ent.name = p.words.join(" ");
-            ent.words = words;
+            ent.words = words.to_vec();
             ent.written = p.words.iter().map(|w| w.to_lowercase()).collect();
             ent.surname = Some(if p.family_first {
                 ent.written[0].clone()
@@ -361,8 +394,10 @@ fn link(
         });
     }
     // Bare surnames and single names.
+    // A bare name's word in lower case, in one string reused from name to name.
+    let mut x = String::new();
     for (it, p) in person_items.iter().filter(|(_, p)| p.words.len() == 1) {
-        let x = lower_straight(p.words[0]);
+        lower_straight_into(p.words[0], &mut x);
         // The people whose name has the word, counted without collecting them: nearly always none or one.
         let is_cand = |e: usize| {
             ents[e].kind == Some(ActorKind::Person) && (ents[e].written.contains(&x) || ents[e].words.contains(&x))
