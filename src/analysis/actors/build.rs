@@ -2,9 +2,9 @@
 //! people, descriptions and surnames to the people they stand for, and
 //! organisations, states and places to one actor each.
 
-use super::gazetteer::{FastMap, FastSet, Gazetteer, Target, WordSet, FUNCTION_WORDS};
+use super::gazetteer::{FastMap, FastSet, Gazetteer, Target, WordMap, FUNCTION_WORDS};
 use super::scan::{Item, PersonCand, Scanner, What};
-use super::tokens::{self, is_cap, is_upper, Kind, Tok};
+use super::tokens::{self, is_cap, Kind, Tok};
 use super::{ActorDetail, ActorTable, Gender, Mention, MentionForm, Place};
 use crate::analysis::text::{self, Body};
 use crate::brief::{Actor, ActorKind};
@@ -59,6 +59,36 @@ fn lower_straight(word: &str) -> String {
     }
 }
 
+/// `word` in lower case with `’` as `'` (see [`lower_straight`]) into `out`, whose allocation is reused.
+fn lower_straight_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+    } else {
+        *out = lower_straight(word);
+    }
+}
+
+/// The normalised words of the words `words` joined with spaces (see [`norm_words`]), written into the
+/// strings of `buf` (reused from name to name: no allocation for most): returns how many.
+fn norm_words_into(words: &[&str], buf: &mut Vec<String>) -> usize {
+    let mut n = 0;
+    for w in words {
+        for piece in w
+            .split(|c: char| c.is_whitespace() || c == '-' || c == '‐')
+            .filter(|w| !w.is_empty())
+        {
+            if n == buf.len() {
+                buf.push(String::new());
+            }
+            lower_straight_into(piece, &mut buf[n]);
+            n += 1;
+        }
+    }
+    n
+}
+
 /// Whether `long` contains `short` as consecutive words.
 fn contains_run(long: &[String], short: &[String]) -> bool {
     short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
@@ -69,20 +99,26 @@ fn is_subsequence(short: &[String], long: &[String]) -> bool {
     short.iter().all(|w| it.any(|x| x == w))
 }
 
-/// A headline or text set in title case or capitals: capitalisation says nothing there.
-fn restricted(text: &str, toks: &[Tok], gaz: &Gazetteer, headline: bool) -> bool {
+/// Gives the tokens of one text their word ids and, in the same pass, counts what decides whether the text
+/// is restricted (a headline or text set in title case or capitals: capitalisation says nothing there) and
+/// its capitalised words (to size the article's set of them). Returns whether it is restricted, and that count.
+fn annotate(gaz: &Gazetteer, toks: &mut [Tok], headline: bool) -> (bool, usize) {
+    // Among words other than function words: all of them, the capitalised ones, those in capitals.
     let (mut words, mut caps, mut upper) = (0, 0, 0);
+    let mut all_caps = 0;
     for t in toks {
-        if t.kind == Kind::Word && !gaz.tok_in(t, FUNCTION_WORDS) {
-            words += 1;
-            caps += usize::from(is_cap(text, t));
-            upper += usize::from(is_upper(text, t));
+        gaz.annotate(t);
+        if t.kind == Kind::Word {
+            all_caps += usize::from(t.cap);
+            if !gaz.tok_in(t, FUNCTION_WORDS) {
+                words += 1;
+                caps += usize::from(t.cap);
+                upper += usize::from(t.upper);
+            }
         }
     }
-    if words < 3 {
-        return false;
-    }
-    upper * 2 >= words || headline && caps * 5 >= words * 4
+    let restricted = words >= 3 && (upper * 2 >= words || headline && caps * 5 >= words * 4);
+    (restricted, all_caps)
 }
 
 pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
@@ -107,6 +143,8 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
     // The tokens of all texts in one vector; `spans[i]` is the range of text `i`'s.
     let mut all: Vec<Tok> = Vec::with_capacity(total / 4 + 4 * places.len());
     let mut spans: Vec<Range<usize>> = Vec::with_capacity(places.len());
+    let mut restricted = Vec::with_capacity(places.len());
+    let mut cap_count = 0;
     let mut offset = 0;
     for &(place, t) in &places {
         let low = &lowered[offset..offset + t.len()];
@@ -116,23 +154,25 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
             Place::Body(i) => tokens::tokenize_into(t, Some(low), &body.sentences[i], &mut all),
             _ => tokens::tokenize_into(t, Some(low), &text::sentences(t), &mut all),
         }
+        let (r, caps) = annotate(gaz, &mut all[first..], place == Place::Headline);
+        restricted.push(r);
+        cap_count += caps;
         spans.push(first..all.len());
     }
-    gaz.annotate(&mut all);
     let toks: Vec<&[Tok]> = spans.iter().map(|r| &all[r.clone()]).collect();
     // Capitalised words the article also writes in lower case (common words, not names): collect the
-    // capitalised forms first, then look the lower-case words up among them (most are never capitalised:
-    // a filter of the capitalised forms answers for those without hashing).
-    let cap_words = all.iter().filter(|t| t.kind == Kind::Word && t.cap);
+    // capitalised forms first, then mark those the lower-case words find among them (one set, not a second
+    // one of the marked words).
     // Sized once: growing a set rehashes it.
-    let mut capitalised: WordSet<&str> = WordSet::with_capacity(cap_words.clone().count());
-    for t in cap_words {
-        capitalised.get_or_insert(&*t.low, ());
+    let mut capitalised: WordMap<&str, bool> = WordMap::with_capacity(cap_count);
+    for t in all.iter().filter(|t| t.kind == Kind::Word && t.cap) {
+        capitalised.get_or_insert(&*t.low, false);
     }
-    let mut lower_words: WordSet<&str> = WordSet::default();
     for t in &all {
-        if t.kind == Kind::Word && !t.cap && capitalised.contains(&t.low) {
-            lower_words.get_or_insert(&*t.low, ());
+        if t.kind == Kind::Word && !t.cap {
+            if let Some(lower) = capitalised.get_mut(&t.low) {
+                *lower = true;
+            }
         }
     }
     // One vector for the items of all texts, handed from scanner to scanner: no copy, less regrowth.
@@ -143,8 +183,8 @@ pub fn find(gaz: &Arc<Gazetteer>, doc: &Document, body: &Body) -> ActorTable {
             text,
             toks: toks[ti],
             index: ti,
-            restricted: restricted(text, toks[ti], gaz, places[ti].0 == Place::Headline),
-            lower_words: &lower_words,
+            restricted: restricted[ti],
+            lower_words: &capitalised,
             out: std::mem::take(&mut items),
         };
         sc.run();
@@ -300,17 +340,20 @@ fn link(
     let mut multi: Vec<&(&Item, &PersonCand)> = person_items.iter().filter(|(_, p)| p.words.len() >= 2).collect();
     // Names with evidence first: a weak run sharing a word with one ("Warhol Factory") is not a person.
     multi.sort_by_key(|(it, p)| (!p.strong, it.text, it.start));
+    // The normalised words of a candidate's words joined with spaces, without joining them, in strings
+    // reused from candidate to candidate: most candidates only repeat a name, and the words are only kept
+    // (copied) for a new or fuller one.
+    let mut word_buf: Vec<String> = Vec::new();
     for (it, p) in multi {
-        // The normalised words of the words joined with spaces, without joining them: most candidates only
-        // repeat a name, and the joined form is only kept for a new or fuller one.
-        let words: Vec<String> = p.words.iter().flat_map(|w| norm_pieces(w)).collect();
+        let n = norm_words_into(&p.words, &mut word_buf);
+        let words = &word_buf[..n];
         let people = || (0..ents.len()).filter(|&e| ents[e].kind == Some(ActorKind::Person));
         let exact = people().find(|&e| ents[e].words == words);
         let e = exact.or_else(|| {
             // The one person whose name words contain these or are contained in them.
             let mut subs = people().filter(|&e| {
                 ents[e].words.len() >= 2
-                    && (is_subsequence(&words, &ents[e].words) || is_subsequence(&ents[e].words, &words))
+                    && (is_subsequence(words, &ents[e].words) || is_subsequence(&ents[e].words, words))
             });
             let first = subs.next();
             first.filter(|_| subs.next().is_none())
@@ -333,7 +376,7 @@ fn link(
         let ent = &mut ents[e];
         if words.len() > ent.words.len() {
             ent.name = p.words.join(" ");
-            ent.words = words;
+            ent.words = words.to_vec();
             ent.written = p.words.iter().map(|w| w.to_lowercase()).collect();
             ent.surname = Some(if p.family_first {
                 ent.written[0].clone()
@@ -351,8 +394,10 @@ fn link(
         });
     }
     // Bare surnames and single names.
+    // A bare name's word in lower case, in one string reused from name to name.
+    let mut x = String::new();
     for (it, p) in person_items.iter().filter(|(_, p)| p.words.len() == 1) {
-        let x = lower_straight(p.words[0]);
+        lower_straight_into(p.words[0], &mut x);
         // The people whose name has the word, counted without collecting them: nearly always none or one.
         let is_cand = |e: usize| {
             ents[e].kind == Some(ActorKind::Person) && (ents[e].written.contains(&x) || ents[e].words.contains(&x))

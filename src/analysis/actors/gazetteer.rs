@@ -137,6 +137,14 @@ impl<K: AsRef<str>, V> WordMap<K, V> {
     }
 
     #[inline(always)]
+    pub fn get_mut(&mut self, word: &str) -> Option<&mut V> {
+        match self.entry_of(word.as_bytes()) {
+            0 => None,
+            e => self.entries.get_mut(e as usize - 1).map(|(_, v)| v),
+        }
+    }
+
+    #[inline(always)]
     pub fn contains(&self, word: &str) -> bool {
         self.entry_of(word.as_bytes()) != 0
     }
@@ -621,6 +629,31 @@ impl Gazetteer {
         }
     }
 
+    /// The lists (bits) holding a token's word with its final full stops dropped ("Corp." is "corp"): the
+    /// organisation heads and suffixes are looked up so, and one lookup answers for both.
+    #[inline]
+    pub fn lists_undotted(&self, t: &tokens::Tok) -> u8 {
+        let id = match t.low.strip_suffix('.') {
+            Some(stem) => {
+                let stem = stem.trim_end_matches('.');
+                if stem.is_empty() {
+                    return self.lists_of("");
+                }
+                self.word_of(stem)
+            }
+            None => self.id_of(t),
+        };
+        self.lists.get(id as usize).copied().unwrap_or(0)
+    }
+
+    /// The lists (bits) holding `low`, by set.
+    pub fn lists_of(&self, low: &str) -> u8 {
+        [FUNCTION_WORDS, NON_NAMES, ORG_HEADS, ORG_SUFFIXES, PERSON_VERBS]
+            .into_iter()
+            .filter(|&bit| self.is_in(low, bit))
+            .fold(0, |bits, bit| bits | bit)
+    }
+
     fn state_index(&self, name: &str) -> Option<usize> {
         self.states.iter().position(|s| s.name == name)
     }
@@ -762,11 +795,10 @@ impl Gazetteer {
             .map(|p| (p.target, i + 1))
     }
 
-    /// Notes on each token the id of its word: one lookup per token.
-    pub fn annotate(&self, toks: &mut [tokens::Tok]) {
-        for t in toks {
-            t.word = self.word_of(&t.low);
-        }
+    /// Notes on a token the id of its word: one lookup.
+    #[inline]
+    pub fn annotate(&self, t: &mut tokens::Tok) {
+        t.word = self.word_of(&t.low);
     }
 
     /// Title index of a single lower-case word.

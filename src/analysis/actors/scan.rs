@@ -3,7 +3,7 @@
 //! descriptions ("the minister", "the foreign ministry") and pronouns.
 
 use super::gazetteer::{
-    Gazetteer, NameKind, Target, WordSet, FUNCTION_WORDS, NON_NAMES, ORG_HEADS, ORG_SUFFIXES, PERSON_VERBS,
+    Gazetteer, NameKind, Target, WordMap, FUNCTION_WORDS, NON_NAMES, ORG_HEADS, ORG_SUFFIXES, PERSON_VERBS,
 };
 use super::tokens::{is_cap, is_upper, Kind, Tok};
 use super::Gender;
@@ -78,8 +78,8 @@ pub struct Scanner<'a> {
     pub index: usize,
     /// Only gazetteer hits and strong names: a title-case or all-capitals headline.
     pub restricted: bool,
-    /// Lower-case words the article uses: a capitalised word also used in lower case is a common word.
-    pub lower_words: &'a WordSet<&'a str>,
+    /// The article's capitalised words, each marked when the article also writes it in lower case (a common word).
+    pub lower_words: &'a WordMap<&'a str, bool>,
     pub out: Vec<Item<'a>>,
 }
 
@@ -92,6 +92,11 @@ impl<'a> Scanner<'a> {
     fn w(&self, i: usize) -> &'a str {
         let t = &self.toks[i];
         &self.text[t.start..t.end]
+    }
+
+    /// Whether the article writes capitalised word `low` in lower case too.
+    fn lower_word(&self, low: &str) -> bool {
+        self.lower_words.get(low) == Some(&true)
     }
 
     fn low(&self, i: usize) -> &'a str {
@@ -109,11 +114,15 @@ impl<'a> Scanner<'a> {
     /// The same for the lists of organisation heads and suffixes, which are looked up without the
     /// word's final full stops ("Corp." is "corp").
     fn listed_undotted(&self, i: usize, list: u8) -> bool {
-        let low = self.low(i);
-        if low.ends_with('.') {
-            return self.gaz.is_in(low.trim_end_matches('.'), list);
+        self.lists_undotted(i) & list != 0
+    }
+
+    /// The lists (bits) holding token `i`'s word without its final full stops (none past the end).
+    fn lists_undotted(&self, i: usize) -> u8 {
+        match self.toks.get(i) {
+            Some(t) => self.gaz.lists_undotted(t),
+            None => self.gaz.lists_of(""),
         }
-        self.listed(i, list)
     }
 
     fn cap(&self, i: usize) -> bool {
@@ -344,8 +353,8 @@ impl<'a> Scanner<'a> {
     fn org_span(&self, i: usize, j: usize) -> Option<(usize, usize)> {
         let has_head = |a: usize, b: usize| {
             (a..b).rev().find(|&k| {
-                self.listed_undotted(k, ORG_HEADS) && !is_upper(self.text, &self.toks[k])
-                    || self.listed_undotted(k, ORG_SUFFIXES)
+                let lists = self.lists_undotted(k);
+                lists & ORG_HEADS != 0 && !is_upper(self.text, &self.toks[k]) || lists & ORG_SUFFIXES != 0
             })
         };
         let mut start = i;
@@ -612,7 +621,7 @@ impl<'a> Scanner<'a> {
         // lower case, or a common adjective, is not part of a name.
         if b - a >= 2
             && self.toks[a].opens
-            && (self.lower_words.contains(self.low(a))
+            && (self.lower_word(self.low(a))
                 || self.gaz.is_common(self.low(a))
                     && ["ful", "ous", "ive", "ing", "ly", "less", "able"]
                         .iter()
@@ -730,7 +739,7 @@ impl<'a> Scanner<'a> {
             let common = || {
                 self.toks[a..b]
                     .iter()
-                    .any(|t| self.lower_words.contains(&t.low) || self.gaz.tok_in(t, NON_NAMES))
+                    .any(|t| self.lower_word(&t.low) || self.gaz.tok_in(t, NON_NAMES))
                     || self.toks[a..b].iter().all(|t| self.gaz.is_common(&t.low))
                     || self.gaz.is_common(self.low(b - 1))
                     || b - a >= 3 && self.toks[a..b].iter().any(|t| self.gaz.is_common(&t.low))

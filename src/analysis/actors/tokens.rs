@@ -90,8 +90,10 @@ pub fn tokenize_into<'a>(text: &'a str, lowered: Option<&'a str>, sentences: &[R
                     _ => (j, true),
                 };
                 out.push(word_tok(text, lowered, i, j, ascii));
-                // A possessive ending starts with `'` or `’` (whose first byte is 0xE2).
+                // A possessive ending starts with `'` or `’` (whose first byte is 0xE2); most words are
+                // followed by one space, skipped here rather than by another turn of the loop.
                 i = match bytes.get(j) {
+                    Some(b' ') => j + 1,
                     Some(b'\'' | 0xE2) => possessive(text, lowered, j, out),
                     _ => j,
                 };
@@ -339,12 +341,20 @@ fn mark_openers(text: &str, sentences: &[Range<usize>], toks: &mut [Tok<'_>]) {
                 t.opens = open_next;
                 open_next = false;
             }
-            Kind::Punct if matches!(&text[t.start..t.end], "“" | "\"" | "‘" | "(" | "«" | "—" | ":") => {
-                open_next = true
-            }
+            Kind::Punct if opens_after(text, t) => open_next = true,
             Kind::Punct if open_next => {}
             _ => open_next = false,
         }
+    }
+}
+
+/// Whether punctuation mark `t` makes the next word an opener: an opening quote mark or bracket, a dash,
+/// a colon. Told by its first byte for most marks (ASCII marks are one byte).
+fn opens_after(text: &str, t: &Tok) -> bool {
+    match text.as_bytes()[t.start] {
+        b'"' | b'(' | b':' => true,
+        0xC2 | 0xE2 => matches!(&text[t.start..t.end], "“" | "‘" | "«" | "—"),
+        _ => false,
     }
 }
 
