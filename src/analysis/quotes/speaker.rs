@@ -263,6 +263,18 @@ fn offset(i: usize) -> u32 {
     i as u32
 }
 
+/// The words of `keys`, a run of [`Registry::keys`] (each word followed by one space), split at
+/// the spaces byte by byte.
+fn stored_words(keys: &str) -> impl Iterator<Item = &str> {
+    let mut rest = keys;
+    std::iter::from_fn(move || {
+        let at = rest.bytes().position(|b| b == b' ')?;
+        let word = &rest[..at];
+        rest = &rest[at + 1..];
+        Some(word)
+    })
+}
+
 /// How many words `name` has.
 fn word_count(name: &str) -> usize {
     let mut n = 0;
@@ -441,6 +453,23 @@ impl<'a> Registry<'a> {
     /// Appends the words of `name` to [`Registry::keys`], lower-cased (as [`with_lower_key`]
     /// makes them), each followed by a space.
     fn push_keys(&mut self, name: &str) {
+        if name.is_ascii() {
+            // Nearly every name: its bytes lower-cased, each run of spaces one space after a word.
+            let mut in_word = false;
+            for b in name.bytes() {
+                let space = matches!(b, b' ' | b'\t'..=b'\r');
+                if space && in_word {
+                    self.keys.push(' ');
+                } else if !space {
+                    self.keys.push(char::from(b.to_ascii_lowercase()));
+                }
+                in_word = !space;
+            }
+            if in_word {
+                self.keys.push(' ');
+            }
+            return;
+        }
         all_words(name, |w| {
             with_lower_key(w, |key| self.keys.push_str(key));
             self.keys.push(' ');
@@ -451,7 +480,7 @@ impl<'a> Registry<'a> {
     /// The words stored in [`Registry::keys`] at `[from, to)` now stand for run `index`.
     fn index_keys(&mut self, from: usize, to: usize, index: usize) {
         let keys = &self.keys[from..to];
-        for key in keys.split_terminator(' ') {
+        for key in stored_words(keys) {
             match self.by_word.get_mut(key) {
                 Some(at) => *at = index,
                 None => {
@@ -537,8 +566,8 @@ impl<'a> Registry<'a> {
         let from = self.keys.len();
         self.push_keys(name);
         let keys = &self.keys[from..];
-        let words = keys.split_terminator(' ').count();
-        let person = (1..=4).contains(&words) && keys.split_terminator(' ').all(person_word);
+        let words = keys.bytes().filter(|&b| b == b' ').count();
+        let person = (1..=4).contains(&words) && stored_words(keys).all(person_word);
         let to = if person && words > 1 {
             self.index_keys(from, self.keys.len(), index);
             self.keys.len()
