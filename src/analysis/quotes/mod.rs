@@ -181,7 +181,8 @@ impl QuoteFinder {
                 .or_else(|| chain.iter().map(|&(p, r)| &found[p][r]).find(|f| f.has_cue));
             let (p0, r0) = chain[0];
             let has_cue = own.is_some_and(|f| f.has_cue);
-            let words = text.split_whitespace().count();
+            // Only counts up to four are told apart below: five words stand for any more.
+            let words = text.split_whitespace().take(5).count();
             // Titles, nicknames and scare quotes: a word or two nobody is reported saying. Kept
             // only when it continues an attributed quotation as a sentence of its own (“Big time.”).
             let short_uncued = words < 3 && !has_cue;
