@@ -87,22 +87,19 @@ impl QuoteFinder {
         let mut offset = 0;
         for (text, regions) in paragraphs.iter().zip(&all_regions) {
             let from = all_tokens.len();
-            tokens::tokenize_into(text, &lowered[offset..offset + text.len()], regions, &mut all_tokens);
-            spans.push(from..all_tokens.len());
+            // The tokenizer notes where each region's token stands, without a second pass.
+            let mut region_token = vec![0; regions.len()];
+            let lower = &lowered[offset..offset + text.len()];
+            tokens::tokenize_into(text, lower, regions, &mut all_tokens, &mut region_token);
+            spans.push((from..all_tokens.len(), region_token));
             offset += text.len();
         }
         let paras: Vec<Para> = paragraphs
             .iter()
             .zip(all_regions)
             .zip(spans)
-            .map(|((text, regions), span)| {
+            .map(|((text, regions), (span, region_token))| {
                 let tokens = &all_tokens[span];
-                let mut region_token = vec![0; regions.len()];
-                for (i, t) in tokens.iter().enumerate() {
-                    if let Kind::Quote(r) = t.kind {
-                        region_token[r as usize] = i;
-                    }
-                }
                 Para {
                     text,
                     regions,
