@@ -519,6 +519,9 @@ pub struct Grammar {
     /// Role nouns and titles (lower case) with their gender when they imply one.
     roles: FxHashMap<String, Option<char>>,
     role_filter: WordFilter,
+    /// The roles that imply a gender, apart: most words asked for a gender are other roles or none.
+    gendered: FxHashMap<String, char>,
+    gendered_filter: WordFilter,
 }
 
 fn inflections(base: &str) -> Vec<String> {
@@ -606,6 +609,7 @@ impl Grammar {
                 roles.entry(word.to_lowercase()).or_insert(gender);
             }
         }
+        let gendered: FxHashMap<String, char> = roles.iter().filter_map(|(w, g)| g.map(|g| (w.clone(), g))).collect();
         // Calendar names end a speaker's phrase too; not "may", which is also a verb.
         let stop: FxHashSet<&'static str> = STOP
             .iter()
@@ -623,16 +627,18 @@ impl Grammar {
             adverbs: ADVERBS.iter().copied().collect(),
             adverb_filter: WordFilter::new(ADVERBS.iter().copied()),
             role_filter: WordFilter::new(roles.keys().map(String::as_str)),
+            gendered_filter: WordFilter::new(gendered.keys().map(String::as_str)),
+            gendered,
             roles,
         }
     }
 
     /// The gender a role noun or title implies (`m` or `f`), when `lower` is one that implies one.
     pub fn role_gender(&self, lower: &str) -> Option<char> {
-        if !self.role_filter.may_contain(lower) {
+        if !self.gendered_filter.may_contain(lower) {
             return None;
         }
-        self.roles.get(lower).copied().flatten()
+        self.gendered.get(lower).copied()
     }
 
     /// The last token of the longest cue phrase starting at token `i`.

@@ -87,22 +87,19 @@ impl QuoteFinder {
         let mut offset = 0;
         for (text, regions) in paragraphs.iter().zip(&all_regions) {
             let from = all_tokens.len();
-            tokens::tokenize_into(text, &lowered[offset..offset + text.len()], regions, &mut all_tokens);
-            spans.push(from..all_tokens.len());
+            // The tokenizer notes where each region's token stands, without a second pass.
+            let mut region_token = vec![0; regions.len()];
+            let lower = &lowered[offset..offset + text.len()];
+            tokens::tokenize_into(text, lower, regions, &mut all_tokens, &mut region_token);
+            spans.push((from..all_tokens.len(), region_token));
             offset += text.len();
         }
         let paras: Vec<Para> = paragraphs
             .iter()
             .zip(all_regions)
             .zip(spans)
-            .map(|((text, regions), span)| {
+            .map(|((text, regions), (span, region_token))| {
                 let tokens = &all_tokens[span];
-                let mut region_token = vec![0; regions.len()];
-                for (i, t) in tokens.iter().enumerate() {
-                    if let Kind::Quote(r) = t.kind {
-                        region_token[r as usize] = i;
-                    }
-                }
                 Para {
                     text,
                     regions,
@@ -181,7 +178,8 @@ impl QuoteFinder {
                 .or_else(|| chain.iter().map(|&(p, r)| &found[p][r]).find(|f| f.has_cue));
             let (p0, r0) = chain[0];
             let has_cue = own.is_some_and(|f| f.has_cue);
-            let words = text.split_whitespace().count();
+            // Only counts up to four are told apart below: five words stand for any more.
+            let words = text.split_whitespace().take(5).count();
             // Titles, nicknames and scare quotes: a word or two nobody is reported saying. Kept
             // only when it continues an attributed quotation as a sentence of its own (“Big time.”).
             let short_uncued = words < 3 && !has_cue;

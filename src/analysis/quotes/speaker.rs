@@ -27,6 +27,19 @@ struct Run<'a> {
     name: Cow<'a, str>,
     /// Stands at the start of its sentence, where the subject is.
     opens: bool,
+    /// Byte range in [`Registry::keys`] of the lower-cased words this run indexed (empty when it
+    /// indexed none), so that a later run of the same name indexes them without splitting again.
+    keys: (u32, u32),
+}
+
+/// The words a new run indexes under its lower-cased forms.
+enum Words<'t, 'a> {
+    /// Its word tokens, one space apart (see [`spaced_words`]).
+    Tokens(&'t [Token<'a>]),
+    /// The words run `k` (of the same name) indexed.
+    Of(usize),
+    /// The words of its name, split and lower-cased.
+    Name,
 }
 
 /// People named so far, in document order.
@@ -36,6 +49,8 @@ pub struct Registry<'a> {
     /// Lower-cased word of a multi-word name -> index of the latest run containing it.
     /// Keys of ASCII words are borrowed from the paragraphs' lower-cased text.
     by_word: FxHashMap<Cow<'a, str>, usize>,
+    /// The indexed words of every run, lower-cased, each followed by a space (see [`Run::keys`]).
+    keys: String,
     /// Name -> (male votes, female votes).
     votes: FxHashMap<String, (u32, u32)>,
     /// Run index of the latest speaker noted.
@@ -243,6 +258,23 @@ fn all_words(name: &str, mut f: impl FnMut(&str) -> bool) -> bool {
     start.is_none_or(|s| f(&name[s..]))
 }
 
+/// A byte offset in [`Registry::keys`] as a run stores it (an article's names are far below 4 GiB).
+fn offset(i: usize) -> u32 {
+    i as u32
+}
+
+/// The words of `keys`, a run of [`Registry::keys`] (each word followed by one space), split at
+/// the spaces byte by byte.
+fn stored_words(keys: &str) -> impl Iterator<Item = &str> {
+    let mut rest = keys;
+    std::iter::from_fn(move || {
+        let at = rest.bytes().position(|b| b == b' ')?;
+        let word = &rest[..at];
+        rest = &rest[at + 1..];
+        Some(word)
+    })
+}
+
 /// How many words `name` has.
 fn word_count(name: &str) -> usize {
     let mut n = 0;
@@ -300,6 +332,7 @@ impl<'a> Registry<'a> {
         Registry {
             runs: Vec::with_capacity(48),
             by_word: FxHashMap::with_capacity_and_hasher(32, Default::default()),
+            keys: String::with_capacity(256),
             votes: FxHashMap::with_capacity_and_hasher(8, Default::default()),
             last_noted: None,
         }
@@ -342,19 +375,22 @@ impl<'a> Registry<'a> {
                 let run = &tokens[a..=b];
                 // Most names are words one space apart: their tokens' lower-case forms serve, with
                 // no splitting and no lower-casing of the name.
-                let mut keys = spaced_words(text, run).then_some(run);
+                let spaced = spaced_words(text, run);
+                let mut keys = if spaced { Words::Tokens(run) } else { Words::Name };
                 let mut person = b > a
-                    && match keys {
-                        Some(run) => person_like_words(run.iter().map(|t| t.lower.as_str()), 2),
-                        None => person_like(&name, 2),
+                    && if spaced {
+                        person_like_words(run.iter().map(|t| t.lower.as_str()), 2)
+                    } else {
+                        person_like(&name, 2)
                     };
                 // A surname of a person named before stands for that person ("Kim, who is also …").
                 if a == b {
                     // The token's lower-case form is the name's key.
                     if let Some(&k) = self.by_word.get(tokens[a].lower.as_str()) {
+                        // Run `k` indexed its words (it is a person of several words): they serve.
                         name = self.runs[k].name.clone();
                         person = true;
-                        keys = None;
+                        keys = Words::Of(k);
                     }
                 }
                 self.add(p, tokens[a].sentence, name, person, opens_sentence(tokens, i), keys);
@@ -367,7 +403,7 @@ impl<'a> Registry<'a> {
         }
     }
 
-    /// Records a run named `name`; `words`, when given, are its word tokens (see [`spaced_words`]).
+    /// Records a run named `name`, indexing its `words` when it is a person of several words.
     fn add(
         &mut self,
         paragraph: usize,
@@ -375,34 +411,83 @@ impl<'a> Registry<'a> {
         name: Cow<'a, str>,
         person: bool,
         opens: bool,
-        words: Option<&[Token<'a>]>,
+        words: Words<'_, 'a>,
     ) {
         let index = self.runs.len();
-        match words {
-            Some(run) if person && run.len() > 1 => {
+        let from = self.keys.len();
+        let keys = match words {
+            Words::Tokens(run) if person && run.len() > 1 => {
                 for t in run {
                     match t.lower.borrowed() {
                         Some(key) => self.index_word(key, index, || Cow::Borrowed(key)),
                         None => self.index_word(t.lower.as_str(), index, || Cow::Owned(t.lower.to_string())),
                     }
+                    self.keys.push_str(&t.lower);
+                    self.keys.push(' ');
                 }
+                (from, self.keys.len())
             }
-            Some(_) => {}
-            None if person && word_count(&name) > 1 => {
-                all_words(&name, |w| {
-                    with_lower_key(w, |key| self.index_word(key, index, || Cow::Owned(key.to_string())));
-                    true
-                });
+            Words::Tokens(_) => (from, from),
+            Words::Of(k) => {
+                let (s, e) = self.runs[k].keys;
+                self.index_keys(s as usize, e as usize, index);
+                (s as usize, e as usize)
             }
-            None => {}
-        }
+            Words::Name if person && word_count(&name) > 1 => {
+                self.push_keys(&name);
+                self.index_keys(from, self.keys.len(), index);
+                (from, self.keys.len())
+            }
+            Words::Name => (from, from),
+        };
         self.runs.push(Run {
             person,
             paragraph,
             sentence,
             name,
             opens,
+            keys: (offset(keys.0), offset(keys.1)),
         });
+    }
+
+    /// Appends the words of `name` to [`Registry::keys`], lower-cased (as [`with_lower_key`]
+    /// makes them), each followed by a space.
+    fn push_keys(&mut self, name: &str) {
+        if name.is_ascii() {
+            // Nearly every name: its bytes lower-cased, each run of spaces one space after a word.
+            let mut in_word = false;
+            for b in name.bytes() {
+                let space = matches!(b, b' ' | b'\t'..=b'\r');
+                if space && in_word {
+                    self.keys.push(' ');
+                } else if !space {
+                    self.keys.push(char::from(b.to_ascii_lowercase()));
+                }
+                in_word = !space;
+            }
+            if in_word {
+                self.keys.push(' ');
+            }
+            return;
+        }
+        all_words(name, |w| {
+            with_lower_key(w, |key| self.keys.push_str(key));
+            self.keys.push(' ');
+            true
+        });
+    }
+
+    /// The words stored in [`Registry::keys`] at `[from, to)` now stand for run `index`.
+    fn index_keys(&mut self, from: usize, to: usize, index: usize) {
+        let keys = &self.keys[from..to];
+        for key in stored_words(keys) {
+            match self.by_word.get_mut(key) {
+                Some(at) => *at = index,
+                None => {
+                    self.by_word.insert(Cow::Owned(key.to_string()), index);
+                }
+            }
+        }
     }
 
     /// Lower-cased word `key` of a name now stands for run `index`; `stored` makes the key kept
@@ -465,20 +550,39 @@ impl<'a> Registry<'a> {
     /// title or role implies ("Spokeswoman Haley Morris", "the congressman").
     pub fn note_speaker(&mut self, paragraph: usize, sentence: u32, name: &str, gender: Option<G>) {
         if self.runs.last().is_none_or(|r| r.name != name) {
-            self.add(
-                paragraph,
-                sentence,
-                Cow::Owned(name.to_string()),
-                person_like(name, 1),
-                false,
-                None,
-            );
+            self.add_noted(paragraph, sentence, name);
         }
         self.last_noted = self.runs.len().checked_sub(1);
         // The latest run is the one named `name`.
         if let (Some(g), Some(run)) = (gender, self.last_noted) {
             self.add_votes(run, g, 2);
         }
+    }
+
+    /// Records a speaker's name as a run: [`add`](Self::add) of a name [`person_like`] with one
+    /// word or more, its words split and lower-cased once for both.
+    fn add_noted(&mut self, paragraph: usize, sentence: u32, name: &str) {
+        let index = self.runs.len();
+        let from = self.keys.len();
+        self.push_keys(name);
+        let keys = &self.keys[from..];
+        let words = keys.bytes().filter(|&b| b == b' ').count();
+        let person = (1..=4).contains(&words) && stored_words(keys).all(person_word);
+        let to = if person && words > 1 {
+            self.index_keys(from, self.keys.len(), index);
+            self.keys.len()
+        } else {
+            self.keys.truncate(from);
+            from
+        };
+        self.runs.push(Run {
+            person,
+            paragraph,
+            sentence,
+            name: Cow::Owned(name.to_string()),
+            opens: false,
+            keys: (offset(from), offset(to)),
+        });
     }
 
     pub fn gender(&self, name: &str) -> Option<G> {

@@ -135,7 +135,7 @@ fn abbreviations() -> &'static FxHashSet<&'static str> {
 #[cfg(test)]
 pub fn tokenize<'a>(text: &'a str, lowered: &'a str, regions: &[Region]) -> Vec<Token<'a>> {
     let mut out = Vec::with_capacity(capacity_for(text));
-    tokenize_into(text, lowered, regions, &mut out);
+    tokenize_into(text, lowered, regions, &mut out, &mut vec![0; regions.len()]);
     out
 }
 
@@ -144,8 +144,16 @@ pub fn capacity_for(text: &str) -> usize {
     text.len() / 5 + 4
 }
 
-/// [`tokenize`] appending to `out`, so that an article's paragraphs share one buffer.
-pub fn tokenize_into<'a>(text: &'a str, lowered: &'a str, regions: &[Region], out: &mut Vec<Token<'a>>) {
+/// [`tokenize`] appending to `out`, so that an article's paragraphs share one buffer; sets
+/// `region_token[r]` (one entry per region) to the index of region `r`'s token among this
+/// paragraph's tokens.
+pub fn tokenize_into<'a>(
+    text: &'a str,
+    lowered: &'a str,
+    regions: &[Region],
+    out: &mut Vec<Token<'a>>,
+    region_token: &mut [usize],
+) {
     let first = out.len();
     let bytes = text.as_bytes();
     let mut next_region = 0;
@@ -160,6 +168,7 @@ pub fn tokenize_into<'a>(text: &'a str, lowered: &'a str, regions: &[Region], ou
         }
         if i == next_open {
             let r = regions[next_region];
+            region_token[next_region] = out.len() - first;
             out.push(Token {
                 kind: Kind::Quote(offset(next_region)),
                 start: offset(r.open),
