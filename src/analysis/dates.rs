@@ -563,6 +563,24 @@ const UNITS: &[&str] = &[
 /// The compound numbers' second words ("twenty-one").
 const DIGIT_WORDS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 
+/// The modifiers, which begin a match only before one of [`AFTER_MODIFIER`] (or a digit, or
+/// "'": "mid-1990s", "early '90s").
+const MODIFIERS: &[&str] = &[
+    "last", "next", "past", "early", "late", "mid", "current", "previous", "coming", "earlier", "later",
+];
+
+/// The words that can follow one of [`MODIFIERS`] in a match, in lower case, besides the month,
+/// weekday and number words: another modifier ("later this year", "earlier that day", "early
+/// last week"), a unit ("last week", "the past few days"), a part of the day ("last night"), a
+/// season, a decade ("the late nineties").
+#[rustfmt::skip]
+const AFTER_MODIFIER: &[&str] = &[
+    "this", "that", "the", "past", "last", "next", "coming", "previous", "current", "weekend", "week", "month",
+    "year", "years", "decade", "quarter", "a", "an", "few", "several", "many", "morning", "afternoon", "evening",
+    "night", "spring", "summer", "autumn", "fall", "winter", "twenties", "thirties", "forties", "fifties", "sixties",
+    "seventies", "eighties", "nineties",
+];
+
 /// What can follow "each" or "every" in a match ("every day", "each Monday"), in lower case,
 /// besides the weekday names.
 const AFTER_EVERY: &[&str] = &[
@@ -599,6 +617,8 @@ enum Next {
     AfterOrdinal,
     /// "end" ("year-end").
     AfterYear,
+    /// One of [`AFTER_MODIFIER`], a month, weekday or number word, or a digit.
+    AfterModifier,
 }
 
 /// [`first_words`] in the forms [`match_starts`] tests a word against.
@@ -616,6 +636,7 @@ struct FirstWords {
     after_number: FxHashSet<u64>,
     after_quantity: FxHashSet<u64>,
     after_every: FxHashSet<u64>,
+    after_modifier: FxHashSet<u64>,
 }
 
 impl FirstWords {
@@ -631,6 +652,7 @@ impl FirstWords {
             "each" | "every" => Next::AfterEvery,
             "first" | "second" | "third" | "fourth" | "final" => Next::AfterOrdinal,
             "year" => Next::AfterYear,
+            _ if MODIFIERS.contains(&word) => Next::AfterModifier,
             _ if NUMBER_WORDS.split('|').any(|n| n == word) => Next::AfterQuantity,
             _ => Next::Any,
         };
@@ -663,6 +685,12 @@ impl FirstWords {
             after_number: keyed(&mut AFTER_NUMBER.iter().copied().chain(months)),
             after_quantity: keyed(&mut UNITS.iter().chain(DIGIT_WORDS).copied()),
             after_every: keyed(&mut AFTER_EVERY.iter().copied().chain(WEEKDAYS.split('|'))),
+            after_modifier: keyed(
+                &mut [MONTHS_FULL, MONTH_ABBREVIATIONS, WEEKDAYS, NUMBER_WORDS]
+                    .into_iter()
+                    .flat_map(|words| words.split('|'))
+                    .chain(AFTER_MODIFIER.iter().copied()),
+            ),
         }
     }
 
@@ -707,6 +735,7 @@ impl FirstWords {
             Next::AfterNumber => among(&self.after_number),
             Next::AfterQuantity => among(&self.after_quantity),
             Next::AfterEvery => among(&self.after_every),
+            Next::AfterModifier => word[0].is_ascii_digit() || among(&self.after_modifier),
             Next::AfterOrdinal => word.eq_ignore_ascii_case(b"quarter"),
             Next::AfterYear => word.eq_ignore_ascii_case(b"end"),
             Next::AfterThat => AFTER_THAT.iter().any(|start| {
@@ -989,6 +1018,12 @@ impl Context<'_> {
         }
         // The last sentence of the window is the start of the expression's own sentence.
         let window = &self.text[from..start.max(from)];
+        // The clause is the end of the window, and starts after a non-word character or at the
+        // window's start: a match in it is a match in the window. Most windows have none, and
+        // then need no splitting into sentences.
+        if !self.future.is_match(window) {
+            return false;
+        }
         let window = sentences(window).last().map_or(window, |r| &window[r.start..]);
         let clause = window.rfind([',', ';', '—']).map_or(window, |i| {
             &window[i + window[i..].chars().next().map_or(1, char::len_utf8)..]
@@ -2135,6 +2170,19 @@ mod tests {
         "nineteenth ",
         "seventeenth ",
         "sixteenth ",
+        "earlier ",
+        "Later ",
+        "current ",
+        "Mid-",
+        "two ",
+        "night ",
+        "winter",
+        "Sept ",
+        "weekend",
+        "Monday ",
+        "Wednesday",
+        "several ",
+        "plan ",
     ];
 
     proptest::proptest! {
