@@ -418,10 +418,10 @@ impl DateFinder {
         for (m, i) in self.extents(text) {
             let extent = &text[m.clone()];
             // Anchored on the extent alone, so no search: only the parts are extracted.
-            let caps = if ALTERNATIVE_NAMES[i] == "yr" {
-                Captures::of_year(extent)
-            } else {
-                Captures::of(self.alternative(i), extent)
+            let caps = match ALTERNATIVE_NAMES[i] {
+                "yr" => Captures::of_year(extent),
+                alt @ ("rday" | "noon" | "wd" | "mon") => Some(Captures::of_words(alt, extent)),
+                _ => Captures::of(self.alternative(i), extent),
             };
             let Some(caps) = caps else {
                 continue;
@@ -1050,8 +1050,11 @@ impl Context<'_> {
 
 /// The groups of one alternative's match of a whole extent, as `regex::Captures` gives them.
 struct Captures<'h> {
-    /// `None` for the year alternative ([`Captures::of_year`]).
+    /// `None` for the alternatives whose groups the extent itself tells ([`Captures::of_year`],
+    /// [`Captures::of_words`]).
     caps: Option<captures::Captures>,
+    /// The alternative, for the groups of `caps: None`.
+    alt: &'static str,
     extent: &'h str,
 }
 
@@ -1084,6 +1087,7 @@ impl<'h> Captures<'h> {
         regex.search_captures(&Input::new(extent).anchored(Anchored::Yes), &mut caps);
         caps.is_match().then_some(Captures {
             caps: Some(caps),
+            alt: "",
             extent,
         })
     }
@@ -1092,7 +1096,34 @@ impl<'h> Captures<'h> {
     /// its pattern ends with the four digits of the year, so no regex need tell where they are.
     fn of_year(extent: &'h str) -> Option<Self> {
         let year = extent.len().checked_sub(4)?;
-        extent.is_char_boundary(year).then_some(Captures { caps: None, extent })
+        extent.is_char_boundary(year).then_some(Captures {
+            caps: None,
+            alt: "yr",
+            extent,
+        })
+    }
+
+    /// The groups of an alternative that is one group of words ("rday": "yesterday"; "noon") or
+    /// an optional modifier then a name ("wd": "next Monday"; "mon": "mid-June"), on an extent it
+    /// matched: the name is the letters at its end, the modifier what comes before but its
+    /// separator ("-" or white space).
+    fn of_words(alt: &'static str, extent: &'h str) -> Self {
+        Captures {
+            caps: None,
+            alt,
+            extent,
+        }
+    }
+
+    /// For "wd" and "mon": the name at the end of the extent, and the modifier before it.
+    fn modifier_and_name(&self) -> (Option<Span>, Span) {
+        let len = self.extent.len();
+        // The names are ASCII letters; white space or "-" comes before them.
+        let name = len - self.extent.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+        let before = &self.extent[..name];
+        let modifier = before.strip_suffix('-').unwrap_or_else(|| before.trim_end());
+        let modifier = (!modifier.is_empty()).then(|| Span::from(0..modifier.len()));
+        (modifier, Span::from(name..len))
     }
 
     fn group(&self, span: Span) -> Group<'h> {
@@ -1114,9 +1145,15 @@ impl<'h> Captures<'h> {
     fn name(&self, name: &str) -> Option<Group<'h>> {
         let Some(caps) = &self.caps else {
             let len = self.extent.len();
-            return match name {
-                "yr" => self.get(0),
-                "yr_y" => Some(self.group(Span::from(len - 4..len))),
+            return match (self.alt, name) {
+                ("yr", "yr")
+                | ("rday", "rday" | "rday_w")
+                | ("noon", "noon" | "noon_w")
+                | ("wd", "wd")
+                | ("mon", "mon") => self.get(0),
+                ("yr", "yr_y") => Some(self.group(Span::from(len - 4..len))),
+                ("wd", "wd_d") | ("mon", "mon_m") => Some(self.group(self.modifier_and_name().1)),
+                ("wd", "wd_mod") | ("mon", "mon_mod") => self.modifier_and_name().0.map(|span| self.group(span)),
                 _ => None,
             };
         };
@@ -2243,6 +2280,41 @@ mod tests {
         }
         assert_eq!(one("10 years ago").1.as_deref(), Some("2011"));
         let _ = found("Talks began on June 1. 99999999999999 days later they ended.");
+    }
+
+    /// The groups told by the words of an extent are those the alternative's regex gives.
+    #[test]
+    fn word_groups_are_those_of_the_regex() {
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (
+                "rday",
+                &["rday", "rday_w"],
+                &["yesterday", "Today", "the day after\u{a0}tomorrow"],
+            ),
+            ("noon", &["noon", "noon_w"], &["noon", "Midnight"]),
+            (
+                "wd",
+                &["wd", "wd_mod", "wd_d"],
+                &["Monday", "next Monday", "this  coming\u{a0}Friday", "PAST\u{a0}Sunday"],
+            ),
+            (
+                "mon",
+                &["mon", "mon_mod", "mon_m"],
+                &["June", "mid-June", "Early\u{2003}May", "last  March"],
+            ),
+        ];
+        let finder = finder();
+        for &(alt, names, extents) in cases {
+            let i = ALTERNATIVE_NAMES.iter().position(|&a| a == alt).unwrap();
+            for &extent in extents {
+                let by_regex = Captures::of(finder.alternative(i), extent).expect(extent);
+                let by_words = Captures::of_words(alt, extent);
+                for &name in names {
+                    let spans = |caps: &Captures| caps.name(name).map(|g| (g.start(), g.end()));
+                    assert_eq!(spans(&by_words), spans(&by_regex), "{alt} {name} {extent:?}");
+                }
+            }
+        }
     }
 
     fn one(text: &str) -> (String, Option<String>) {
