@@ -421,6 +421,9 @@ impl DateFinder {
             let caps = match ALTERNATIVE_NAMES[i] {
                 "yr" => Captures::of_year(extent),
                 alt @ ("rday" | "noon" | "wd" | "mon") => Some(Captures::of_words(alt, extent)),
+                // `(?i)` takes a Kelvin sign for the "k" of "weekend": not the ASCII letters
+                // [`Captures::modifier_and_name`] looks for.
+                "rel" if extent.is_ascii() => Some(Captures::of_words("rel", extent)),
                 _ => Captures::of(self.alternative(i), extent),
             };
             let Some(caps) = caps else {
@@ -1115,7 +1118,22 @@ impl<'h> Captures<'h> {
         }
     }
 
-    /// For "wd" and "mon": the name at the end of the extent, and the modifier before it.
+    /// For "rel" ("later this year", "the coming week"): the earlier or later before the
+    /// modifier, and the modifier. None of the modifiers begins with one of the former.
+    fn relative_parts(&self) -> (Option<Span>, Span) {
+        let before = &self.extent[..self.modifier_and_name().0.map_or(0, |span| span.end)];
+        let first = before.find(char::is_whitespace).unwrap_or(before.len());
+        let is_pre = ["earlier", "later", "early", "late"]
+            .iter()
+            .any(|pre| before[..first].eq_ignore_ascii_case(pre));
+        if !is_pre {
+            return (None, Span::from(0..before.len()));
+        }
+        let modifier = before.len() - before[first..].trim_start().len();
+        (Some(Span::from(0..first)), Span::from(modifier..before.len()))
+    }
+
+    /// For "wd", "mon" and "rel": the name at the end of the extent, and the modifier before it.
     fn modifier_and_name(&self) -> (Option<Span>, Span) {
         let len = self.extent.len();
         // The names are ASCII letters; white space or "-" comes before them.
@@ -1152,7 +1170,10 @@ impl<'h> Captures<'h> {
                 | ("wd", "wd")
                 | ("mon", "mon") => self.get(0),
                 ("yr", "yr_y") => Some(self.group(Span::from(len - 4..len))),
-                ("wd", "wd_d") | ("mon", "mon_m") => Some(self.group(self.modifier_and_name().1)),
+                ("wd", "wd_d") | ("mon", "mon_m") | ("rel", "rel_u") => Some(self.group(self.modifier_and_name().1)),
+                ("rel", "rel") => self.get(0),
+                ("rel", "rel_pre") => self.relative_parts().0.map(|span| self.group(span)),
+                ("rel", "rel_mod") => Some(self.group(self.relative_parts().1)),
                 ("wd", "wd_mod") | ("mon", "mon_mod") => self.modifier_and_name().0.map(|span| self.group(span)),
                 _ => None,
             };
@@ -2301,6 +2322,17 @@ mod tests {
                 "mon",
                 &["mon", "mon_mod", "mon_m"],
                 &["June", "mid-June", "Early\u{2003}May", "last  March"],
+            ),
+            (
+                "rel",
+                &["rel", "rel_pre", "rel_mod", "rel_u"],
+                &[
+                    "last year",
+                    "later this  past\tweek",
+                    "Early the Coming MONTH",
+                    "earlier the years",
+                    "the decade",
+                ],
             ),
         ];
         let finder = finder();
