@@ -421,9 +421,9 @@ impl DateFinder {
             let caps = match ALTERNATIVE_NAMES[i] {
                 "yr" => Captures::of_year(extent),
                 alt @ ("rday" | "noon" | "wd" | "mon") => Some(Captures::of_words(alt, extent)),
-                // `(?i)` takes a Kelvin sign for the "k" of "weekend": not the ASCII letters
-                // [`Captures::modifier_and_name`] looks for.
-                "rel" if extent.is_ascii() => Some(Captures::of_words("rel", extent)),
+                // `(?i)` takes a Kelvin sign for the "k" of "weekend" and a long s for the "s" of
+                // "last": not the ASCII letters [`Captures::modifier_and_name`] looks for.
+                alt @ ("rel" | "pod" | "pod2") if extent.is_ascii() => Some(Captures::of_words(alt, extent)),
                 _ => Captures::of(self.alternative(i), extent),
             };
             let Some(caps) = caps else {
@@ -1133,7 +1133,8 @@ impl<'h> Captures<'h> {
         (Some(Span::from(0..first)), Span::from(modifier..before.len()))
     }
 
-    /// For "wd", "mon" and "rel": the name at the end of the extent, and the modifier before it.
+    /// For "wd", "mon", "rel", "pod" and "pod2": the name at the end of the extent, and the
+    /// modifier before it.
     fn modifier_and_name(&self) -> (Option<Span>, Span) {
         let len = self.extent.len();
         // The names are ASCII letters; white space or "-" comes before them.
@@ -1171,7 +1172,9 @@ impl<'h> Captures<'h> {
                 | ("mon", "mon") => self.get(0),
                 ("yr", "yr_y") => Some(self.group(Span::from(len - 4..len))),
                 ("wd", "wd_d") | ("mon", "mon_m") | ("rel", "rel_u") => Some(self.group(self.modifier_and_name().1)),
-                ("rel", "rel") => self.get(0),
+                ("rel", "rel") | ("pod", "pod") | ("pod2", "pod2") => self.get(0),
+                ("pod", "pod_p") | ("pod2", "pod2_p") => Some(self.group(self.modifier_and_name().1)),
+                ("pod2", "pod2_m") => self.modifier_and_name().0.map(|span| self.group(span)),
                 ("rel", "rel_pre") => self.relative_parts().0.map(|span| self.group(span)),
                 ("rel", "rel_mod") => Some(self.group(self.relative_parts().1)),
                 ("wd", "wd_mod") | ("mon", "mon_mod") => self.modifier_and_name().0.map(|span| self.group(span)),
@@ -2334,6 +2337,8 @@ mod tests {
                     "the decade",
                 ],
             ),
+            ("pod", &["pod", "pod_p"], &["the morning", "The\t NIGHT"]),
+            ("pod2", &["pod2", "pod2_m", "pod2_p"], &["last night", "THIS  Evening"]),
         ];
         let finder = finder();
         for &(alt, names, extents) in cases {
