@@ -418,10 +418,13 @@ impl DateFinder {
         for (m, i) in self.extents(text) {
             let extent = &text[m.clone()];
             // Anchored on the extent alone, so no search: only the parts are extracted.
-            let caps = if ALTERNATIVE_NAMES[i] == "yr" {
-                Captures::of_year(extent)
-            } else {
-                Captures::of(self.alternative(i), extent)
+            let caps = match ALTERNATIVE_NAMES[i] {
+                "yr" => Captures::of_year(extent),
+                alt @ ("rday" | "noon" | "wd" | "mon") => Some(Captures::of_words(alt, extent)),
+                // `(?i)` takes a Kelvin sign for the "k" of "weekend" and a long s for the "s" of
+                // "last": not the ASCII letters [`Captures::modifier_and_name`] looks for.
+                alt @ ("rel" | "pod" | "pod2") if extent.is_ascii() => Some(Captures::of_words(alt, extent)),
+                _ => Captures::of(self.alternative(i), extent),
             };
             let Some(caps) = caps else {
                 continue;
@@ -563,6 +566,24 @@ const UNITS: &[&str] = &[
 /// The compound numbers' second words ("twenty-one").
 const DIGIT_WORDS: &[&str] = &["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 
+/// The modifiers, which begin a match only before one of [`AFTER_MODIFIER`] (or a digit, or
+/// "'": "mid-1990s", "early '90s").
+const MODIFIERS: &[&str] = &[
+    "last", "next", "past", "early", "late", "mid", "current", "previous", "coming", "earlier", "later",
+];
+
+/// The words that can follow one of [`MODIFIERS`] in a match, in lower case, besides the month,
+/// weekday and number words: another modifier ("later this year", "earlier that day", "early
+/// last week"), a unit ("last week", "the past few days"), a part of the day ("last night"), a
+/// season, a decade ("the late nineties").
+#[rustfmt::skip]
+const AFTER_MODIFIER: &[&str] = &[
+    "this", "that", "the", "past", "last", "next", "coming", "previous", "current", "weekend", "week", "month",
+    "year", "years", "decade", "quarter", "a", "an", "few", "several", "many", "morning", "afternoon", "evening",
+    "night", "spring", "summer", "autumn", "fall", "winter", "twenties", "thirties", "forties", "fifties", "sixties",
+    "seventies", "eighties", "nineties",
+];
+
 /// What can follow "each" or "every" in a match ("every day", "each Monday"), in lower case,
 /// besides the weekday names.
 const AFTER_EVERY: &[&str] = &[
@@ -599,6 +620,8 @@ enum Next {
     AfterOrdinal,
     /// "end" ("year-end").
     AfterYear,
+    /// One of [`AFTER_MODIFIER`], a month, weekday or number word, or a digit.
+    AfterModifier,
 }
 
 /// [`first_words`] in the forms [`match_starts`] tests a word against.
@@ -616,6 +639,7 @@ struct FirstWords {
     after_number: FxHashSet<u64>,
     after_quantity: FxHashSet<u64>,
     after_every: FxHashSet<u64>,
+    after_modifier: FxHashSet<u64>,
 }
 
 impl FirstWords {
@@ -631,6 +655,7 @@ impl FirstWords {
             "each" | "every" => Next::AfterEvery,
             "first" | "second" | "third" | "fourth" | "final" => Next::AfterOrdinal,
             "year" => Next::AfterYear,
+            _ if MODIFIERS.contains(&word) => Next::AfterModifier,
             _ if NUMBER_WORDS.split('|').any(|n| n == word) => Next::AfterQuantity,
             _ => Next::Any,
         };
@@ -663,6 +688,12 @@ impl FirstWords {
             after_number: keyed(&mut AFTER_NUMBER.iter().copied().chain(months)),
             after_quantity: keyed(&mut UNITS.iter().chain(DIGIT_WORDS).copied()),
             after_every: keyed(&mut AFTER_EVERY.iter().copied().chain(WEEKDAYS.split('|'))),
+            after_modifier: keyed(
+                &mut [MONTHS_FULL, MONTH_ABBREVIATIONS, WEEKDAYS, NUMBER_WORDS]
+                    .into_iter()
+                    .flat_map(|words| words.split('|'))
+                    .chain(AFTER_MODIFIER.iter().copied()),
+            ),
         }
     }
 
@@ -707,6 +738,7 @@ impl FirstWords {
             Next::AfterNumber => among(&self.after_number),
             Next::AfterQuantity => among(&self.after_quantity),
             Next::AfterEvery => among(&self.after_every),
+            Next::AfterModifier => word[0].is_ascii_digit() || among(&self.after_modifier),
             Next::AfterOrdinal => word.eq_ignore_ascii_case(b"quarter"),
             Next::AfterYear => word.eq_ignore_ascii_case(b"end"),
             Next::AfterThat => AFTER_THAT.iter().any(|start| {
@@ -989,6 +1021,12 @@ impl Context<'_> {
         }
         // The last sentence of the window is the start of the expression's own sentence.
         let window = &self.text[from..start.max(from)];
+        // The clause is the end of the window, and starts after a non-word character or at the
+        // window's start: a match in it is a match in the window. Most windows have none, and
+        // then need no splitting into sentences.
+        if !self.future.is_match(window) {
+            return false;
+        }
         let window = sentences(window).last().map_or(window, |r| &window[r.start..]);
         let clause = window.rfind([',', ';', '—']).map_or(window, |i| {
             &window[i + window[i..].chars().next().map_or(1, char::len_utf8)..]
@@ -1015,8 +1053,11 @@ impl Context<'_> {
 
 /// The groups of one alternative's match of a whole extent, as `regex::Captures` gives them.
 struct Captures<'h> {
-    /// `None` for the year alternative ([`Captures::of_year`]).
+    /// `None` for the alternatives whose groups the extent itself tells ([`Captures::of_year`],
+    /// [`Captures::of_words`]).
     caps: Option<captures::Captures>,
+    /// The alternative, for the groups of `caps: None`.
+    alt: &'static str,
     extent: &'h str,
 }
 
@@ -1049,6 +1090,7 @@ impl<'h> Captures<'h> {
         regex.search_captures(&Input::new(extent).anchored(Anchored::Yes), &mut caps);
         caps.is_match().then_some(Captures {
             caps: Some(caps),
+            alt: "",
             extent,
         })
     }
@@ -1057,7 +1099,50 @@ impl<'h> Captures<'h> {
     /// its pattern ends with the four digits of the year, so no regex need tell where they are.
     fn of_year(extent: &'h str) -> Option<Self> {
         let year = extent.len().checked_sub(4)?;
-        extent.is_char_boundary(year).then_some(Captures { caps: None, extent })
+        extent.is_char_boundary(year).then_some(Captures {
+            caps: None,
+            alt: "yr",
+            extent,
+        })
+    }
+
+    /// The groups of an alternative that is one group of words ("rday": "yesterday"; "noon") or
+    /// an optional modifier then a name ("wd": "next Monday"; "mon": "mid-June"), on an extent it
+    /// matched: the name is the letters at its end, the modifier what comes before but its
+    /// separator ("-" or white space).
+    fn of_words(alt: &'static str, extent: &'h str) -> Self {
+        Captures {
+            caps: None,
+            alt,
+            extent,
+        }
+    }
+
+    /// For "rel" ("later this year", "the coming week"): the earlier or later before the
+    /// modifier, and the modifier. None of the modifiers begins with one of the former.
+    fn relative_parts(&self) -> (Option<Span>, Span) {
+        let before = &self.extent[..self.modifier_and_name().0.map_or(0, |span| span.end)];
+        let first = before.find(char::is_whitespace).unwrap_or(before.len());
+        let is_pre = ["earlier", "later", "early", "late"]
+            .iter()
+            .any(|pre| before[..first].eq_ignore_ascii_case(pre));
+        if !is_pre {
+            return (None, Span::from(0..before.len()));
+        }
+        let modifier = before.len() - before[first..].trim_start().len();
+        (Some(Span::from(0..first)), Span::from(modifier..before.len()))
+    }
+
+    /// For "wd", "mon", "rel", "pod" and "pod2": the name at the end of the extent, and the
+    /// modifier before it.
+    fn modifier_and_name(&self) -> (Option<Span>, Span) {
+        let len = self.extent.len();
+        // The names are ASCII letters; white space or "-" comes before them.
+        let name = len - self.extent.bytes().rev().take_while(u8::is_ascii_alphabetic).count();
+        let before = &self.extent[..name];
+        let modifier = before.strip_suffix('-').unwrap_or_else(|| before.trim_end());
+        let modifier = (!modifier.is_empty()).then(|| Span::from(0..modifier.len()));
+        (modifier, Span::from(name..len))
     }
 
     fn group(&self, span: Span) -> Group<'h> {
@@ -1079,9 +1164,20 @@ impl<'h> Captures<'h> {
     fn name(&self, name: &str) -> Option<Group<'h>> {
         let Some(caps) = &self.caps else {
             let len = self.extent.len();
-            return match name {
-                "yr" => self.get(0),
-                "yr_y" => Some(self.group(Span::from(len - 4..len))),
+            return match (self.alt, name) {
+                ("yr", "yr")
+                | ("rday", "rday" | "rday_w")
+                | ("noon", "noon" | "noon_w")
+                | ("wd", "wd")
+                | ("mon", "mon") => self.get(0),
+                ("yr", "yr_y") => Some(self.group(Span::from(len - 4..len))),
+                ("wd", "wd_d") | ("mon", "mon_m") | ("rel", "rel_u") => Some(self.group(self.modifier_and_name().1)),
+                ("rel", "rel") | ("pod", "pod") | ("pod2", "pod2") => self.get(0),
+                ("pod", "pod_p") | ("pod2", "pod2_p") => Some(self.group(self.modifier_and_name().1)),
+                ("pod2", "pod2_m") => self.modifier_and_name().0.map(|span| self.group(span)),
+                ("rel", "rel_pre") => self.relative_parts().0.map(|span| self.group(span)),
+                ("rel", "rel_mod") => Some(self.group(self.relative_parts().1)),
+                ("wd", "wd_mod") | ("mon", "mon_mod") => self.modifier_and_name().0.map(|span| self.group(span)),
                 _ => None,
             };
         };
@@ -2135,6 +2231,19 @@ mod tests {
         "nineteenth ",
         "seventeenth ",
         "sixteenth ",
+        "earlier ",
+        "Later ",
+        "current ",
+        "Mid-",
+        "two ",
+        "night ",
+        "winter",
+        "Sept ",
+        "weekend",
+        "Monday ",
+        "Wednesday",
+        "several ",
+        "plan ",
     ];
 
     proptest::proptest! {
@@ -2195,6 +2304,54 @@ mod tests {
         }
         assert_eq!(one("10 years ago").1.as_deref(), Some("2011"));
         let _ = found("Talks began on June 1. 99999999999999 days later they ended.");
+    }
+
+    /// The groups told by the words of an extent are those the alternative's regex gives.
+    #[test]
+    fn word_groups_are_those_of_the_regex() {
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (
+                "rday",
+                &["rday", "rday_w"],
+                &["yesterday", "Today", "the day after\u{a0}tomorrow"],
+            ),
+            ("noon", &["noon", "noon_w"], &["noon", "Midnight"]),
+            (
+                "wd",
+                &["wd", "wd_mod", "wd_d"],
+                &["Monday", "next Monday", "this  coming\u{a0}Friday", "PAST\u{a0}Sunday"],
+            ),
+            (
+                "mon",
+                &["mon", "mon_mod", "mon_m"],
+                &["June", "mid-June", "Early\u{2003}May", "last  March"],
+            ),
+            (
+                "rel",
+                &["rel", "rel_pre", "rel_mod", "rel_u"],
+                &[
+                    "last year",
+                    "later this  past\tweek",
+                    "Early the Coming MONTH",
+                    "earlier the years",
+                    "the decade",
+                ],
+            ),
+            ("pod", &["pod", "pod_p"], &["the morning", "The\t NIGHT"]),
+            ("pod2", &["pod2", "pod2_m", "pod2_p"], &["last night", "THIS  Evening"]),
+        ];
+        let finder = finder();
+        for &(alt, names, extents) in cases {
+            let i = ALTERNATIVE_NAMES.iter().position(|&a| a == alt).unwrap();
+            for &extent in extents {
+                let by_regex = Captures::of(finder.alternative(i), extent).expect(extent);
+                let by_words = Captures::of_words(alt, extent);
+                for &name in names {
+                    let spans = |caps: &Captures| caps.name(name).map(|g| (g.start(), g.end()));
+                    assert_eq!(spans(&by_words), spans(&by_regex), "{alt} {name} {extent:?}");
+                }
+            }
+        }
     }
 
     fn one(text: &str) -> (String, Option<String>) {
