@@ -2,6 +2,7 @@
 //! abbreviations that do not end a sentence.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 /// ASCII letters and digits by byte value: one load per byte instead of two range tests, for the
 /// word scans of quotes, summary and dates.
@@ -106,8 +107,36 @@ fn is_abbreviation(before: &str) -> bool {
     // A single capital initial ("Jong-un K. Lee") or a dotted acronym ("U.S"). The abbreviations are
     // ASCII, and no other letter lower-cases into one of theirs, so an ASCII comparison suffices.
     (word.chars().count() == 1 && word.chars().all(char::is_uppercase))
-        || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        || is_listed_abbreviation(word)
         || (word.len() <= 4 && word.contains('.') && word.chars().all(|ch| ch == '.' || ch.is_uppercase()))
+}
+
+/// Whether `word` is one of [`ABBREVIATIONS`] in any ASCII case
+/// (`ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))`), by a binary search of their
+/// [`abbreviation_key`]s rather than a comparison with each: this runs at most sentence ends.
+fn is_listed_abbreviation(word: &str) -> bool {
+    static KEYS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        let mut keys: Vec<u64> = ABBREVIATIONS
+            .iter()
+            .map(|a| abbreviation_key(a).expect("abbreviations are short"))
+            .collect();
+        keys.sort_unstable();
+        keys
+    });
+    abbreviation_key(word).is_some_and(|key| KEYS.binary_search(&key).is_ok())
+}
+
+/// A word of at most seven bytes as one number: its bytes ASCII-lower-cased, and its length in the
+/// top byte (so a word with a zero byte keeps a key of its own).
+fn abbreviation_key(word: &str) -> Option<u64> {
+    let bytes = word.as_bytes();
+    (bytes.len() <= 7).then(|| {
+        let mut buffer = [0u8; 8];
+        buffer[..bytes.len()].copy_from_slice(bytes);
+        buffer.make_ascii_lowercase();
+        buffer[7] = bytes.len() as u8;
+        u64::from_le_bytes(buffer)
+    })
 }
 
 fn push_trimmed(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -148,6 +177,20 @@ mod tests {
             split("“We support dialogue.” Sung Kim said so. “A,” he said."),
             ["“We support dialogue.”", "Sung Kim said so.", "“A,” he said."]
         );
+    }
+
+    /// The keyed lookup of abbreviations answers as a comparison with each.
+    #[test]
+    fn abbreviation_lookup_matches_list() {
+        let mut words: Vec<String> = ABBREVIATIONS.iter().map(|a| a.to_string()).collect();
+        words.extend(ABBREVIATIONS.iter().map(|a| a.to_ascii_uppercase()));
+        words.extend(ABBREVIATIONS.iter().map(|a| format!("{a}s")));
+        words.extend(ABBREVIATIONS.iter().map(|a| a[1..].to_string()));
+        words.extend(["", "mr\0", "Mr\u{e9}", "messrsx", "MeSsRs", "seoul", "U.S", "k", "ſt"].map(String::from));
+        for word in &words {
+            let expected = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word));
+            assert_eq!(is_listed_abbreviation(word), expected, "{word:?}");
+        }
     }
 
     /// Decimal numbers and lower-case continuations do not split.

@@ -438,12 +438,27 @@ fn has_credit_label(text: &str) -> bool {
     LABELS.iter().any(|label| label.find(lower.as_bytes()).is_some())
 }
 
+/// The end of `text` a labelled credit of [`LABELED_CREDIT`] must lie in: after the last `.`, `(`
+/// or `)`, not counting a full stop followed by white space alone. Neither the label, its `by` or
+/// colon, nor the credit holds one of these, so every labelled match lies in this end (and the
+/// regex, with no look-behind, finds the same matches in it as in the whole text).
+fn credit_region(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut last = memchr::memrchr3(b'.', b'(', b')', bytes);
+    if let Some(stop) = last.filter(|&i| bytes[i] == b'.' && text[i + 1..].trim_start().is_empty()) {
+        last = memchr::memrchr3(b'.', b'(', b')', &bytes[..stop]);
+    }
+    last.map_or(text, |stop| &text[stop + 1..])
+}
+
 /// A paragraph ending in a labelled credit ("… Image: United States Navy.") is a caption.
 fn labeled_caption(paragraph: &str) -> Option<RawCaption> {
-    if !has_credit_label(paragraph) {
+    // Most paragraphs end in a sentence without a label word: the regex never sees them.
+    let region = credit_region(paragraph);
+    if !has_credit_label(region) {
         return None;
     }
-    captures(&LABELED_CREDIT, paragraph)?.name("labeled")?;
+    captures(&LABELED_CREDIT, region)?.name("labeled")?;
     let caption = split_credit(paragraph, false);
     caption.credit.is_some().then_some(caption)
 }
@@ -585,6 +600,13 @@ mod tests {
             "Image: Yonhap".to_string(),
             format!("{long}(Reuters)"),
             format!("{long}no credit here, image or not"),
+            format!("{long}Photo: AP. \u{2003}"),
+            format!("{long}Photo: AP.."),
+            format!("{long}Photo: A."),
+            format!("{long}(Photo: AP)"),
+            format!("{long}Photo: AP (file)."),
+            format!("{long}Image: Mr. Kim"),
+            "Photo: AP.".to_string(),
         ] {
             let expected = LABELED_CREDIT
                 .captures(&paragraph)
