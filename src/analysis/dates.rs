@@ -10,7 +10,7 @@
 //! narrative date of the article ("In the afternoon", "later that day",
 //! "at 2 p.m.") are anchored to the last day-precision date before them.
 
-use super::text::{sentences, ASCII_ALPHANUMERIC};
+use super::text::{alphanumeric_bytes, ascii_run_end, sentences, ASCII_ALPHANUMERIC};
 use crate::brief::{DateEntry, DateRef, Precision, TimexKind, Where};
 use crate::document::Document;
 use crate::lexicon::Lexicon;
@@ -761,43 +761,9 @@ fn word_key(word: &[u8]) -> u64 {
     word.iter().rev().fold(0, |key, &b| key << 7 | u64::from(b | 0x20))
 }
 
-/// Each byte of a `u64` set to 1.
-const ONES: u64 = u64::MAX / 0xFF;
-/// The high bit of each byte of a `u64`.
-const HIGH: u64 = ONES * 0x80;
-
-/// The high bit of each byte of `x` that is in `lo..=hi`, for bytes below 0x80: no sum carries
-/// into the next byte.
-fn bytes_between(x: u64, lo: u8, hi: u8) -> u64 {
-    let at_least_lo = x + ONES * u64::from(0x80 - lo);
-    let above_hi = x + ONES * u64::from(0x7F - hi);
-    at_least_lo & !above_hi & HIGH
-}
-
-/// The high bit of each byte of `x` that is an ASCII letter or digit, eight bytes at once.
-fn alphanumeric_bytes(x: u64) -> u64 {
-    let ascii = x & !HIGH;
-    // `| 0x20` lower-cases a letter and takes no other byte into "a"..="z".
-    let letters = bytes_between(ascii | (ONES * 0x20), b'a', b'z');
-    let digits = bytes_between(ascii, b'0', b'9');
-    (letters | digits) & !x
-}
-
-/// The end of the word (run of ASCII letters and digits) that starts at `start`: eight bytes at
-/// a time.
+/// The end of the word (run of ASCII letters and digits) that starts at `start`.
 fn word_end(bytes: &[u8], start: usize) -> usize {
-    let mut at = start + 1;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let others = !alphanumeric_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) & HIGH;
-        if others != 0 {
-            return at + (others.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
-    while at < bytes.len() && ASCII_ALPHANUMERIC[usize::from(bytes[at])] {
-        at += 1;
-    }
-    at
+    ascii_run_end(bytes, start + 1, bytes.len())
 }
 
 /// Gathers the low bit of each byte into the top byte (byte `j` to bit `56 + j`).

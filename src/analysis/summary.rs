@@ -3,7 +3,7 @@
 //! candidates, so captions, bylines and datelines can never be picked.
 
 use super::actors::FastMap;
-use super::text::{Body, ASCII_ALPHANUMERIC};
+use super::text::{alphanumeric_bytes, Body, ASCII_ALPHANUMERIC, HIGH_BITS, ONES};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -356,7 +356,7 @@ fn scan_words<'s>(sentence: &'s str, mut found: impl FnMut(&'s str, Option<u128>
         let start = i;
         // Most words end within their first eight bytes, found with one test of all eight.
         let first = load8(bytes, start);
-        let stops = !ascii_alphanumeric_bits(first) & HIGH_BITS;
+        let stops = !alphanumeric_bytes(first) & HIGH_BITS;
         i = if stops != 0 {
             start + (stops.trailing_zeros() / 8) as usize
         } else {
@@ -377,26 +377,8 @@ fn scan_words<'s>(sentence: &'s str, mut found: impl FnMut(&'s str, Option<u128>
     }
 }
 
-/// `0x01` repeated, to repeat a byte across a word.
-const ONES: u64 = 0x0101_0101_0101_0101;
 /// The bit that lower-cases an ASCII letter (and leaves a digit), in every byte.
 const LOWER: u64 = 0x20 * ONES;
-
-/// Each byte's top bit: `0x80` repeated.
-const HIGH_BITS: u64 = 0x80 * ONES;
-
-/// The top bit of each byte of `x` that is an ASCII letter or digit, tested eight at a time:
-/// each range test adds a constant that carries into the top bit exactly from the range's
-/// bound (the top bits are cleared first so that no addition carries into the next byte).
-#[inline]
-fn ascii_alphanumeric_bits(x: u64) -> u64 {
-    let low = x & !HIGH_BITS;
-    let folded = low | LOWER;
-    let at_least = |v: u64, bound: u8| v + (0x80 - u64::from(bound)) * ONES;
-    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
-    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
-    (letter | digit) & !x & HIGH_BITS
-}
 
 /// The [`packed_key`] of the lower case of the ASCII letters and digits `bytes[start..end]`, when
 /// at most [`PACKED_MAX`] long, given their first eight bytes `first` ([`load8`]): the bytes after

@@ -16,6 +16,43 @@ pub(crate) static ASCII_ALPHANUMERIC: [bool; 256] = {
     table
 };
 
+/// Each byte of a `u64` set to 1.
+pub(crate) const ONES: u64 = u64::MAX / 0xFF;
+/// The high bit of each byte of a `u64`.
+pub(crate) const HIGH_BITS: u64 = ONES * 0x80;
+
+/// The high bit of each byte of `x` that is an ASCII letter or digit ([`ASCII_ALPHANUMERIC`]),
+/// eight bytes at once. Each range test adds a constant that carries into the high bit exactly
+/// from the range's bound; the high bits are cleared first, so no sum carries into the next byte.
+#[inline]
+pub(crate) fn alphanumeric_bytes(x: u64) -> u64 {
+    let low = x & !HIGH_BITS;
+    let at_least = |v: u64, bound: u8| v + ONES * u64::from(0x80 - bound);
+    // `| 0x20` lower-cases a letter and takes no other byte into "a"..="z".
+    let folded = low | (ONES * 0x20);
+    let letter = at_least(folded, b'a') & !at_least(folded, b'z' + 1);
+    let digit = at_least(low, b'0') & !at_least(low, b'9' + 1);
+    (letter | digit) & !x & HIGH_BITS
+}
+
+/// The end of the run of ASCII letters and digits that starts at byte `at`, no further than
+/// `stop`: eight bytes at a time, the last few one by one.
+#[inline]
+pub(crate) fn ascii_run_end(bytes: &[u8], mut at: usize, stop: usize) -> usize {
+    while let Some(chunk) = bytes.get(at..at + 8).filter(|_| at + 8 <= stop) {
+        let others = !alphanumeric_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes"))) & HIGH_BITS;
+        if others != 0 {
+            // The lowest set bit belongs to the first byte that is not a letter or digit.
+            return at + (others.trailing_zeros() / 8) as usize;
+        }
+        at += 8;
+    }
+    while at < stop && ASCII_ALPHANUMERIC[usize::from(bytes[at])] {
+        at += 1;
+    }
+    at
+}
+
 /// Abbreviations that keep their full stop: a stop after them does not end a sentence ("Sen.", "Mr.", "Jan.").
 pub(crate) const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj", "gov", "sen", "rep",

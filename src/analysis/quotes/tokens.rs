@@ -2,7 +2,7 @@
 //! with sentence numbers. Attribution scans these tokens in bounded windows.
 
 use super::marks::Region;
-use crate::analysis::text::{ABBREVIATIONS, ASCII_ALPHANUMERIC};
+use crate::analysis::text::{ascii_run_end, ABBREVIATIONS, ASCII_ALPHANUMERIC};
 use rustc_hash::FxHashSet;
 use std::borrow::Cow;
 use std::ops::Deref;
@@ -189,7 +189,7 @@ pub fn tokenize_into<'a>(
             if ASCII_ALPHANUMERIC[usize::from(b)] || b == b'$' {
                 // Most words are a run of ASCII letters and digits ending at a space or a
                 // stop: taken here, without the general word's joiners and abbreviations.
-                let mut end = ascii_run(bytes, i + 1, bytes.len().min(next_open));
+                let mut end = ascii_run_end(bytes, i + 1, bytes.len().min(next_open));
                 if let Some(stop) = plain_word_stop(bytes, b, end) {
                     // A trailing full stop of an abbreviation or an initial stays with the word.
                     if stop == b'.'
@@ -331,7 +331,7 @@ fn word_end(text: &str, i: usize, c: char, next_open: usize) -> (usize, bool, bo
     let mut j = end;
     loop {
         // Runs of ASCII letters and digits.
-        let run_end = ascii_run(bytes, j, stop);
+        let run_end = ascii_run_end(bytes, j, stop);
         if run_end > j {
             j = run_end;
             end = j;
@@ -369,46 +369,6 @@ fn word_end(text: &str, i: usize, c: char, next_open: usize) -> (usize, bool, bo
         break;
     }
     (end, ascii, dotted)
-}
-
-/// Eight bytes, each with its high bit set.
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// Per byte of `y` (every byte below 0x80): its high bit set when the byte is at least `lo` (1 or more).
-fn bytes_at_least(y: u64, lo: u8) -> u64 {
-    // No byte's sum reaches 0x100, so no carry crosses into the next byte.
-    y.wrapping_add(u64::from_ne_bytes([0x80 - lo; 8])) & HIGH_BITS
-}
-
-/// Per byte of `x`: its high bit set when the byte is an ASCII letter or digit.
-fn alphanumeric_bytes(x: u64) -> u64 {
-    let ascii = !x & HIGH_BITS;
-    let y = x & !HIGH_BITS;
-    let digit = bytes_at_least(y, b'0') & !bytes_at_least(y, b'9' + 1);
-    // Setting bit 5 folds upper-case letters onto lower-case ones, and nothing else onto them.
-    let z = y | u64::from_ne_bytes([0x20; 8]);
-    let letter = bytes_at_least(z, b'a') & !bytes_at_least(z, b'z' + 1);
-    (digit | letter) & ascii
-}
-
-/// The end of the run of ASCII letters and digits that starts at byte `j`, no further than `stop`:
-/// eight bytes at a time, the last few one by one.
-fn ascii_run(bytes: &[u8], mut j: usize, stop: usize) -> usize {
-    while j + 8 <= stop {
-        let Ok(chunk) = <[u8; 8]>::try_from(&bytes[j..j + 8]) else {
-            break;
-        };
-        let others = !alphanumeric_bytes(u64::from_le_bytes(chunk)) & HIGH_BITS;
-        if others != 0 {
-            // The lowest set bit belongs to the first byte that is not a letter or digit.
-            return j + (others.trailing_zeros() / 8) as usize;
-        }
-        j += 8;
-    }
-    while j < stop && ASCII_ALPHANUMERIC[usize::from(bytes[j])] {
-        j += 1;
-    }
-    j
 }
 
 /// A byte offset or index within a paragraph as stored in a token (paragraphs are far below 4 GiB).
@@ -505,7 +465,7 @@ mod tests {
                     .iter()
                     .position(|&c| !ASCII_ALPHANUMERIC[usize::from(c)])
                     .unwrap_or(12);
-                assert_eq!(ascii_run(&bytes, 0, 12), expected, "byte {b:#x} at {at}");
+                assert_eq!(ascii_run_end(&bytes, 0, 12), expected, "byte {b:#x} at {at}");
             }
         }
     }
