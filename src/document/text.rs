@@ -44,10 +44,16 @@ static IMAGE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static image-line regex")
 });
 
+/// The words that label a credit ("Photo: Yonhap", "Pictures by …"), in lower case.
+const CREDIT_LABELS: [&str; 5] = ["photo", "image", "picture", "photograph", "credit"];
+
 static LABELED_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     // "… Photo: Yonhap", "… Image: United States Navy.", "… (Reuters)"
-    Regex::new(r"(?:\s(?i:photo|image|picture|photograph|credit)s?\s*(?:by\s|:)\s*(?P<labeled>[^.:()]{2,60}?)|\s\((?P<paren>[^()]{2,40})\))\.?\s*$")
-        .expect("static credit regex")
+    Regex::new(&format!(
+        r"(?:\s(?i:{})s?\s*(?:by\s|:)\s*(?P<labeled>[^.:()]{{2,60}}?)|\s\((?P<paren>[^()]{{2,40}})\))\.?\s*$",
+        CREDIT_LABELS.join("|")
+    ))
+    .expect("static credit regex")
 });
 
 static SIGN_OFF: LazyLock<Regex> =
@@ -426,14 +432,12 @@ fn bare_credit(caption: &str) -> Option<(&str, &str)> {
     (looks_like_credit && !text.is_empty()).then_some((text, credit))
 }
 
-/// Whether `text` holds one of the label words of [`LABELED_CREDIT`] in any case, as a labelled
+/// Whether `text` holds one of the [`CREDIT_LABELS`] in any case, as a labelled
 /// credit must: a test a few times cheaper than the regex, which most paragraphs fail. ASCII case
 /// suffices: no other character case-folds to a letter of these words.
 fn has_credit_label(text: &str) -> bool {
-    // "photograph" starts with "photo".
-    static LABELS: LazyLock<[memchr::memmem::Finder<'static>; 4]> = LazyLock::new(|| {
-        ["photo", "image", "picture", "credit"].map(|label| memchr::memmem::Finder::new(label).into_owned())
-    });
+    static LABELS: LazyLock<[memchr::memmem::Finder<'static>; 5]> =
+        LazyLock::new(|| CREDIT_LABELS.map(|label| memchr::memmem::Finder::new(label).into_owned()));
     let lower = text.to_ascii_lowercase();
     LABELS.iter().any(|label| label.find(lower.as_bytes()).is_some())
 }
